@@ -1,0 +1,120 @@
+import type { Label } from "../enums/label.ts";
+
+/**
+ * Every message the API can send, in both languages. Schemas and services name a
+ * key, never a sentence, so the two languages cannot drift apart.
+ */
+export const messages = {
+  "date.invalid": { fr: "Date invalide (attendu : AAAA-MM-JJ)", en: "Invalid date (expected YYYY-MM-DD)" },
+  "date.outOfRange": {
+    fr: "La date doit être comprise entre 1950 et 2100",
+    en: "The date must be between 1950 and 2100",
+  },
+  "date.endBeforeStart": {
+    fr: "La date de fin ne peut pas précéder la date de début",
+    en: "The end date cannot be before the start date",
+  },
+  "siren.invalid": { fr: "Un SIREN compte exactement 9 chiffres", en: "A SIREN has exactly 9 digits" },
+  "text.blank": { fr: "Ce champ ne peut pas être vide", en: "This field cannot be empty" },
+  "email.invalid": { fr: "Adresse e-mail invalide", en: "Invalid email address" },
+  "password.tooShort": {
+    fr: "Le mot de passe doit compter au moins 12 caractères",
+    en: "The password must be at least 12 characters long",
+  },
+  "auth.invalidCredentials": {
+    fr: "E-mail ou mot de passe incorrect",
+    en: "Incorrect email or password",
+  },
+  "auth.throttled": {
+    fr: "Trop de tentatives de connexion. Réessayez dans quelques minutes.",
+    en: "Too many sign-in attempts. Try again in a few minutes.",
+  },
+  "auth.required": { fr: "Connexion requise", en: "Sign-in required" },
+  "auth.wrongCurrentPassword": {
+    fr: "Le mot de passe actuel est incorrect",
+    en: "The current password is incorrect",
+  },
+  "forbidden.generic": {
+    fr: "Vous n'avez pas les droits pour cette action",
+    en: "You are not allowed to do this",
+  },
+  "forbidden.instanceAdmin": {
+    fr: "Réservé aux administrateurs de l'instance",
+    en: "Reserved to instance administrators",
+  },
+  "forbidden.territoryRole": {
+    fr: "Il faut le rôle « {role} » dans ce territoire",
+    en: "You need the “{role}” role in this territory",
+  },
+  "forbidden.cooperationEdit": {
+    fr: "Seuls les éditeurs d'un territoire membre peuvent modifier cette coopération",
+    en: "Only editors of a member territory can edit this cooperation",
+  },
+  "forbidden.cooperationAdmin": {
+    fr: "Seuls les administrateurs d'un territoire membre peuvent faire ce changement",
+    en: "Only administrators of a member territory can make this change",
+  },
+  "notFound.entity": { fr: "{entity} introuvable", en: "{entity} not found" },
+  "conflict.stale": {
+    fr: "Un collègue a modifié cet élément entre-temps. Rechargez pour voir sa version.",
+    en: "A colleague changed this item in the meantime. Reload to see their version.",
+  },
+  "conflict.duplicate": {
+    fr: "Cet élément existe déjà ({field})",
+    en: "This item already exists ({field})",
+  },
+  "conflict.reference": {
+    fr: "Un élément lié n'existe pas ou est encore utilisé",
+    en: "A related item does not exist or is still in use",
+  },
+  "cooperation.needsLead": {
+    fr: "Une coopération garde exactement un chef de file",
+    en: "A cooperation keeps exactly one lead",
+  },
+  "cooperation.alreadyMember": {
+    fr: "Ce territoire est déjà membre de la coopération",
+    en: "This territory is already a member of the cooperation",
+  },
+  "cooperation.sameForm": {
+    fr: "La coopération a déjà cette forme d'engagement",
+    en: "The cooperation already has this engagement form",
+  },
+  "cooperation.archived": {
+    fr: "Cette coopération est archivée",
+    en: "This cooperation is archived",
+  },
+  "territory.sameAsNeighbour": {
+    fr: "Un territoire ne peut pas être son propre voisin",
+    en: "A territory cannot be its own neighbour",
+  },
+  "territory.epciImported": {
+    fr: "Les EPCI viennent de la liste officielle et ne se créent pas à la main",
+    en: "EPCI come from the official list and cannot be created by hand",
+  },
+  "input.invalid": { fr: "Saisie invalide", en: "Invalid input" },
+  "server.unavailable": {
+    fr: "Service momentanément indisponible, réessayez dans un instant",
+    en: "Service temporarily unavailable, try again in a moment",
+  },
+} as const satisfies Record<string, Label>;
+
+export type MessageKey = keyof typeof messages;
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(messages, value);
+}
+
+/** A placeholder value: the same text in both languages, or one per language. */
+export type MessageParams = Record<string, string | Label>;
+
+/** The message in both languages, with `{name}` placeholders filled from params. */
+export function translate(key: MessageKey, params: MessageParams = {}): Label {
+  const fill = (text: string, locale: keyof Label) =>
+    text.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) return `{${name}}`;
+      return typeof value === "string" ? value : value[locale];
+    });
+  const label = messages[key];
+  return { fr: fill(label.fr, "fr"), en: fill(label.en, "en") };
+}

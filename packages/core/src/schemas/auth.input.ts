@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { LOCALES } from "../enums/label.ts";
+import { membershipRoleSchema } from "../enums/membership-role.ts";
+import { emailSchema, idSchema, requiredText } from "./common.ts";
+
+/** Passwords are bounded above too: scrypt on a megabyte string is a cheap denial of service. */
+const passwordSchema = z.string().min(12, "password.tooShort").max(200);
+
+export const loginInputSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "text.blank").max(200),
+});
+export type LoginInput = z.infer<typeof loginInputSchema>;
+
+export const changePasswordInputSchema = z.object({
+  currentPassword: z.string().min(1, "text.blank").max(200),
+  newPassword: passwordSchema,
+});
+
+export const setLocaleInputSchema = z.object({ locale: z.enum(LOCALES) });
+
+export const createUserInputSchema = z.object({
+  email: emailSchema,
+  name: requiredText(120),
+  password: passwordSchema,
+  isInstanceAdmin: z.boolean().default(false),
+});
+export type CreateUserInput = z.infer<typeof createUserInputSchema>;
+
+export const setMembershipInputSchema = z.object({
+  userId: idSchema,
+  territoryId: idSchema,
+  role: membershipRoleSchema,
+});
+export type SetMembershipInput = z.infer<typeof setMembershipInputSchema>;
+
+export const removeMembershipInputSchema = z.object({ userId: idSchema, territoryId: idSchema });
