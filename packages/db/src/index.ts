@@ -1,0 +1,10 @@
+export * from "./create-db.ts";
+export * from "./db-errors.ts";
+export * from "./migrate.ts";
+export * from "./queries/audit.queries.ts";
+export * from "./queries/login-throttle.queries.ts";
+export * from "./queries/session.queries.ts";
+export * from "./queries/territory.queries.ts";
+export * from "./queries/user.queries.ts";
+export type * from "./schema.ts";
+export { type Kysely, type Transaction, sql } from "kysely";
