@@ -1,0 +1,12 @@
+import { createHash, randomBytes } from "node:crypto";
+
+export const SESSION_COOKIE = "trame_session";
+export const SESSION_DAYS = 30;
+
+export function newSessionToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}

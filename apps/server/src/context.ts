@@ -1,0 +1,44 @@
+import type { Actor } from "@trame/core";
+import { type Database, findSessionUserId, getUser, type Kysely, type User } from "@trame/db";
+import { hashSessionToken } from "./auth/session-token.ts";
+
+/** How a procedure sets or clears the session cookie without knowing the HTTP framework. */
+export interface SessionCookie {
+  set(token: string, expires: Date): void;
+  clear(): void;
+}
+
+export interface ContextInput {
+  db: Kysely<Database>;
+  sessionToken: string | null;
+  clientAddress: string;
+  cookie: SessionCookie;
+}
+
+export interface Context {
+  db: Kysely<Database>;
+  user: User | null;
+  actor: Actor | null;
+  sessionTokenHash: string | null;
+  clientAddress: string;
+  cookie: SessionCookie;
+}
+
+export function actorOf(user: User): Actor {
+  return { userId: user.id, isInstanceAdmin: user.isInstanceAdmin, memberships: user.memberships };
+}
+
+/** Callable from tests with a plain object; the HTTP adapter fills it from the request. */
+export async function createContextInner(input: ContextInput): Promise<Context> {
+  const tokenHash = input.sessionToken ? hashSessionToken(input.sessionToken) : null;
+  const userId = tokenHash ? await findSessionUserId(input.db, tokenHash) : undefined;
+  const user = userId ? ((await getUser(input.db, userId)) ?? null) : null;
+  return {
+    db: input.db,
+    user,
+    actor: user && actorOf(user),
+    sessionTokenHash: user ? tokenHash : null,
+    clientAddress: input.clientAddress,
+    cookie: input.cookie,
+  };
+}

@@ -1,0 +1,45 @@
+import { changePasswordInputSchema, fieldError, loginInputSchema, setLocaleInputSchema } from "@trame/core";
+import { recordAudit, deleteOtherSessions, deleteSession, getPasswordHash, getUser, setLocale, setPasswordHash } from "@trame/db";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { login } from "../auth/login.service.ts";
+import { hashPassword, verifyPassword } from "../auth/password.ts";
+import { authedProcedure, publicProcedure } from "../trpc.ts";
+
+export const authRouter = {
+  login: publicProcedure.input(loginInputSchema).mutation(async ({ ctx, input }) => {
+    const session = await login(ctx.db, input, ctx.clientAddress);
+    ctx.cookie.set(session.token, session.expires);
+    return getUser(ctx.db, session.userId);
+  }),
+
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    if (ctx.sessionTokenHash) await deleteSession(ctx.db, ctx.sessionTokenHash);
+    ctx.cookie.clear();
+    return { ok: true };
+  }),
+
+  /** The signed-in user, or null: the web app asks this first to know whether to show sign-in. */
+  me: publicProcedure.query(({ ctx }) => ctx.user),
+
+  changePassword: authedProcedure.input(changePasswordInputSchema).mutation(async ({ ctx, input }) => {
+    const stored = await getPasswordHash(ctx.db, ctx.user.id);
+    if (!stored || !(await verifyPassword(input.currentPassword, stored))) {
+      throw fieldError("currentPassword", "auth.wrongCurrentPassword");
+    }
+    const hash = await hashPassword(input.newPassword);
+    await ctx.db.transaction().execute(async (trx) => {
+      await setPasswordHash(trx, ctx.user.id, hash);
+      await deleteOtherSessions(trx, ctx.user.id, ctx.sessionTokenHash);
+      await recordAudit(trx, { entityType: "user", entityId: ctx.user.id, action: "password_changed", actorId: ctx.user.id, before: null, after: null });
+    });
+    return { ok: true };
+  }),
+
+  setLocale: authedProcedure.input(setLocaleInputSchema).mutation(async ({ ctx, input }) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      await setLocale(trx, ctx.user.id, input.locale);
+      await recordAudit(trx, { entityType: "user", entityId: ctx.user.id, action: "locale_changed", actorId: ctx.user.id, before: { locale: ctx.user.locale }, after: { locale: input.locale } });
+    });
+    return { locale: input.locale };
+  }),
+} satisfies TRPCRouterRecord;
