@@ -1,0 +1,74 @@
+import fastifyCompress from "@fastify/compress";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import type { Database, Kysely } from "@trame/db";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyInstance } from "fastify";
+import { createContextInner } from "../context.ts";
+import { type AppRouter, appRouter } from "../root.ts";
+import { registerHealthRoutes } from "./health.routes.ts";
+import { sessionCookieFor, sessionTokenOf } from "./session-cookie.ts";
+import { registerWebApp } from "./web-app.routes.ts";
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  webDist?: string | undefined;
+  logLevel?: string;
+  trustProxy?: boolean;
+}
+
+/** Large enough that a 1 MB text field reaches validation and gets a field error rather than a bare 413. */
+const BODY_LIMIT = 2 * 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? "info" },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    routerOptions: { maxParamLength: 5000 },
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+  });
+  await app.register(fastifyCompress, { threshold: 1024 });
+  await app.register(fastifyCookie);
+
+  registerHealthRoutes(app, options.db);
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req, res }) =>
+        createContextInner({
+          db: options.db,
+          sessionToken: sessionTokenOf(req),
+          clientAddress: req.ip,
+          cookie: sessionCookieFor(req, res),
+        }),
+      onError({ error, path }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error.cause ?? error, path }, "procedure failed");
+      },
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>);
+
+  if (options.webDist) {
+    const served = await registerWebApp(app, options.webDist);
+    if (!served) app.log.warn({ webDist: options.webDist }, "web app not built: only the API is served");
+  }
+  return app;
+}

@@ -1,0 +1,43 @@
+import { fileURLToPath } from "node:url";
+import { countTerritories } from "@trame/db";
+import { openDatabase } from "./database.ts";
+import { parseEnv } from "./env.ts";
+import { buildApp } from "./http/app.ts";
+import { DEMO_PASSWORD, seedDemo } from "./seed/demo-seed.ts";
+import { importTerritories } from "./territories/import-territories.ts";
+
+const env = parseEnv();
+const webDist = env.TRAME_WEB_DIST ?? fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+const database = await openDatabase(env);
+const app = await buildApp({ db: database.db, webDist, logLevel: env.LOG_LEVEL, trustProxy: env.TRAME_TRUST_PROXY });
+const log = app.log;
+log.info({ backend: database.backend, dataDir: database.backend === "pglite" ? env.TRAME_DATA_DIR : undefined }, "database ready");
+
+// First start: the official EPCI list, so any intercommunality can be found from day one.
+if ((await countTerritories(database.db, ["METRO", "MET69", "CU", "CA", "CC"])) === 0) {
+  const imported = await importTerritories(database.db);
+  log.info(imported, "EPCI imported from @etalab/decoupage-administratif");
+}
+if (env.TRAME_DEMO) {
+  const { accounts } = await seedDemo(database.db);
+  log.info(
+    { password: DEMO_PASSWORD, accounts: accounts.map((a) => a.email) },
+    "demo data ready (disable with TRAME_DEMO=false) / données de démonstration prêtes",
+  );
+}
+
+await app.listen({ port: env.PORT, host: env.HOST });
+
+// SIGTERM (orchestrator) and SIGINT (Ctrl-C): stop accepting, let in-flight requests finish, then close the database.
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    await app.close();
+    await database.close();
+    process.exit(0);
+  });
+}
