@@ -1,0 +1,25 @@
+# syntax=docker/dockerfile:1
+# Stage 1: install every dependency from the lockfile and build the web app.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+RUN npm install -g pnpm@12.21.0
+COPY pnpm-lock.yaml pnpm-workspace.yaml package.json turbo.json ./
+COPY apps/server/package.json apps/server/
+COPY apps/web/package.json apps/web/
+COPY packages/core/package.json packages/core/
+COPY packages/db/package.json packages/db/
+COPY tooling/typescript/package.json tooling/typescript/
+COPY bench/package.json bench/
+RUN pnpm install --frozen-lockfile
+COPY . .
+RUN pnpm --filter @trame/web build
+
+# Stage 2: the server and the built web app only, run as an unprivileged user.
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production PORT=3000 TRAME_WEB_DIST=/app/apps/web/dist
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+USER node
+EXPOSE 3000
+WORKDIR /app/apps/server
+CMD ["node", "--import", "tsx", "src/main.ts"]

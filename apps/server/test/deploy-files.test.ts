@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+// No Docker engine runs on our machines: these checks keep the deploy files consistent with the code.
+const root = new URL("../../../", import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), "utf8");
+
+interface Compose {
+  services: Record<string, { image?: string; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; healthcheck?: unknown; volumes?: string[] }>;
+  volumes: Record<string, unknown>;
+}
+
+describe("fichiers de déploiement", () => {
+  it("docker-compose démarre PostgreSQL 16 avec healthcheck et volume nommé, et y relie l'app", () => {
+    const compose = parse(read("docker-compose.yml")) as Compose;
+    const { db, app } = compose.services;
+    expect(db?.image).toBe("postgres:16");
+    expect(db?.healthcheck).toBeDefined();
+    const volume = db?.volumes?.[0]?.split(":")[0] ?? "";
+    expect(Object.keys(compose.volumes)).toContain(volume);
+    const url = new URL(app?.environment?.DATABASE_URL ?? "");
+    expect(url.hostname).toBe("db");
+    expect(url.username).toBe(db?.image && compose.services.db?.environment?.POSTGRES_USER);
+    expect(app?.depends_on?.db?.condition).toBe("service_healthy");
+  });
+
+  it("le Dockerfile est multi-étapes et installe le pnpm épinglé", () => {
+    const dockerfile = read("Dockerfile");
+    const pinned = JSON.parse(read("package.json")).packageManager.split("@")[1];
+    expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
+    expect(dockerfile).toContain(`pnpm@${pinned}`);
+    expect(dockerfile).toContain("--frozen-lockfile");
+  });
+});
