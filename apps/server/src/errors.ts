@@ -1,4 +1,11 @@
-import { DomainError, type DomainErrorCode, type FieldError, fieldErrorsFromZod, type Label, translate } from "@trame/core";
+import {
+  DomainError,
+  type DomainErrorCode,
+  type FieldError,
+  fieldErrorsFromZod,
+  type Label,
+  translate,
+} from "@trame/core";
 import { toDomainError } from "@trame/db";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
@@ -37,7 +44,13 @@ export interface ErrorPayload {
 export function errorPayload(error: TRPCError): ErrorPayload {
   const cause = error.cause;
   if (cause instanceof DomainError) {
-    return { code: cause.code, message: cause.label, fields: cause.details.fields ?? [], current: cause.details.current, allowed: cause.details.allowed };
+    return {
+      code: cause.code,
+      message: cause.label,
+      fields: cause.details.fields ?? [],
+      current: cause.details.current,
+      allowed: cause.details.allowed,
+    };
   }
   if (cause instanceof ZodError) {
     return { code: "BAD_REQUEST", message: translate("input.invalid"), fields: fieldErrorsFromZod(cause) };

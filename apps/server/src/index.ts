@@ -1,2 +1,2 @@
-export type { AppRouter } from "./root.ts";
 export type { ErrorPayload } from "./errors.ts";
+export type { AppRouter } from "./root.ts";

@@ -1,4 +1,4 @@
-import { DomainError, type MembershipRole, hasTerritoryRole, idSchema, membershipRoleLabels } from "@trame/core";
+import { DomainError, hasTerritoryRole, idSchema, type MembershipRole, membershipRoleLabels } from "@trame/core";
 import { initTRPC } from "@trpc/server";
 import { z } from "zod";
 import type { Context } from "./context.ts";

@@ -57,15 +57,17 @@ describe("auth", () => {
     expect(cookie.cleared).toBe(true);
     const later = await nextRequest();
     expect(await later.auth.me()).toBeNull();
-    expect((await failure(later.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "x".repeat(12) }))).code).toBe(
-      "UNAUTHORIZED",
-    );
+    expect(
+      (await failure(later.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "x".repeat(12) }))).code,
+    ).toBe("UNAUTHORIZED");
   });
 
   it("change le mot de passe avec l'ancien, et l'inscrit à l'historique", async () => {
     const user = await makeUser(db());
     const caller = await callerFor(db(), user);
-    const wrong = await failure(caller.auth.changePassword({ currentPassword: "faux", newPassword: "nouveau-mot-de-passe" }));
+    const wrong = await failure(
+      caller.auth.changePassword({ currentPassword: "faux", newPassword: "nouveau-mot-de-passe" }),
+    );
     expect(fieldsOf(wrong.payload)).toEqual(["currentPassword"]);
     await caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "nouveau-mot-de-passe" });
     const anonymous = await callerFor(db(), null, "10.0.0.3");

@@ -9,6 +9,7 @@ export * from "./errors/messages.ts";
 export * from "./errors/zod-issues.ts";
 export * from "./rules/access.rules.ts";
 export * from "./rules/cooperation-access.rules.ts";
+export * from "./rules/cooperation.rules.ts";
 export * from "./schemas/audit.input.ts";
 export * from "./schemas/auth.input.ts";
 export * from "./schemas/common.ts";

@@ -21,7 +21,17 @@ function fieldFromConstraint(constraint: string | undefined, table?: string): st
   return camel(name);
 }
 
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P02", "57P03", "08000", "08003", "08006"]);
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08003",
+  "08006",
+]);
 
 /**
  * The one place PostgreSQL error codes become domain errors. Anything not listed is a bug and
@@ -41,7 +51,10 @@ export function toDomainError(error: unknown): unknown {
     case "22007":
     case "22008":
     case "22P02":
-      return fieldError(error.column ? camel(error.column) : fieldFromConstraint(error.constraint, table), "input.invalid");
+      return fieldError(
+        error.column ? camel(error.column) : fieldFromConstraint(error.constraint, table),
+        "input.invalid",
+      );
     case "40001":
     case "40P01":
       return new DomainError("CONFLICT", "conflict.stale");

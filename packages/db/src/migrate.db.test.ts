@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateToLatest } from "./migrate.ts";
 import type { DbHandle } from "./create-db.ts";
+import { migrateToLatest } from "./migrate.ts";
 import { createTestDb } from "./testing/test-db.ts";
 
 let handle: DbHandle;
@@ -19,7 +19,9 @@ describe("migrations", () => {
 
   it("rendent les montants bigint en nombres, les dates en AAAA-MM-JJ et les instants en ISO", async () => {
     const { rows } = await sql<{ n: unknown; d: unknown; t: unknown }>`
-      select 12345678901::bigint as n, date '2026-11-26' as d, timestamptz '2026-11-26 10:00:00+01' as t`.execute(handle.db);
+      select 12345678901::bigint as n, date '2026-11-26' as d, timestamptz '2026-11-26 10:00:00+01' as t`.execute(
+      handle.db,
+    );
     expect(rows[0]).toEqual({ n: 12345678901, d: "2026-11-26", t: "2026-11-26T09:00:00.000Z" });
   });
 });

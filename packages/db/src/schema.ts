@@ -1,6 +1,6 @@
 import type {
-  CooperationStatus,
   Confidence,
+  CooperationStatus,
   EngagementForm,
   EngineeringKind,
   Locale,

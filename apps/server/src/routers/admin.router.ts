@@ -1,4 +1,9 @@
-import { createUserInputSchema, paginationSchema, removeMembershipInputSchema, setMembershipInputSchema } from "@trame/core";
+import {
+  createUserInputSchema,
+  paginationSchema,
+  removeMembershipInputSchema,
+  setMembershipInputSchema,
+} from "@trame/core";
 import { listUsers } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { requireInstanceAdmin } from "../auth/require.ts";

@@ -1,5 +1,13 @@
 import { changePasswordInputSchema, fieldError, loginInputSchema, setLocaleInputSchema } from "@trame/core";
-import { recordAudit, deleteOtherSessions, deleteSession, getPasswordHash, getUser, setLocale, setPasswordHash } from "@trame/db";
+import {
+  deleteOtherSessions,
+  deleteSession,
+  getPasswordHash,
+  getUser,
+  recordAudit,
+  setLocale,
+  setPasswordHash,
+} from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { login } from "../auth/login.service.ts";
 import { hashPassword, verifyPassword } from "../auth/password.ts";
@@ -30,7 +38,14 @@ export const authRouter = {
     await ctx.db.transaction().execute(async (trx) => {
       await setPasswordHash(trx, ctx.user.id, hash);
       await deleteOtherSessions(trx, ctx.user.id, ctx.sessionTokenHash);
-      await recordAudit(trx, { entityType: "user", entityId: ctx.user.id, action: "password_changed", actorId: ctx.user.id, before: null, after: null });
+      await recordAudit(trx, {
+        entityType: "user",
+        entityId: ctx.user.id,
+        action: "password_changed",
+        actorId: ctx.user.id,
+        before: null,
+        after: null,
+      });
     });
     return { ok: true };
   }),
@@ -38,7 +53,14 @@ export const authRouter = {
   setLocale: authedProcedure.input(setLocaleInputSchema).mutation(async ({ ctx, input }) => {
     await ctx.db.transaction().execute(async (trx) => {
       await setLocale(trx, ctx.user.id, input.locale);
-      await recordAudit(trx, { entityType: "user", entityId: ctx.user.id, action: "locale_changed", actorId: ctx.user.id, before: { locale: ctx.user.locale }, after: { locale: input.locale } });
+      await recordAudit(trx, {
+        entityType: "user",
+        entityId: ctx.user.id,
+        action: "locale_changed",
+        actorId: ctx.user.id,
+        before: { locale: ctx.user.locale },
+        after: { locale: input.locale },
+      });
     });
     return { locale: input.locale };
   }),

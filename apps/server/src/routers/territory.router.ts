@@ -14,7 +14,9 @@ import { createTerritory, editTerritory, removeNeighbour, setNeighbour } from ".
 import { authedProcedure } from "../trpc.ts";
 
 export const territoryRouter = {
-  search: authedProcedure.input(searchTerritoriesInputSchema).query(({ ctx, input }) => searchTerritories(ctx.db, input)),
+  search: authedProcedure
+    .input(searchTerritoriesInputSchema)
+    .query(({ ctx, input }) => searchTerritories(ctx.db, input)),
 
   get: authedProcedure.input(territoryIdInputSchema).query(async ({ ctx, input }) => {
     const territory = await getTerritory(ctx.db, input.id);

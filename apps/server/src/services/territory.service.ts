@@ -1,9 +1,9 @@
 import {
   type CreateTerritoryInput,
   DomainError,
+  notFound,
   type SetNeighbourInput,
   type UpdateTerritoryInput,
-  notFound,
 } from "@trame/core";
 import {
   type Database,
@@ -21,7 +21,11 @@ import { auditedWrite } from "./audited-write.ts";
 const TERRITORY = { fr: "Territoire", en: "Territory" };
 const NEIGHBOUR_LINK = { fr: "Lien de voisinage", en: "Neighbour link" };
 
-export function createTerritory(db: Kysely<Database>, actorId: string, input: CreateTerritoryInput): Promise<Territory> {
+export function createTerritory(
+  db: Kysely<Database>,
+  actorId: string,
+  input: CreateTerritoryInput,
+): Promise<Territory> {
   return auditedWrite(db, actorId, async (trx) => {
     const territory = await insertTerritory(trx, {
       name: input.name,
@@ -32,7 +36,12 @@ export function createTerritory(db: Kysely<Database>, actorId: string, input: Cr
       country: input.country,
       source: "manual",
     });
-    return { target: { entityType: "territory", entityId: territory.id, action: "created" }, before: null, after: territory, result: territory };
+    return {
+      target: { entityType: "territory", entityId: territory.id, action: "created" },
+      before: null,
+      after: territory,
+      result: territory,
+    };
   });
 }
 
@@ -49,13 +58,20 @@ export function editTerritory(db: Kysely<Database>, actorId: string, input: Upda
 
 export function setNeighbour(db: Kysely<Database>, actorId: string, input: SetNeighbourInput): Promise<void> {
   return auditedWrite(db, actorId, async (trx) => {
-    for (const [field, id] of [["territoryId", input.territoryId], ["neighbourId", input.neighbourId]] as const) {
+    for (const [field, id] of [
+      ["territoryId", input.territoryId],
+      ["neighbourId", input.neighbourId],
+    ] as const) {
       if (!(await getTerritory(trx, id))) throw notFoundField(field);
     }
     const before = (await findNeighbourLink(trx, input.territoryId, input.neighbourId)) ?? null;
     await upsertNeighbourLink(trx, input);
     return {
-      target: { entityType: "neighbour", entityId: `${input.territoryId}:${input.neighbourId}`, action: before ? "updated" : "created" },
+      target: {
+        entityType: "neighbour",
+        entityId: `${input.territoryId}:${input.neighbourId}`,
+        action: before ? "updated" : "created",
+      },
       before,
       after: input,
       result: undefined,
@@ -64,10 +80,19 @@ export function setNeighbour(db: Kysely<Database>, actorId: string, input: SetNe
 }
 
 function notFoundField(field: string): DomainError {
-  return new DomainError("NOT_FOUND", "notFound.entity", { entity: TERRITORY }, { fields: [{ field, message: notFound(TERRITORY).label }] });
+  return new DomainError(
+    "NOT_FOUND",
+    "notFound.entity",
+    { entity: TERRITORY },
+    { fields: [{ field, message: notFound(TERRITORY).label }] },
+  );
 }
 
-export function removeNeighbour(db: Kysely<Database>, actorId: string, input: { territoryId: string; neighbourId: string }): Promise<void> {
+export function removeNeighbour(
+  db: Kysely<Database>,
+  actorId: string,
+  input: { territoryId: string; neighbourId: string },
+): Promise<void> {
   return auditedWrite(db, actorId, async (trx) => {
     const before = await findNeighbourLink(trx, input.territoryId, input.neighbourId);
     if (!before) throw notFound(NEIGHBOUR_LINK);

@@ -1,4 +1,4 @@
-import { type CreateUserInput, type SetMembershipInput, notFound } from "@trame/core";
+import { type CreateUserInput, notFound, type SetMembershipInput } from "@trame/core";
 import {
   type Database,
   deleteMembership,
@@ -31,7 +31,11 @@ export function setMembership(db: Kysely<Database>, actorId: string, input: SetM
     const before = (await findMembership(trx, input.userId, input.territoryId)) ?? null;
     await upsertMembership(trx, input);
     return {
-      target: { entityType: "membership", entityId: `${input.userId}:${input.territoryId}`, action: before ? "updated" : "created" },
+      target: {
+        entityType: "membership",
+        entityId: `${input.userId}:${input.territoryId}`,
+        action: before ? "updated" : "created",
+      },
       before,
       after: { role: input.role },
       result: { ...input },
@@ -39,7 +43,11 @@ export function setMembership(db: Kysely<Database>, actorId: string, input: SetM
   });
 }
 
-export function removeMembership(db: Kysely<Database>, actorId: string, input: { userId: string; territoryId: string }) {
+export function removeMembership(
+  db: Kysely<Database>,
+  actorId: string,
+  input: { userId: string; territoryId: string },
+) {
   return auditedWrite(db, actorId, async (trx) => {
     const before = await findMembership(trx, input.userId, input.territoryId);
     if (!before) throw notFound(MEMBERSHIP);

@@ -1,8 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { MembershipRole, TerritoryKind } from "@trame/core";
-import { type Database, insertSession, insertTerritory, type Kysely, type Territory, upsertMembership } from "@trame/db";
+import {
+  type Database,
+  insertSession,
+  insertTerritory,
+  type Kysely,
+  type Territory,
+  upsertMembership,
+} from "@trame/db";
 import { hashSessionToken, newSessionToken } from "../../src/auth/session-token.ts";
-import { type SessionCookie, createContextInner } from "../../src/context.ts";
+import { createContextInner, type SessionCookie } from "../../src/context.ts";
 import { createCaller } from "../../src/root.ts";
 import { createUser } from "../../src/services/user.service.ts";
 
@@ -13,7 +20,16 @@ export function uniqueSiren(): string {
   return String(100_000_000 + Math.floor(Math.random() * 899_999_999)).slice(0, 9);
 }
 
-export function makeTerritory(db: Kysely<Database>, overrides: Partial<{ name: string; kind: TerritoryKind; siren: string | null; population: number; departements: string[] }> = {}): Promise<Territory> {
+export function makeTerritory(
+  db: Kysely<Database>,
+  overrides: Partial<{
+    name: string;
+    kind: TerritoryKind;
+    siren: string | null;
+    population: number;
+    departements: string[];
+  }> = {},
+): Promise<Territory> {
   return insertTerritory(db, {
     name: overrides.name ?? unique("CC Test"),
     kind: overrides.kind ?? "CC",
@@ -75,11 +91,16 @@ export async function sessionFor(db: Kysely<Database>, user: TestUser | null, cl
   let token: string | null = null;
   if (user) {
     token = newSessionToken();
-    await insertSession(db, { tokenHash: hashSessionToken(token), userId: user.id, expiresAt: new Date(Date.now() + 3600_000) });
+    await insertSession(db, {
+      tokenHash: hashSessionToken(token),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + 3600_000),
+    });
   }
   const cookie = cookieLog();
   const ctx = await createContextInner({ db, sessionToken: token, clientAddress, cookie });
   /** A later request carrying the same cookie: the context is built anew, as over HTTP. */
-  const nextRequest = async () => createCaller(await createContextInner({ db, sessionToken: token, clientAddress, cookie }));
+  const nextRequest = async () =>
+    createCaller(await createContextInner({ db, sessionToken: token, clientAddress, cookie }));
   return { caller: createCaller(ctx), cookie, nextRequest };
 }

@@ -83,6 +83,22 @@ export const messages = {
     fr: "Cette coopération est archivée",
     en: "This cooperation is archived",
   },
+  "cooperation.leadCannotLeave": {
+    fr: "Le chef de file ne peut ni quitter la coopération ni changer de rôle : confiez d'abord ce rôle à un autre membre",
+    en: "The lead can neither leave the cooperation nor change role: hand the lead over to another member first",
+  },
+  "cooperation.formerCannotLead": {
+    fr: "Un territoire sorti de la coopération ne peut pas en être chef de file",
+    en: "A territory that left the cooperation cannot be its lead",
+  },
+  "cooperation.alreadyLeft": {
+    fr: "Ce territoire a déjà quitté la coopération",
+    en: "This territory has already left the cooperation",
+  },
+  "cooperation.formChangeTooEarly": {
+    fr: "Le changement ne peut pas précéder le début de la forme actuelle ({date})",
+    en: "The change cannot precede the start of the current form ({date})",
+  },
   "territory.sameAsNeighbour": {
     fr: "Un territoire ne peut pas être son propre voisin",
     en: "A territory cannot be its own neighbour",

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { idSchema, paginationSchema } from "./common.ts";
 
-export const AUDITED_ENTITIES = ["territory", "cooperation", "cooperation_member", "user", "membership", "neighbour"] as const;
+export const AUDITED_ENTITIES = [
+  "territory",
+  "cooperation",
+  "cooperation_member",
+  "user",
+  "membership",
+  "neighbour",
+] as const;
 export const auditedEntitySchema = z.enum(AUDITED_ENTITIES);
 export type AuditedEntity = z.infer<typeof auditedEntitySchema>;
 

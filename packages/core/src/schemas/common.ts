@@ -11,7 +11,10 @@ export function requiredText(max: number) {
 
 export const idSchema = z.uuid();
 export const versionSchema = z.int().min(1);
-export const sirenSchema = z.string().trim().regex(/^\d{9}$/, "siren.invalid");
+export const sirenSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{9}$/, "siren.invalid");
 export const emailSchema = z
   .string()
   .trim()

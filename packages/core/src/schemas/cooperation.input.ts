@@ -1,22 +1,13 @@
 import { z } from "zod";
-import {
-  cooperationStatusSchema,
-  engineeringKindSchema,
-  memberRoleSchema,
-} from "../enums/cooperation.ts";
+import { cooperationStatusSchema, engineeringKindSchema, memberRoleSchema } from "../enums/cooperation.ts";
 import { engagementFormSchema } from "../enums/engagement-form.ts";
 import { themeSchema } from "../enums/theme.ts";
-import {
-  dateSchema,
-  endAfterStart,
-  idSchema,
-  paginationSchema,
-  requiredText,
-  text,
-  versionSchema,
-} from "./common.ts";
+import { dateSchema, endAfterStart, idSchema, paginationSchema, requiredText, text, versionSchema } from "./common.ts";
 
-const themesSchema = z.array(themeSchema).max(16).transform((themes) => [...new Set(themes)]);
+const themesSchema = z
+  .array(themeSchema)
+  .max(16)
+  .transform((themes) => [...new Set(themes)]);
 /** Full-time equivalents, to the hundredth (0.25 FTE is common for a shared officer). */
 const fteSchema = z.number().min(0).max(1000).multipleOf(0.01);
 
@@ -44,7 +35,11 @@ const cooperationFields = {
   engineeringFte: fteSchema.nullable().default(null),
   engineeringKind: engineeringKindSchema.default("none"),
   themes: themesSchema.default([]),
-  sourceUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
+  sourceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable()
+    .default(null),
 };
 
 export const createCooperationInputSchema = z
@@ -77,13 +72,12 @@ export const updateCooperationInputSchema = z
   .superRefine(endAfterStart("startedOn", "endedOn"));
 export type UpdateCooperationInput = z.infer<typeof updateCooperationInputSchema>;
 
-export const addMemberInputSchema = z
-  .object({
-    cooperationId: idSchema,
-    territoryId: idSchema,
-    role: z.enum(["member", "associate"]),
-    joinedOn: dateSchema.nullable().default(null),
-  });
+export const addMemberInputSchema = z.object({
+  cooperationId: idSchema,
+  territoryId: idSchema,
+  role: z.enum(["member", "associate"]),
+  joinedOn: dateSchema.nullable().default(null),
+});
 export type AddMemberInput = z.infer<typeof addMemberInputSchema>;
 
 export const updateMemberInputSchema = z

@@ -33,7 +33,10 @@ export const createTerritoryInputSchema = z.object({
   siren: sirenSchema.optional(),
   population: z.int().min(0).max(100_000_000).optional(),
   departements: z.array(departementCode).max(20).default([]),
-  country: z.string().regex(/^[A-Z]{2}$/, "input.invalid").default("FR"),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "input.invalid")
+    .default("FR"),
 });
 export type CreateTerritoryInput = z.infer<typeof createTerritoryInputSchema>;
 

@@ -47,7 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint("territory_neighbours_pk", ["territory_id", "neighbour_id"])
     .addCheckConstraint("territory_neighbours_not_self", sql`territory_id <> neighbour_id`)
     .execute();
-  await db.schema.createIndex("territory_neighbours_reverse").on("territory_neighbours").column("neighbour_id").execute();
+  await db.schema
+    .createIndex("territory_neighbours_reverse")
+    .on("territory_neighbours")
+    .column("neighbour_id")
+    .execute();
 
   await db.schema
     .createTable("users")
@@ -128,10 +132,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // A territory is a current member at most once; a former membership stays as history.
-  await sql`create unique index cooperation_members_current on cooperation_members (cooperation_id, territory_id) where left_on is null`.execute(db);
+  await sql`create unique index cooperation_members_current on cooperation_members (cooperation_id, territory_id) where left_on is null`.execute(
+    db,
+  );
   // Exactly one current lead is enforced in the service; at most one is enforced here, against races.
-  await sql`create unique index cooperation_members_one_lead on cooperation_members (cooperation_id) where role = 'lead' and left_on is null`.execute(db);
-  await db.schema.createIndex("cooperation_members_territory").on("cooperation_members").column("territory_id").execute();
+  await sql`create unique index cooperation_members_one_lead on cooperation_members (cooperation_id) where role = 'lead' and left_on is null`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex("cooperation_members_territory")
+    .on("cooperation_members")
+    .column("territory_id")
+    .execute();
 
   await db.schema
     .createTable("cooperation_form_history")
@@ -144,7 +156,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("changed_by", "uuid", (c) => c.references("users.id"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("cooperation_form_history_coop").on("cooperation_form_history").column("cooperation_id").execute();
+  await db.schema
+    .createIndex("cooperation_form_history_coop")
+    .on("cooperation_form_history")
+    .column("cooperation_id")
+    .execute();
 
   await db.schema
     .createTable("audit_log")

@@ -12,7 +12,8 @@ export interface AuditEntry {
 
 /** Written inside the caller's transaction, so a change and its audit line commit together or not at all. */
 export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  const json = (value: unknown) => (value === undefined || value === null ? null : sql`${JSON.stringify(value)}::jsonb`);
+  const json = (value: unknown) =>
+    value === undefined || value === null ? null : sql`${JSON.stringify(value)}::jsonb`;
   await db
     .insertInto("audit_log")
     .values({

@@ -25,7 +25,12 @@ const territoryColumns = [
   "territories.version",
 ] as const;
 
-function toTerritory(row: Pick<Selectable<TerritoriesTable>, "id" | "siren" | "name" | "kind" | "population" | "departements" | "country" | "version">): Territory {
+function toTerritory(
+  row: Pick<
+    Selectable<TerritoriesTable>,
+    "id" | "siren" | "name" | "kind" | "population" | "departements" | "country" | "version"
+  >,
+): Territory {
   return {
     id: row.id,
     siren: row.siren,
@@ -171,7 +176,10 @@ export async function deleteNeighbourLink(db: Kysely<Database>, a: string, b: st
   return Number(result.numDeletedRows);
 }
 
-export async function insertTerritory(db: Kysely<Database>, values: Omit<NewTerritory, "search_key">): Promise<Territory> {
+export async function insertTerritory(
+  db: Kysely<Database>,
+  values: Omit<NewTerritory, "search_key">,
+): Promise<Territory> {
   const row = await db
     .insertInto("territories")
     .values({ ...values, search_key: territorySearchKey(values.name, values.siren ?? null) })
@@ -185,7 +193,12 @@ export async function updateTerritory(
   db: Kysely<Database>,
   id: string,
   version: number,
-  changes: { name?: string | undefined; population?: number | null | undefined; departements?: string[] | undefined; siren?: string | null },
+  changes: {
+    name?: string | undefined;
+    population?: number | null | undefined;
+    departements?: string[] | undefined;
+    siren?: string | null;
+  },
 ): Promise<Territory | undefined> {
   const current = await getTerritory(db, id);
   if (!current || current.version !== version) return undefined;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { type DbHandle, createDb } from "../create-db.ts";
+import { createDb, type DbHandle } from "../create-db.ts";
 import { migrateToLatest } from "../migrate.ts";
 
 /**
