@@ -99,6 +99,39 @@ export const messages = {
     fr: "Le changement ne peut pas précéder le début de la forme actuelle ({date})",
     en: "The change cannot precede the start of the current form ({date})",
   },
+  "project.exactlyOneLead": {
+    fr: "Un projet a exactement un chef de file",
+    en: "A project has exactly one lead",
+  },
+  "project.duplicatePartner": {
+    fr: "Ce territoire figure deux fois parmi les partenaires",
+    en: "This territory is listed twice among the partners",
+  },
+  "project.illegalTransition": {
+    fr: "Passage de « {from} » à « {to} » impossible",
+    en: "Cannot move from “{from}” to “{to}”",
+  },
+  "project.archived": { fr: "Ce projet est archivé", en: "This project is archived" },
+  "forbidden.projectEdit": {
+    fr: "Seuls les éditeurs d'un territoire partenaire peuvent modifier ce projet",
+    en: "Only editors of a partner territory can edit this project",
+  },
+  "forbidden.projectPartners": {
+    fr: "Seuls les éditeurs du chef de file peuvent changer les partenaires",
+    en: "Only editors of the lead territory can change the partners",
+  },
+  "action.needsAttachment": {
+    fr: "Une action se rattache à un projet ou à une coopération",
+    en: "An action belongs to a project or a cooperation",
+  },
+  "action.projectOutsideCooperation": {
+    fr: "Ce projet n'appartient pas à cette coopération",
+    en: "This project does not belong to this cooperation",
+  },
+  "timeline.badCursor": {
+    fr: "Curseur de pagination invalide : rechargez la liste",
+    en: "Invalid pagination cursor: reload the list",
+  },
   "territory.sameAsNeighbour": {
     fr: "Un territoire ne peut pas être son propre voisin",
     en: "A territory cannot be its own neighbour",
