@@ -1,4 +1,5 @@
 import type {
+  ActionKind,
   Confidence,
   CooperationStatus,
   EngagementForm,
@@ -7,8 +8,12 @@ import type {
   MemberRole,
   MembershipRole,
   NeighbourKind,
+  PartnerRole,
+  ProjectStatus,
   TerritoryKind,
   Theme,
+  TimelineKind,
+  Visibility,
 } from "@trame/core";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
@@ -138,6 +143,104 @@ export interface AuditLogTable {
   after: unknown;
 }
 
+export interface ProjectsTable {
+  id: Generated<string>;
+  cooperation_id: string;
+  title: string;
+  summary: Generated<string>;
+  themes: Generated<Theme[]>;
+  status: ProjectStatus;
+  status_changed_on: DateString | null;
+  started_on: DateString | null;
+  ended_on: DateString | null;
+  budget_cents: number | null;
+  engineering_provider_id: string | null;
+  engineering_fte: number | null;
+  engineering_kind: Generated<EngineeringKind>;
+  visibility: Generated<Visibility>;
+  tags: Generated<string[]>;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: GeneratedInstant;
+  updated_at: GeneratedInstant;
+  archived_at: Instant | null;
+}
+
+export interface ProjectPartnersTable {
+  project_id: string;
+  territory_id: string;
+  role: PartnerRole;
+}
+
+export interface ProjectStatusHistoryTable {
+  id: Generated<string>;
+  project_id: string;
+  from_status: ProjectStatus | null;
+  to_status: ProjectStatus;
+  changed_on: DateString;
+  comment: Generated<string>;
+  changed_by: string | null;
+  created_at: GeneratedInstant;
+}
+
+export interface ActionsTable {
+  id: Generated<string>;
+  cooperation_id: string;
+  project_id: string | null;
+  occurred_on: DateString;
+  kind: ActionKind;
+  title: string;
+  notes: Generated<string>;
+  created_by: string | null;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: GeneratedInstant;
+  updated_at: GeneratedInstant;
+  removed_at: Instant | null;
+}
+
+export interface TimelineEntriesTable {
+  id: Generated<string>;
+  occurred_on: DateString;
+  kind: TimelineKind;
+  title: string;
+  /** Kind-specific facts a screen shows without another call, e.g. `{ from, to, comment }` for a status change. */
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+  cooperation_id: string;
+  project_id: string | null;
+  action_id: string | null;
+  created_at: GeneratedInstant;
+}
+
+export interface TimelineEntryTerritoriesTable {
+  entry_id: string;
+  territory_id: string;
+  occurred_on: DateString;
+}
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  project_id: string | null;
+  action_id: string | null;
+  name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string | null;
+  created_at: GeneratedInstant;
+  removed_at: Instant | null;
+}
+
+export interface CalendarFeedsTable {
+  id: Generated<string>;
+  territory_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: GeneratedInstant;
+  revoked_at: Instant | null;
+}
+
 export interface Database {
   territories: TerritoriesTable;
   communes: CommunesTable;
@@ -150,6 +253,14 @@ export interface Database {
   cooperation_members: CooperationMembersTable;
   cooperation_form_history: CooperationFormHistoryTable;
   audit_log: AuditLogTable;
+  projects: ProjectsTable;
+  project_partners: ProjectPartnersTable;
+  project_status_history: ProjectStatusHistoryTable;
+  actions: ActionsTable;
+  timeline_entries: TimelineEntriesTable;
+  timeline_entry_territories: TimelineEntryTerritoriesTable;
+  documents: DocumentsTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export type TerritoryRow = Selectable<TerritoriesTable>;

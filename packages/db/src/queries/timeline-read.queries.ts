@@ -1,0 +1,153 @@
+import { encodeCursor, type TimelineFilters, type TimelineKind } from "@trame/core";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import type { Database } from "../schema.ts";
+
+/** Who reads: restricted projects' entries reach only their partners' members. */
+export interface TimelineViewer {
+  isInstanceAdmin: boolean;
+  territoryIds: readonly string[];
+}
+
+export interface TimelineEntry {
+  id: string;
+  occurredOn: string;
+  kind: TimelineKind;
+  title: string;
+  detail: Record<string, unknown>;
+  actionId: string | null;
+  cooperation: { id: string; name: string };
+  project: { id: string; title: string } | null;
+  territories: Array<{ id: string; name: string }>;
+}
+
+export interface TimelinePage {
+  items: TimelineEntry[];
+  nextCursor: string | null;
+}
+
+type FeedScope = { territoryId: string } | { cooperationId: string } | { projectId: string };
+type FeedEb = ExpressionBuilder<
+  Database & { e: Database["timeline_entries"]; p: Database["projects"]; c: Database["cooperations"] },
+  "e" | "p" | "c"
+>;
+
+/** The single definition of "this entry may be shown to this viewer" (see canViewProject in core). */
+export function visibleTo(eb: FeedEb, viewer: TimelineViewer) {
+  if (viewer.isInstanceAdmin) return eb.lit(true);
+  const partnerOfViewer = eb.exists(
+    eb
+      .selectFrom("project_partners as pp")
+      .select(eb.lit(1).as("one"))
+      .whereRef("pp.project_id", "=", "e.project_id")
+      .where(
+        "pp.territory_id",
+        "in",
+        viewer.territoryIds.length ? viewer.territoryIds : ["00000000-0000-0000-0000-000000000000"],
+      ),
+  );
+  return eb.or([eb("e.project_id", "is", null), eb("p.visibility", "=", "network"), partnerOfViewer]);
+}
+
+function matchesFilters(eb: FeedEb, filters: TimelineFilters, dateColumn: "e.occurred_on") {
+  const conditions = [];
+  if (filters.kinds?.length) conditions.push(eb("e.kind", "in", filters.kinds));
+  if (filters.themes?.length) {
+    conditions.push(eb(sql`coalesce(p.themes, c.themes)`, "&&", sql<string[]>`${filters.themes}::text[]`));
+  }
+  if (filters.partnerTerritoryId) {
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom("timeline_entry_territories as x")
+          .select(eb.lit(1).as("one"))
+          .whereRef("x.entry_id", "=", "e.id")
+          .where("x.territory_id", "=", filters.partnerTerritoryId),
+      ),
+    );
+  }
+  if (filters.from) conditions.push(eb(dateColumn, ">=", filters.from));
+  if (filters.to) conditions.push(eb(dateColumn, "<=", filters.to));
+  return eb.and(conditions);
+}
+
+/**
+ * One page of a feed, newest first, strictly after the cursor. The keyset (date, id) never repeats
+ * or skips an entry when others write between two pages, unlike an offset.
+ */
+export async function readTimeline(
+  db: Kysely<Database>,
+  scope: FeedScope,
+  filters: TimelineFilters,
+  viewer: TimelineViewer,
+): Promise<TimelinePage> {
+  const { cursor, limit } = filters;
+  // A territory's feed is driven by the link table's (territory_id, occurred_on, entry_id) index;
+  // cooperation and project feeds by the entries' own (scope, occurred_on, id) indexes.
+  const base =
+    "territoryId" in scope
+      ? db
+          .selectFrom("timeline_entry_territories as et")
+          .innerJoin("timeline_entries as e", "e.id", "et.entry_id")
+          .where("et.territory_id", "=", scope.territoryId)
+          .$if(cursor !== undefined, (qb) =>
+            qb.where(sql<boolean>`(et.occurred_on, et.entry_id) < (${cursor?.occurredOn}::date, ${cursor?.id}::uuid)`),
+          )
+          .orderBy("et.occurred_on", "desc")
+          .orderBy("et.entry_id", "desc")
+      : db
+          .selectFrom("timeline_entries as e")
+          .$if("cooperationId" in scope, (qb) =>
+            qb.where("e.cooperation_id", "=", (scope as { cooperationId: string }).cooperationId),
+          )
+          .$if("projectId" in scope, (qb) => qb.where("e.project_id", "=", (scope as { projectId: string }).projectId))
+          .$if(cursor !== undefined, (qb) =>
+            qb.where(sql<boolean>`(e.occurred_on, e.id) < (${cursor?.occurredOn}::date, ${cursor?.id}::uuid)`),
+          )
+          .orderBy("e.occurred_on", "desc")
+          .orderBy("e.id", "desc");
+
+  const rows = await base
+    .innerJoin("cooperations as c", "c.id", "e.cooperation_id")
+    .leftJoin("projects as p", "p.id", "e.project_id")
+    .where((eb) => eb.and([visibleTo(eb as FeedEb, viewer), matchesFilters(eb as FeedEb, filters, "e.occurred_on")]))
+    .select((eb) => [
+      "e.id",
+      "e.occurred_on",
+      "e.kind",
+      "e.title",
+      "e.detail",
+      "e.action_id",
+      "c.id as cooperation_id",
+      "c.name as cooperation_name",
+      "p.id as project_id",
+      "p.title as project_title",
+      jsonArrayFrom(
+        eb
+          .selectFrom("timeline_entry_territories as x")
+          .innerJoin("territories as t", "t.id", "x.territory_id")
+          .select(["t.id", "t.name"])
+          .whereRef("x.entry_id", "=", "e.id")
+          .orderBy("t.name"),
+      ).as("territories"),
+    ])
+    .limit(limit + 1)
+    .execute();
+
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      occurredOn: row.occurred_on,
+      kind: row.kind,
+      title: row.title,
+      detail: row.detail,
+      actionId: row.action_id,
+      cooperation: { id: row.cooperation_id, name: row.cooperation_name },
+      project: row.project_id && row.project_title ? { id: row.project_id, title: row.project_title } : null,
+      territories: row.territories,
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor({ occurredOn: last.occurred_on, id: last.id }) : null,
+  };
+}
