@@ -1,0 +1,30 @@
+import {
+  type Actor,
+  cooperationTimelineInputSchema,
+  projectTimelineInputSchema,
+  territoryTimelineInputSchema,
+} from "@trame/core";
+import { readTimeline, type TimelineViewer } from "@trame/db";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { authedProcedure } from "../trpc.ts";
+
+export function viewerOf(actor: Actor): TimelineViewer {
+  return { isInstanceAdmin: actor.isInstanceAdmin, territoryIds: actor.memberships.map((m) => m.territoryId) };
+}
+
+export const timelineRouter = {
+  territory: authedProcedure.input(territoryTimelineInputSchema).query(({ ctx, input }) => {
+    const { territoryId, ...filters } = input;
+    return readTimeline(ctx.db, { territoryId }, filters, viewerOf(ctx.actor));
+  }),
+
+  cooperation: authedProcedure.input(cooperationTimelineInputSchema).query(({ ctx, input }) => {
+    const { cooperationId, ...filters } = input;
+    return readTimeline(ctx.db, { cooperationId }, filters, viewerOf(ctx.actor));
+  }),
+
+  project: authedProcedure.input(projectTimelineInputSchema).query(({ ctx, input }) => {
+    const { projectId, ...filters } = input;
+    return readTimeline(ctx.db, { projectId }, filters, viewerOf(ctx.actor));
+  }),
+} satisfies TRPCRouterRecord;
