@@ -26,7 +26,7 @@ export interface TimelinePage {
   nextCursor: string | null;
 }
 
-type FeedScope = { territoryId: string } | { cooperationId: string } | { projectId: string };
+export type FeedScope = { territoryId: string } | { cooperationId: string } | { projectId: string };
 type FeedEb = ExpressionBuilder<
   Database & { e: Database["timeline_entries"]; p: Database["projects"]; c: Database["cooperations"] },
   "e" | "p" | "c"
@@ -72,15 +72,10 @@ function matchesFilters(eb: FeedEb, filters: TimelineFilters, dateColumn: "e.occ
 }
 
 /**
- * One page of a feed, newest first, strictly after the cursor. The keyset (date, id) never repeats
- * or skips an entry when others write between two pages, unlike an offset.
+ * The query behind one page of a feed (limit + 1 rows, to know whether a next page exists); kept
+ * apart from its execution so the benchmarks can run the very same SQL directly with `pg`.
  */
-export async function readTimeline(
-  db: Kysely<Database>,
-  scope: FeedScope,
-  filters: TimelineFilters,
-  viewer: TimelineViewer,
-): Promise<TimelinePage> {
+export function timelineQuery(db: Kysely<Database>, scope: FeedScope, filters: TimelineFilters, viewer: TimelineViewer) {
   const { cursor, limit } = filters;
   // A territory's feed is driven by the link table's (territory_id, occurred_on, entry_id) index;
   // cooperation and project feeds by the entries' own (scope, occurred_on, id) indexes.
@@ -107,7 +102,7 @@ export async function readTimeline(
           .orderBy("e.occurred_on", "desc")
           .orderBy("e.id", "desc");
 
-  const rows = await base
+  return base
     .innerJoin("cooperations as c", "c.id", "e.cooperation_id")
     .leftJoin("projects as p", "p.id", "e.project_id")
     .where((eb) => eb.and([visibleTo(eb as FeedEb, viewer), matchesFilters(eb as FeedEb, filters, "e.occurred_on")]))
@@ -131,9 +126,21 @@ export async function readTimeline(
           .orderBy("t.name"),
       ).as("territories"),
     ])
-    .limit(limit + 1)
-    .execute();
+    .limit(limit + 1);
+}
 
+/**
+ * One page of a feed, newest first, strictly after the cursor. The keyset (date, id) never repeats
+ * or skips an entry when others write between two pages, unlike an offset.
+ */
+export async function readTimeline(
+  db: Kysely<Database>,
+  scope: FeedScope,
+  filters: TimelineFilters,
+  viewer: TimelineViewer,
+): Promise<TimelinePage> {
+  const { limit } = filters;
+  const rows = await timelineQuery(db, scope, filters, viewer).execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -1,0 +1,19 @@
+/** National size (DESIGN §6): 20k users, 50k projects, 1M actions; cooperations as one per five projects. */
+const NATIONAL = { users: 20_000, projects: 50_000, actions: 1_000_000 };
+
+export interface DatasetSize {
+  users: number;
+  cooperations: number;
+  projects: number;
+  actions: number;
+}
+
+export function datasetSize(factor: number): DatasetSize {
+  const projects = Math.max(50, Math.round(NATIONAL.projects * factor));
+  return {
+    users: Math.max(20, Math.round(NATIONAL.users * factor)),
+    cooperations: Math.max(10, Math.round(projects / 5)),
+    projects,
+    actions: Math.max(500, Math.round(NATIONAL.actions * factor)),
+  };
+}

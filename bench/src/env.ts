@@ -1,0 +1,41 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+/** Named sizes: `national` is ten years of use by every EPCI in France (DESIGN §6). */
+export const SCALES = { tiny: 0.002, small: 0.01, medium: 0.1, national: 1 } as const;
+
+const settingsSchema = z.object({
+  scale: z
+    .union([z.enum(["tiny", "small", "medium", "national"]), z.coerce.number().positive().max(1)])
+    .default("small"),
+  iterations: z.coerce.number().int().min(10).max(100_000).default(300),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//)
+    .optional(),
+  dataDir: z.string().default("./.data/bench"),
+  fresh: z.boolean().default(false),
+});
+export type BenchSettings = z.infer<typeof settingsSchema> & { factor: number; scaleName: string };
+
+/** Command line first, then DATABASE_URL: `pnpm bench --scale national` against a PostgreSQL server. */
+export function readSettings(argv = process.argv.slice(2), env = process.env): BenchSettings {
+  const { values } = parseArgs({
+    args: argv.filter((a) => a !== "--"),
+    options: {
+      scale: { type: "string" },
+      iterations: { type: "string" },
+      "data-dir": { type: "string" },
+      fresh: { type: "boolean" },
+    },
+  });
+  const settings = settingsSchema.parse({
+    scale: values.scale,
+    iterations: values.iterations,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: values["data-dir"],
+    fresh: values.fresh,
+  });
+  const factor = typeof settings.scale === "number" ? settings.scale : SCALES[settings.scale];
+  return { ...settings, factor, scaleName: typeof settings.scale === "number" ? `x${settings.scale}` : settings.scale };
+}

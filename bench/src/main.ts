@@ -1,0 +1,64 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { countTerritories } from "@trame/db";
+import { hashPassword } from "@trame/server/src/auth/password.ts";
+import { importTerritories } from "@trame/server/src/territories/import-territories.ts";
+import { openBenchDatabase } from "./bench-db.ts";
+import { benchUser } from "./bench-user.ts";
+import { datasetLoaded, loadDataset } from "./dataset.ts";
+import { datasetSize } from "./dataset-size.ts";
+import { readSettings } from "./env.ts";
+import { formatMs, measure, type Percentiles } from "./measure.ts";
+import { timelineScenarios } from "./scenarios.ts";
+
+const settings = readSettings();
+const size = datasetSize(settings.factor);
+const bench = await openBenchDatabase(settings);
+const { db } = bench.handle;
+console.log(`Trame bench — ${bench.label}, scale ${settings.scaleName} (${JSON.stringify(size)})`);
+
+let loadSeconds: number | null = null;
+if (!(await datasetLoaded(db))) {
+  const start = performance.now();
+  if ((await countTerritories(db)) === 0) await importTerritories(db);
+  await loadDataset(db, size, await hashPassword("bench-password-2026"));
+  loadSeconds = (performance.now() - start) / 1000;
+  console.log(`dataset loaded in ${loadSeconds.toFixed(1)} s`);
+} else {
+  console.log("dataset already loaded (use --fresh to regenerate)");
+}
+
+const session = await benchUser(db, await hashPassword("bench-password-2026"));
+const scenarios = await timelineScenarios(db, bench.raw, session);
+const results: Array<{ name: string; api: Percentiles; sql: Percentiles; ratio: number }> = [];
+for (const scenario of scenarios) {
+  const api = await measure(settings.iterations, scenario.api);
+  const sqlOnly = await measure(settings.iterations, scenario.raw);
+  results.push({ name: scenario.name, api, sql: sqlOnly, ratio: api.p50 / sqlOnly.p50 });
+}
+
+console.log(
+  `\nterritoire : ${session.territory.name} (${session.territory.entries.toLocaleString("fr-FR")} entrées) — ${settings.iterations} appels par mesure, en ms\n`,
+);
+console.log("| scénario | API p50 | API p95 | API p99 | SQL p50 | SQL p95 | SQL p99 | API/SQL (p50) |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+for (const r of results) {
+  const cells = [r.api.p50, r.api.p95, r.api.p99, r.sql.p50, r.sql.p95, r.sql.p99].map(formatMs);
+  console.log(`| ${r.name} | ${cells.join(" | ")} | ${r.ratio.toFixed(2)} |`);
+}
+
+const resultsDir = new URL("../results/", import.meta.url);
+mkdirSync(resultsDir, { recursive: true });
+const file = new URL(
+  `${new Date().toISOString().replace(/[:.]/g, "-")}-${bench.handle.backend}-${settings.scaleName}.json`,
+  resultsDir,
+);
+writeFileSync(
+  file,
+  JSON.stringify(
+    { backend: bench.label, scale: settings.scaleName, size, loadSeconds, iterations: settings.iterations, results },
+    null,
+    2,
+  ),
+);
+console.log(`\nrésultats : ${file.pathname}`);
+await bench.close();
