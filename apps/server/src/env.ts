@@ -16,6 +16,8 @@ const envSchema = z.object({
   TRAME_TRUST_PROXY: booleanFlag.default(false),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Read only by `cli create-admin`, for scripted installs; without it the password is asked on stdin. */
+  TRAME_ADMIN_PASSWORD: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

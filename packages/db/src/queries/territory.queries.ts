@@ -63,7 +63,7 @@ export async function searchTerritories(
     .select([...territoryColumns, sql<number>`count(*) over ()`.as("total")])
     // Names starting with the query first, then the most populous: "orleans" puts Orléans Métropole on top.
     .orderBy(sql`starts_with(search_key, ${key})`, "desc")
-    .orderBy(sql`population`, sql`desc nulls last`)
+    .orderBy("population", (ob) => ob.desc().nullsLast())
     .orderBy("name")
     .orderBy("id")
     .limit(input.limit)
@@ -99,7 +99,7 @@ export async function listCommunes(db: Kysely<Database>, territoryId: string): P
     .selectFrom("communes")
     .select(["insee", "name", "population"])
     .where("territory_id", "=", territoryId)
-    .orderBy("population", sql`desc nulls last`)
+    .orderBy("population", (ob) => ob.desc().nullsLast())
     .orderBy("name")
     .execute();
 }

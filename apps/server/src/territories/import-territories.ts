@@ -1,0 +1,181 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { EPCI_KINDS, type EpciKind } from "@trame/core";
+import { type Database, type Kysely, sql, territorySearchKey } from "@trame/db";
+
+/** The fields of `@etalab/decoupage-administratif` 6.0.0 this import reads; checked on load (see assertShape). */
+interface EtalabEpciMember {
+  code: string;
+  nom: string;
+  populationMunicipale: number | null;
+}
+interface EtalabEpci {
+  code: string;
+  nom: string;
+  type: string;
+  populationMunicipale: number | null;
+  membres: EtalabEpciMember[];
+}
+interface EtalabCommune {
+  code: string;
+  nom: string;
+  type: string;
+  departement?: string;
+}
+
+interface EpciRow {
+  siren: string;
+  name: string;
+  kind: EpciKind;
+  population: number | null;
+  departements: string[];
+  search_key: string;
+}
+interface CommuneRow {
+  insee: string;
+  name: string;
+  population: number | null;
+  siren: string;
+}
+
+/** ~35k communes: batches keep each bound parameter around half a megabyte of JSON. */
+const COMMUNE_BATCH = 5_000;
+
+/**
+ * Imports every EPCI à fiscalité propre and its member communes from the official list, in one
+ * transaction and set-based. Re-running updates rows in place (same ids, so cooperations keep their
+ * members), bumps `version` only where something changed, and archives EPCI gone from the list
+ * (merged or dissolved) instead of deleting them, since cooperations may still reference them.
+ */
+export async function importTerritories(db: Kysely<Database>): Promise<{ epci: number; communes: number }> {
+  const { epci, communes } = await loadEtalab();
+  const epciRows = toEpciRows(epci, communes);
+  const communeRows = toCommuneRows(epci, communes);
+
+  await db.transaction().execute(async (trx) => {
+    // Two instances starting together on an empty database would otherwise import side by side.
+    await sql`select pg_advisory_xact_lock(hashtext('trame.import-territories'))`.execute(trx);
+    await upsertEpci(trx, epciRows);
+    await archiveVanishedEpci(
+      trx,
+      epciRows.map((row) => row.siren),
+    );
+    for (let start = 0; start < communeRows.length; start += COMMUNE_BATCH) {
+      await upsertCommunes(trx, communeRows.slice(start, start + COMMUNE_BATCH));
+    }
+    await deleteVanishedCommunes(
+      trx,
+      communeRows.map((row) => row.insee),
+    );
+  });
+  return { epci: epciRows.length, communes: communeRows.length };
+}
+
+async function upsertEpci(trx: Kysely<Database>, rows: EpciRow[]): Promise<void> {
+  await sql`
+    insert into territories (siren, name, kind, population, departements, search_key, source)
+    select r.siren, r.name, r.kind, r.population, r.departements, r.search_key, 'etalab'
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as r(siren text, name text, kind text, population integer, departements text[], search_key text)
+    on conflict (siren) do update set
+      name = excluded.name, kind = excluded.kind, population = excluded.population,
+      departements = excluded.departements, search_key = excluded.search_key, source = excluded.source,
+      archived_at = null, version = territories.version + 1, updated_at = now()
+    where (territories.name, territories.kind, territories.population, territories.departements,
+           territories.search_key, territories.source, territories.archived_at)
+      is distinct from
+          (excluded.name, excluded.kind, excluded.population, excluded.departements,
+           excluded.search_key, excluded.source, null::timestamptz)
+  `.execute(trx);
+}
+
+async function archiveVanishedEpci(trx: Kysely<Database>, sirens: string[]): Promise<void> {
+  await sql`
+    update territories set archived_at = now(), version = version + 1, updated_at = now()
+    where source = 'etalab' and archived_at is null
+      and siren not in (select jsonb_array_elements_text(${JSON.stringify(sirens)}::jsonb))
+  `.execute(trx);
+}
+
+async function upsertCommunes(trx: Kysely<Database>, rows: CommuneRow[]): Promise<void> {
+  await sql`
+    insert into communes (insee, name, population, territory_id)
+    select r.insee, r.name, r.population, t.id
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(insee text, name text, population integer, siren text)
+    join territories t on t.siren = r.siren
+    on conflict (insee) do update set
+      name = excluded.name, population = excluded.population, territory_id = excluded.territory_id
+    where (communes.name, communes.population, communes.territory_id)
+      is distinct from (excluded.name, excluded.population, excluded.territory_id)
+  `.execute(trx);
+}
+
+/** Communes merged into a commune nouvelle leave the list; nothing references communes, so they go. */
+async function deleteVanishedCommunes(trx: Kysely<Database>, codes: string[]): Promise<void> {
+  await sql`
+    delete from communes
+    where insee not in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))
+  `.execute(trx);
+}
+
+function toEpciRows(epci: EtalabEpci[], communes: Map<string, EtalabCommune>): EpciRow[] {
+  return epci.map((item) => {
+    const kind = EPCI_KINDS.find((k) => k === item.type);
+    if (!kind) throw new Error(`EPCI ${item.code}: unknown nature juridique "${item.type}"`);
+    return {
+      siren: item.code,
+      name: item.nom,
+      kind,
+      population: item.populationMunicipale,
+      departements: departementsOf(item, communes),
+      search_key: territorySearchKey(item.nom, item.code),
+    };
+  });
+}
+
+/** Ordered by the population each département holds, so the first one is the EPCI's main département. */
+function departementsOf(item: EtalabEpci, communes: Map<string, EtalabCommune>): string[] {
+  const weight = new Map<string, number>();
+  for (const member of item.membres) {
+    const departement = communes.get(member.code)?.departement ?? member.code.slice(0, 2);
+    weight.set(departement, (weight.get(departement) ?? 0) + (member.populationMunicipale ?? 0));
+  }
+  return [...weight.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code]) => code);
+}
+
+/**
+ * One row per member commune of an EPCI (34,871 in 6.0.0): the few current communes outside any EPCI
+ * (islands, overseas collectivities) have no territory to belong to. The name is the current one
+ * from the communes file (the EPCI file lags behind renamings); the population is the EPCI file's
+ * population municipale, the same vintage as the EPCI's, so a territory's communes add up to it.
+ */
+function toCommuneRows(epci: EtalabEpci[], communes: Map<string, EtalabCommune>): CommuneRow[] {
+  return epci.flatMap((item) =>
+    item.membres.map((member) => ({
+      insee: member.code,
+      name: communes.get(member.code)?.nom ?? member.nom,
+      population: member.populationMunicipale,
+      siren: item.code,
+    })),
+  );
+}
+
+/** The package's index.js reads its files relative to the working directory, so read them directly. */
+async function loadEtalab(): Promise<{ epci: EtalabEpci[]; communes: Map<string, EtalabCommune> }> {
+  const require = createRequire(import.meta.url);
+  const read = async (file: string): Promise<unknown> =>
+    JSON.parse(await readFile(require.resolve(`@etalab/decoupage-administratif/data/${file}`), "utf8"));
+  const [epciData, communeData] = await Promise.all([read("epci.json"), read("communes.json")]);
+  const epci = assertShape<EtalabEpci>(epciData, "epci.json", ["code", "nom", "type", "membres"]);
+  const allCommunes = assertShape<EtalabCommune>(communeData, "communes.json", ["code", "nom", "type"]);
+  const current = allCommunes.filter((commune) => commune.type === "commune-actuelle");
+  return { epci, communes: new Map(current.map((commune) => [commune.code, commune])) };
+}
+
+/** A cheap guard against a package upgrade that renames fields: fail loudly before writing anything. */
+function assertShape<T>(data: unknown, file: string, fields: string[]): T[] {
+  const first: unknown = Array.isArray(data) ? data[0] : undefined;
+  const ok = typeof first === "object" && first !== null && fields.every((field) => field in first);
+  if (!ok) throw new Error(`@etalab/decoupage-administratif ${file}: unexpected format (fields ${fields.join(", ")})`);
+  return data as T[];
+}
