@@ -1,0 +1,19 @@
+import { existsSync } from "node:fs";
+import type { TestProject } from "vitest/node";
+import { startServer } from "./server.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** One server for the whole run: its first start (migrations, EPCI import, demo seed) is the slow part. */
+export default async function setup(project: TestProject) {
+  if (!existsSync(new URL("../../dist/index.html", import.meta.url))) {
+    throw new Error("apps/web/dist is missing: run `vite build` first (`pnpm test` does)");
+  }
+  const server = await startServer();
+  project.provide("baseUrl", server.baseUrl);
+  return () => server.stop();
+}

@@ -1,0 +1,84 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, normaliseSpaces, screenshot, signedInPage } from "./support/browser.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function card(page: Page, name: string) {
+  return page.getByRole("article", { name });
+}
+
+describe("recherche de territoires", () => {
+  test("chercher « orleans » trouve Orléans Métropole avec son SIREN et sa population", async () => {
+    const { context, page } = await signedInPage(browser);
+    await page.getByRole("searchbox", { name: "Nom ou SIREN" }).fill("orleans");
+
+    const orleans = card(page, "Orléans Métropole");
+    await orleans.waitFor();
+    const text = normaliseSpaces(await orleans.textContent());
+    expect(text).toContain("Métropole");
+    expect(text).toContain("SIREN244500468");
+    // French grouping: "290 346 habitants", not "290,346".
+    expect(text).toMatch(/Population\d{1,3}( \d{3})+ habitants/);
+    expect(text).toContain("Département45");
+    await page.waitForURL((url) => url.searchParams.get("q") === "orleans");
+    expect(normaliseSpaces(await page.getByRole("status").first().textContent())).toMatch(/territoires? trouvés?$/);
+    await screenshot(page, "territoires-orleans");
+    await context.close();
+  });
+
+  test("une adresse de recherche rechargée ou partagée affiche la même recherche", async () => {
+    const { context, page } = await signedInPage(browser);
+    await page.goto("/territoires?q=orleans&type=METRO");
+    await card(page, "Orléans Métropole").waitFor();
+    await page.reload();
+    await card(page, "Orléans Métropole").waitFor();
+    expect(await page.getByRole("searchbox", { name: "Nom ou SIREN" }).inputValue()).toBe("orleans");
+    expect(await page.getByRole("combobox", { name: "Type de territoire" }).inputValue()).toBe("METRO");
+    expect(await page.title()).toBe("Territoires — Trame");
+    await context.close();
+  });
+
+  test("« Voir plus » ajoute les vingt territoires suivants et y place le focus", async () => {
+    const { context, page } = await signedInPage(browser);
+    const items = page.locator(".results__list > li");
+    await items.nth(19).waitFor();
+    expect(await items.count()).toBe(20);
+    // With no query, every territory is listed (all 1,255 EPCI at least), counted the French way.
+    expect(normaliseSpaces(await page.getByRole("status").first().textContent())).toMatch(
+      /^1 \d{3} territoires trouvés$/,
+    );
+
+    await page.getByRole("button", { name: "Voir plus" }).click();
+    await items.nth(39).waitFor();
+    expect(await items.count()).toBe(40);
+    expect(await items.nth(20).evaluate((element) => element === document.activeElement)).toBe(true);
+    await context.close();
+  });
+
+  test("le filtre par type ne garde que les territoires de ce type", async () => {
+    const { context, page } = await signedInPage(browser);
+    await page.getByRole("combobox", { name: "Type de territoire" }).selectOption("METRO");
+    await page.waitForURL((url) => url.searchParams.get("type") === "METRO");
+    await page.locator(".results__list:not(.results__list--stale)").waitFor();
+    await card(page, "Métropole du Grand Paris").waitFor();
+    const kinds = await page.locator(".card__kind").allTextContents();
+    expect(new Set(kinds)).toEqual(new Set(["Métropole"]));
+    await context.close();
+  });
+
+  test("une recherche sans résultat explique quoi essayer", async () => {
+    const { context, page } = await signedInPage(browser);
+    await page.getByRole("searchbox", { name: "Nom ou SIREN" }).fill("zzqxw");
+    await page.getByText("Nous n'avons trouvé aucun territoire pour « zzqxw ».").waitFor();
+    await page.getByText(/Vérifiez l'orthographe/).waitFor();
+    await screenshot(page, "territoires-aucun-resultat");
+    await context.close();
+  });
+});

@@ -1,0 +1,33 @@
+import { QueryCache, QueryClient } from "@tanstack/react-query";
+import type { AppRouter } from "@trame/server";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { trameErrorOf } from "./trpc-error.ts";
+
+/** Worth a second try: no answer at all, or the server's own failure. A refusal or invalid input will not change. */
+function isTransient(error: unknown): boolean {
+  const code = trameErrorOf(error)?.code;
+  return code === undefined || code === "INTERNAL" || code === "UNAVAILABLE";
+}
+
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({
+    // A session that expires while the page is open: forget the user so the route guard sends them to sign-in.
+    onError(error) {
+      if (trameErrorOf(error)?.code === "UNAUTHORIZED") queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      retry: (failureCount, error) => isTransient(error) && failureCount < 2,
+    },
+  },
+});
+
+const trpcClient = createTRPCClient<AppRouter>({
+  // Same origin, so the httpOnly session cookie is sent without any client-side token handling.
+  links: [httpBatchLink({ url: "/trpc" })],
+});
+
+export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
