@@ -73,6 +73,8 @@ describe("changement de forme d'engagement", () => {
 
   it("accepte une autre forme à partir du début de la forme actuelle", () => {
     expect(formChangeProblem(current, { engagementForm: "pnr", changedOn: "2022-03-01" })).toBeNull();
-    expect(formChangeProblem({ ...current, fromOn: null }, { engagementForm: "pnr", changedOn: "1990-01-01" })).toBeNull();
+    expect(
+      formChangeProblem({ ...current, fromOn: null }, { engagementForm: "pnr", changedOn: "1990-01-01" }),
+    ).toBeNull();
   });
 });
