@@ -8,6 +8,8 @@ export const AUDITED_ENTITIES = [
   "user",
   "membership",
   "neighbour",
+  "project",
+  "action",
 ] as const;
 export const auditedEntitySchema = z.enum(AUDITED_ENTITIES);
 export type AuditedEntity = z.infer<typeof auditedEntitySchema>;

@@ -1,0 +1,30 @@
+import {
+  createActionInputSchema,
+  listActionsInputSchema,
+  removeActionInputSchema,
+  updateActionInputSchema,
+} from "@trame/core";
+import { listActions } from "@trame/db";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { createAction, deleteAction, editAction } from "../services/action.service.ts";
+import { viewerOf } from "../services/project.service.ts";
+import { authedProcedure } from "../trpc.ts";
+
+/** The action log of a project or a cooperation; actions of restricted projects follow the project's visibility. */
+export const actionRouter = {
+  list: authedProcedure
+    .input(listActionsInputSchema)
+    .query(({ ctx, input }) => listActions(ctx.db, input, viewerOf(ctx.actor))),
+
+  create: authedProcedure
+    .input(createActionInputSchema)
+    .mutation(({ ctx, input }) => createAction(ctx.db, ctx.actor, input)),
+
+  update: authedProcedure
+    .input(updateActionInputSchema)
+    .mutation(({ ctx, input }) => editAction(ctx.db, ctx.actor, input)),
+
+  remove: authedProcedure
+    .input(removeActionInputSchema)
+    .mutation(({ ctx, input }) => deleteAction(ctx.db, ctx.actor, input)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,54 @@
+import {
+  archiveInputSchema,
+  changeProjectStatusInputSchema,
+  createProjectInputSchema,
+  listProjectsInputSchema,
+  notFound,
+  projectIdInputSchema,
+  setPartnersInputSchema,
+  updateProjectInputSchema,
+} from "@trame/core";
+import { getProject, listProjects } from "@trame/db";
+import type { TRPCRouterRecord } from "@trpc/server";
+import {
+  archiveProject,
+  changeProjectStatus,
+  createProject,
+  editProject,
+  setProjectPartners,
+  viewerOf,
+} from "../services/project.service.ts";
+import { authedProcedure } from "../trpc.ts";
+
+/** Reads filter restricted projects in SQL; the services check each write against the stored partners. */
+export const projectRouter = {
+  list: authedProcedure
+    .input(listProjectsInputSchema)
+    .query(({ ctx, input }) => listProjects(ctx.db, input, viewerOf(ctx.actor))),
+
+  get: authedProcedure.input(projectIdInputSchema).query(async ({ ctx, input }) => {
+    const project = await getProject(ctx.db, input.id, viewerOf(ctx.actor));
+    if (!project) throw notFound({ fr: "Projet", en: "Project" });
+    return project;
+  }),
+
+  create: authedProcedure
+    .input(createProjectInputSchema)
+    .mutation(({ ctx, input }) => createProject(ctx.db, ctx.actor, input)),
+
+  update: authedProcedure
+    .input(updateProjectInputSchema)
+    .mutation(({ ctx, input }) => editProject(ctx.db, ctx.actor, input)),
+
+  setPartners: authedProcedure
+    .input(setPartnersInputSchema)
+    .mutation(({ ctx, input }) => setProjectPartners(ctx.db, ctx.actor, input)),
+
+  changeStatus: authedProcedure
+    .input(changeProjectStatusInputSchema)
+    .mutation(({ ctx, input }) => changeProjectStatus(ctx.db, ctx.actor, input)),
+
+  archive: authedProcedure
+    .input(archiveInputSchema)
+    .mutation(({ ctx, input }) => archiveProject(ctx.db, ctx.actor, input)),
+} satisfies TRPCRouterRecord;
