@@ -77,8 +77,8 @@ async function runSeed(env: Env): Promise<void> {
       say("Démo déjà en place : rien à ajouter.", "Demo already in place: nothing to add.");
     } else {
       say(
-        `Démo ajoutée : ${created.cooperations} coopérations, ${created.neighbourLinks} liens de voisinage, ${created.territories} organismes, ${created.accounts} comptes.`,
-        `Demo added: ${created.cooperations} cooperations, ${created.neighbourLinks} neighbour links, ${created.territories} bodies, ${created.accounts} accounts.`,
+        `Démo ajoutée : ${created.cooperations} coopérations, ${created.projects} projets, ${created.neighbourLinks} liens de voisinage, ${created.territories} organismes, ${created.accounts} comptes.`,
+        `Demo added: ${created.cooperations} cooperations, ${created.projects} projects, ${created.neighbourLinks} neighbour links, ${created.territories} bodies, ${created.accounts} accounts.`,
       );
     }
     say(`Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`, `Demo accounts (password: ${DEMO_PASSWORD}):`);

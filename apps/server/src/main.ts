@@ -12,7 +12,10 @@ const webDist = env.TRAME_WEB_DIST ?? fileURLToPath(new URL("../../web/dist", im
 const database = await openDatabase(env);
 const app = await buildApp({ db: database.db, webDist, logLevel: env.LOG_LEVEL, trustProxy: env.TRAME_TRUST_PROXY });
 const log = app.log;
-log.info({ backend: database.backend, dataDir: database.backend === "pglite" ? env.TRAME_DATA_DIR : undefined }, "database ready");
+log.info(
+  { backend: database.backend, dataDir: database.backend === "pglite" ? env.TRAME_DATA_DIR : undefined },
+  "database ready",
+);
 
 // First start: the official EPCI list, so any intercommunality can be found from day one.
 if ((await countTerritories(database.db, ["METRO", "MET69", "CU", "CA", "CC"])) === 0) {

@@ -1,14 +1,26 @@
+import { actionRouter } from "./routers/action.router.ts";
 import { adminRouter } from "./routers/admin.router.ts";
 import { auditRouter } from "./routers/audit.router.ts";
 import { authRouter } from "./routers/auth.router.ts";
+import { calendarRouter } from "./routers/calendar.router.ts";
+import { cooperationRouter } from "./routers/cooperation.router.ts";
+import { documentRouter } from "./routers/document.router.ts";
+import { projectRouter } from "./routers/project.router.ts";
 import { territoryRouter } from "./routers/territory.router.ts";
+import { timelineRouter } from "./routers/timeline.router.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
+  action: actionRouter,
   admin: adminRouter,
   audit: auditRouter,
   auth: authRouter,
+  calendar: calendarRouter,
+  cooperation: cooperationRouter,
+  document: documentRouter,
+  project: projectRouter,
   territory: territoryRouter,
+  timeline: timelineRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import { type Database, findTerritoryBySiren, type Kysely } from "@trame/db";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PROJECTS } from "../src/seed/demo-projects.data.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type SeedDemoResult, seedDemo } from "../src/seed/demo-seed.ts";
 import { COOPERATION_STRUCTURES } from "../src/seed/seed-data.ts";
 import { callerFor, makeUser } from "./support/factories.ts";
@@ -18,6 +19,12 @@ const TABLES = [
   "cooperation_members",
   "cooperation_form_history",
   "audit_log",
+  "projects",
+  "project_partners",
+  "project_status_history",
+  "actions",
+  "timeline_entries",
+  "timeline_entry_territories",
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 async function rowCounts(database: Kysely<Database>): Promise<Record<string, number>> {
@@ -55,7 +62,7 @@ describe("données de démonstration", () => {
 
   it("un second passage ne change rien et ne duplique rien", () => {
     expect(countsAfterSecond).toEqual(countsAfterFirst);
-    expect(second.created).toEqual({ territories: 0, neighbourLinks: 0, cooperations: 0, accounts: 0 });
+    expect(second.created).toEqual({ territories: 0, neighbourLinks: 0, cooperations: 0, projects: 0, accounts: 0 });
     expect(second.accounts).toEqual(first.accounts);
   });
 
@@ -197,5 +204,25 @@ describe("données de démonstration", () => {
     }));
     expect(memberships).toEqual(expect.arrayContaining(expected));
     expect(memberships).toHaveLength(DEMO_ACCOUNTS.length);
+  });
+
+  it("chaque métropole de l'étude a une frise nourrie de projets et d'actions, sur plusieurs années", async () => {
+    expect(first.created.projects).toBe(DEMO_PROJECTS.length);
+    const reader = await callerFor(db(), await makeUser(db()));
+    for (const siren of ["243300316", "243400017", "244500468", "246700488"]) {
+      const territory = await findTerritoryBySiren(db(), siren);
+      if (!territory) throw new Error(siren);
+      const page = await reader.timeline.territory({ territoryId: territory.id, limit: 100 });
+      const years = new Set(page.items.map((i) => i.occurredOn.slice(0, 4)));
+      expect(page.items.length, territory.name).toBeGreaterThanOrEqual(5);
+      expect(years.size, territory.name).toBeGreaterThanOrEqual(3);
+      expect(page.items.some((i) => i.kind === "project_status")).toBe(true);
+    }
+  });
+
+  it("le projet réservé de démonstration n'apparaît pas hors de ses partenaires", async () => {
+    const reader = await callerFor(db(), await makeUser(db()));
+    const list = await reader.project.list({ query: "Titre de transport combiné" });
+    expect(list.items).toEqual([]);
   });
 });

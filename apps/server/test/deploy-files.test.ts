@@ -7,7 +7,16 @@ const root = new URL("../../../", import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), "utf8");
 
 interface Compose {
-  services: Record<string, { image?: string; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; healthcheck?: unknown; volumes?: string[] }>;
+  services: Record<
+    string,
+    {
+      image?: string;
+      environment?: Record<string, string>;
+      depends_on?: Record<string, { condition: string }>;
+      healthcheck?: unknown;
+      volumes?: string[];
+    }
+  >;
   volumes: Record<string, unknown>;
 }
 

@@ -6,6 +6,8 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/a
 import Fastify, { type FastifyInstance } from "fastify";
 import { createContextInner } from "../context.ts";
 import { type AppRouter, appRouter } from "../root.ts";
+import { documentRoutes } from "./documents.routes.ts";
+import { registerExportRoutes } from "./exports.routes.ts";
 import { registerHealthRoutes } from "./health.routes.ts";
 import { sessionCookieFor, sessionTokenOf } from "./session-cookie.ts";
 import { registerWebApp } from "./web-app.routes.ts";
@@ -48,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
 
   registerHealthRoutes(app, options.db);
+  registerExportRoutes(app, options.db);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
@@ -61,10 +64,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           cookie: sessionCookieFor(req, res),
         }),
       onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error.cause ?? error, path }, "procedure failed");
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          app.log.error({ err: error.cause ?? error, path }, "procedure failed");
       },
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>);
+  await app.register(documentRoutes, { db: options.db });
 
   if (options.webDist) {
     const served = await registerWebApp(app, options.webDist);

@@ -6,8 +6,8 @@ import {
 } from "@trame/core";
 import { listActions } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { viewerOf } from "../auth/viewer.ts";
 import { createAction, deleteAction, editAction } from "../services/action.service.ts";
-import { viewerOf } from "../services/project.service.ts";
 import { authedProcedure } from "../trpc.ts";
 
 /** The action log of a project or a cooperation; actions of restricted projects follow the project's visibility. */

@@ -1,8 +1,28 @@
-import { auditHistoryInputSchema } from "@trame/core";
-import { listAudit } from "@trame/db";
+import { type Actor, type AuditedEntity, auditHistoryInputSchema, DomainError, notFound } from "@trame/core";
+import { type Database, getAction, getProject, type Kysely, listAudit } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { viewerOf } from "../auth/viewer.ts";
 import { authedProcedure } from "../trpc.ts";
 
+/**
+ * A history tells as much as the entity itself: a restricted project's (and its actions') only to
+ * those who may see the project, an account's only to its owner and instance administrators.
+ */
+async function requireHistoryAccess(db: Kysely<Database>, actor: Actor, entityType: AuditedEntity, entityId: string) {
+  if (entityType === "project" && !(await getProject(db, entityId, viewerOf(actor)))) {
+    throw notFound({ fr: "Projet", en: "Project" });
+  }
+  if (entityType === "action" && !(await getAction(db, entityId, viewerOf(actor)))) {
+    throw notFound({ fr: "Action", en: "Action" });
+  }
+  if (entityType === "user" && entityId !== actor.userId && !actor.isInstanceAdmin) {
+    throw new DomainError("FORBIDDEN", "forbidden.generic");
+  }
+}
+
 export const auditRouter = {
-  history: authedProcedure.input(auditHistoryInputSchema).query(({ ctx, input }) => listAudit(ctx.db, input)),
+  history: authedProcedure.input(auditHistoryInputSchema).query(async ({ ctx, input }) => {
+    await requireHistoryAccess(ctx.db, ctx.actor, input.entityType, input.entityId);
+    return listAudit(ctx.db, input);
+  }),
 } satisfies TRPCRouterRecord;

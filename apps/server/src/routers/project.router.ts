@@ -10,13 +10,13 @@ import {
 } from "@trame/core";
 import { getProject, listProjects } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { viewerOf } from "../auth/viewer.ts";
 import {
   archiveProject,
   changeProjectStatus,
   createProject,
   editProject,
   setProjectPartners,
-  viewerOf,
 } from "../services/project.service.ts";
 import { authedProcedure } from "../trpc.ts";
 

@@ -1,16 +1,8 @@
-import {
-  type Actor,
-  cooperationTimelineInputSchema,
-  projectTimelineInputSchema,
-  territoryTimelineInputSchema,
-} from "@trame/core";
-import { readTimeline, type TimelineViewer } from "@trame/db";
+import { cooperationTimelineInputSchema, projectTimelineInputSchema, territoryTimelineInputSchema } from "@trame/core";
+import { readTimeline } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { viewerOf } from "../auth/viewer.ts";
 import { authedProcedure } from "../trpc.ts";
-
-export function viewerOf(actor: Actor): TimelineViewer {
-  return { isInstanceAdmin: actor.isInstanceAdmin, territoryIds: actor.memberships.map((m) => m.territoryId) };
-}
 
 export const timelineRouter = {
   territory: authedProcedure.input(territoryTimelineInputSchema).query(({ ctx, input }) => {

@@ -3,6 +3,7 @@ import { countTerritories, type Database, type Kysely, sql } from "@trame/db";
 import { importTerritories } from "../territories/import-territories.ts";
 import { DEMO_ACCOUNTS, type DemoAccount, insertDemoAccounts, prepareMissingAccounts } from "./demo-accounts.ts";
 import { seedCooperations } from "./seed-cooperations.ts";
+import { seedProjects } from "./seed-projects.ts";
 import { ensureOtherBodies, seedNeighbourLinks, territoriesBySiren } from "./seed-territories.ts";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./demo-accounts.ts";
@@ -10,7 +11,7 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./demo-accounts.
 export interface SeedDemoResult {
   accounts: DemoAccount[];
   /** What this run added; all zero on a re-run. */
-  created: { territories: number; neighbourLinks: number; cooperations: number; accounts: number };
+  created: { territories: number; neighbourLinks: number; cooperations: number; projects: number; accounts: number };
 }
 
 /**
@@ -31,8 +32,15 @@ export async function seedDemo(db: Kysely<Database>, options: { currentYear?: nu
     const bodies = await ensureOtherBodies(trx);
     const neighbourLinks = await seedNeighbourLinks(trx, bySiren);
     const cooperations = await seedCooperations(trx, { bySiren, otherBodyIdByLabel: bodies.idByLabel }, currentYear);
+    const projects = await seedProjects(trx, {
+      territoryId(ref) {
+        const id = bySiren.get(ref)?.id ?? bodies.idByLabel.get(ref);
+        if (!id) throw new Error(`demo project: unknown territory ${ref}`);
+        return id;
+      },
+    });
     const accounts = await insertDemoAccounts(trx, prepared, (siren) => bySiren.get(siren)?.id);
-    return { territories: bodies.created, neighbourLinks, cooperations, accounts };
+    return { territories: bodies.created, neighbourLinks, cooperations, projects, accounts };
   });
   return { accounts: [...DEMO_ACCOUNTS], created };
 }

@@ -24,8 +24,9 @@ import {
   replaceActionEntry,
   updateAction,
 } from "@trame/db";
+import { viewerOf } from "../auth/viewer.ts";
 import { auditedWrite } from "./audited-write.ts";
-import { accessOf, notFoundAt, requireTerritories, viewerOf } from "./project.service.ts";
+import { accessOf, notFoundAt, requireTerritories } from "./project.service.ts";
 
 const ACTION: Label = { fr: "Action", en: "Action" };
 const PROJECT: Label = { fr: "Projet", en: "Project" };

@@ -7,6 +7,7 @@ import {
   membershipChangeProblem,
   notFound,
   type RemoveMemberInput,
+  todayInFrance,
   type UpdateMemberInput,
 } from "@trame/core";
 import {
@@ -21,6 +22,7 @@ import {
 } from "@trame/db";
 import { type AuditTarget, auditedWrite } from "./audited-write.ts";
 import { loadForChange, reload, requireTerritory, ruleError, stale } from "./cooperation.service.ts";
+import { cooperationEvents, recordCooperationEvent } from "./cooperation-timeline.ts";
 
 const MEMBER: Label = { fr: "Membre de la coopération", en: "Cooperation member" };
 
@@ -61,12 +63,13 @@ export function addCooperationMember(
     }
     const memberId = await insertCooperationMember(trx, input);
     const after = await storedMember(trx, memberId);
-    return {
-      target: memberTarget(memberId, "member_added"),
-      before: null,
-      after,
-      result: await reload(trx, input.cooperationId),
-    };
+    const result = await reload(trx, input.cooperationId);
+    const joined = result.members.find((m) => m.id === memberId);
+    if (joined) {
+      const on = input.joinedOn ?? todayInFrance();
+      await recordCooperationEvent(trx, result, cooperationEvents.memberJoined(joined.territory, on));
+    }
+    return { target: memberTarget(memberId, "member_added"), before: null, after, result };
   });
 }
 
@@ -127,16 +130,14 @@ export function removeCooperationMember(
     const problem = membershipChangeProblem(before, { ...before, leftOn });
     if (problem) throw ruleError(problem, problem.key === "date.endBeforeStart" ? "leftOn" : "memberId");
     if (!(await updateCooperationMember(trx, memberId, version, { leftOn }))) throw stale(cooperation);
+    const result = await reload(trx, cooperation.id);
+    const leaving = cooperation.members.find((m) => m.id === memberId);
+    if (leaving) await recordCooperationEvent(trx, result, cooperationEvents.memberLeft(leaving.territory, leftOn));
     return {
       target: memberTarget(memberId, "member_removed"),
       before,
       after: await storedMember(trx, memberId),
-      result: await reload(trx, cooperation.id),
+      result,
     };
   });
-}
-
-/** Membership dates are French calendar days, whatever the server's time zone. */
-function todayInFrance(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
 }

@@ -29,6 +29,7 @@ import {
   updateCooperation,
 } from "@trame/db";
 import { auditedWrite } from "./audited-write.ts";
+import { cooperationEvents, recordCooperationEvent } from "./cooperation-timeline.ts";
 
 const COOPERATION: Label = { fr: "Coopération", en: "Cooperation" };
 const TERRITORY: Label = { fr: "Territoire", en: "Territory" };
@@ -118,6 +119,9 @@ export function createCooperation(
       changedBy: actor.userId,
     });
     const after = await reload(trx, id);
+    if (fields.narrativeAdoptedOn) {
+      await recordCooperationEvent(trx, after, cooperationEvents.narrativeAdopted(fields.narrativeAdoptedOn));
+    }
     return {
       target: { entityType: "cooperation", entityId: id, action: "created" },
       before: null,
@@ -147,6 +151,10 @@ export function editCooperation(
     }
     if (!(await updateCooperation(trx, id, version, changes))) throw stale(before);
     const after = await reload(trx, id);
+    // Adopting (or re-dating) the shared narrative is a moment of the cooperation's life: it goes on the timeline.
+    if (after.narrative.adoptedOn && after.narrative.adoptedOn !== before.narrative.adoptedOn) {
+      await recordCooperationEvent(trx, after, cooperationEvents.narrativeAdopted(after.narrative.adoptedOn));
+    }
     return {
       target: { entityType: "cooperation", entityId: id, action: "updated" },
       before: snapshot(before),
@@ -195,6 +203,11 @@ export function changeEngagementForm(
       changedBy: actor.userId,
     });
     const after = await reload(trx, id);
+    await recordCooperationEvent(
+      trx,
+      after,
+      cooperationEvents.formChanged(before.engagementForm, engagementForm, changedOn, note),
+    );
     return {
       target: { entityType: "cooperation", entityId: id, action: "engagement_form_changed" },
       before: { engagementForm: before.engagementForm, version: before.version },

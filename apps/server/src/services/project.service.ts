@@ -33,16 +33,12 @@ import {
   replacePartners,
   updateProject,
 } from "@trame/db";
+import { viewerOf } from "../auth/viewer.ts";
 import { auditedWrite } from "./audited-write.ts";
 
 const PROJECT: Label = { fr: "Projet", en: "Project" };
 const COOPERATION: Label = { fr: "Coopération", en: "Cooperation" };
 const TERRITORY: Label = { fr: "Territoire", en: "Territory" };
-
-/** Reads are filtered by every territory the user belongs to, whatever the role (viewers read too). */
-export function viewerOf(actor: Actor): ProjectViewer {
-  return { isInstanceAdmin: actor.isInstanceAdmin, territoryIds: actor.memberships.map((m) => m.territoryId) };
-}
 
 /** The stored partners, in the shape the access rules read: never ids from the request. */
 export function accessOf(project: ProjectDetail): StoredProjectAccess {

@@ -140,6 +140,40 @@ export const messages = {
     fr: "Les EPCI viennent de la liste officielle et ne se créent pas à la main",
     en: "EPCI come from the official list and cannot be created by hand",
   },
+  "document.missingFile": { fr: "Joignez un fichier", en: "Attach a file" },
+  "document.emptyFile": { fr: "Le fichier est vide", en: "The file is empty" },
+  "document.tooLarge": {
+    fr: "Le fichier dépasse la taille maximale de {max}",
+    en: "The file is larger than the maximum of {max}",
+  },
+  "document.forbiddenType": {
+    fr: "Type de fichier refusé : seuls les PDF, les images (PNG, JPEG, GIF, WebP) et les documents OpenDocument ou Office sont acceptés",
+    en: "File type refused: only PDF, images (PNG, JPEG, GIF, WebP) and OpenDocument or Office documents are accepted",
+  },
+  "document.missingOwner": {
+    fr: "Indiquez le projet ou l'action du document, avant le fichier",
+    en: "Give the document's project or action, before the file",
+  },
+  "document.notMultipart": {
+    fr: "Un fichier s'envoie en multipart/form-data",
+    en: "A file is sent as multipart/form-data",
+  },
+  "document.malformed": {
+    fr: "Envoi du fichier incomplet ou illisible, réessayez",
+    en: "The file upload was incomplete or unreadable, try again",
+  },
+  "forbidden.crossOrigin": {
+    fr: "Requête refusée : elle ne vient pas de Trame",
+    en: "Request refused: it does not come from Trame",
+  },
+  "export.oneScope": {
+    fr: "Indiquez exactement un territoire, une coopération ou un projet",
+    en: "Give exactly one territory, cooperation or project",
+  },
+  "forbidden.calendarOwner": {
+    fr: "Seule la personne qui a créé ce lien d'agenda peut le révoquer",
+    en: "Only the person who created this calendar link can revoke it",
+  },
   "input.invalid": { fr: "Saisie invalide", en: "Invalid input" },
   "server.unavailable": {
     fr: "Service momentanément indisponible, réessayez dans un instant",

@@ -10,10 +10,10 @@ import type {
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { Database, ProjectsTable } from "../schema.ts";
-import type { TimelineViewer } from "./timeline-read.queries.ts";
+import type { Viewer } from "./viewer.ts";
 
 /** Who reads: the same shape as the timeline's reader, since both hide restricted projects alike. */
-export type ProjectViewer = TimelineViewer;
+export type ProjectViewer = Viewer;
 
 export interface ProjectListItem {
   id: string;
@@ -58,7 +58,7 @@ export interface ProjectDetail extends ProjectListItem {
   statusHistory: ProjectStatusChange[];
 }
 
-type ProjectEb = ExpressionBuilder<Database & { p: ProjectsTable }, "p">;
+export type ProjectEb = ExpressionBuilder<Database & { p: ProjectsTable }, "p">;
 
 /**
  * The single SQL definition of "this viewer may see project p" (canViewProject in core says the

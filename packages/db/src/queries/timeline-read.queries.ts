@@ -2,12 +2,10 @@ import { encodeCursor, type TimelineFilters, type TimelineKind } from "@trame/co
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database } from "../schema.ts";
+import { type ProjectEb, projectVisibleTo } from "./project.queries.ts";
+import type { Viewer } from "./viewer.ts";
 
-/** Who reads: restricted projects' entries reach only their partners' members. */
-export interface TimelineViewer {
-  isInstanceAdmin: boolean;
-  territoryIds: readonly string[];
-}
+export type TimelineViewer = Viewer;
 
 export interface TimelineEntry {
   id: string;
@@ -32,21 +30,9 @@ type FeedEb = ExpressionBuilder<
   "e" | "p" | "c"
 >;
 
-/** The single definition of "this entry may be shown to this viewer" (see canViewProject in core). */
-export function visibleTo(eb: FeedEb, viewer: TimelineViewer) {
-  if (viewer.isInstanceAdmin) return eb.lit(true);
-  const partnerOfViewer = eb.exists(
-    eb
-      .selectFrom("project_partners as pp")
-      .select(eb.lit(1).as("one"))
-      .whereRef("pp.project_id", "=", "e.project_id")
-      .where(
-        "pp.territory_id",
-        "in",
-        viewer.territoryIds.length ? viewer.territoryIds : ["00000000-0000-0000-0000-000000000000"],
-      ),
-  );
-  return eb.or([eb("e.project_id", "is", null), eb("p.visibility", "=", "network"), partnerOfViewer]);
+/** An entry may be shown when it belongs to no project, or to a project the viewer may see. */
+function visibleTo(eb: FeedEb, viewer: TimelineViewer) {
+  return eb.or([eb("e.project_id", "is", null), projectVisibleTo(eb as unknown as ProjectEb, viewer)]);
 }
 
 function matchesFilters(eb: FeedEb, filters: TimelineFilters, dateColumn: "e.occurred_on") {
@@ -75,7 +61,12 @@ function matchesFilters(eb: FeedEb, filters: TimelineFilters, dateColumn: "e.occ
  * The query behind one page of a feed (limit + 1 rows, to know whether a next page exists); kept
  * apart from its execution so the benchmarks can run the very same SQL directly with `pg`.
  */
-export function timelineQuery(db: Kysely<Database>, scope: FeedScope, filters: TimelineFilters, viewer: TimelineViewer) {
+export function timelineQuery(
+  db: Kysely<Database>,
+  scope: FeedScope,
+  filters: TimelineFilters,
+  viewer: TimelineViewer,
+) {
   const { cursor, limit } = filters;
   // A territory's feed is driven by the link table's (territory_id, occurred_on, entry_id) index;
   // cooperation and project feeds by the entries' own (scope, occurred_on, id) indexes.
