@@ -66,10 +66,17 @@ describe("recherche de territoires", () => {
     const { context, page } = await signedInPage(browser);
     await page.getByRole("combobox", { name: "Type de territoire" }).selectOption("METRO");
     await page.waitForURL((url) => url.searchParams.get("type") === "METRO");
-    await page.locator(".results__list:not(.results__list--stale)").waitFor();
+    // The previous (unfiltered) page stays on screen while the filtered one loads: poll until it is replaced.
+    await expect
+      .poll(
+        async () =>
+          new Set(await page.locator(".results__list:not(.results__list--stale) .card__kind").allTextContents()),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toEqual(new Set(["Métropole"]));
     await card(page, "Métropole du Grand Paris").waitFor();
-    const kinds = await page.locator(".card__kind").allTextContents();
-    expect(new Set(kinds)).toEqual(new Set(["Métropole"]));
     await context.close();
   });
 

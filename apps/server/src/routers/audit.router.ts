@@ -1,5 +1,5 @@
 import { type Actor, type AuditedEntity, auditHistoryInputSchema, DomainError, notFound } from "@trame/core";
-import { type Database, getAction, getProject, type Kysely, listAudit } from "@trame/db";
+import { type Database, getProject, isActionVisible, type Kysely, listAudit } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { viewerOf } from "../auth/viewer.ts";
 import { authedProcedure } from "../trpc.ts";
@@ -12,7 +12,7 @@ async function requireHistoryAccess(db: Kysely<Database>, actor: Actor, entityTy
   if (entityType === "project" && !(await getProject(db, entityId, viewerOf(actor)))) {
     throw notFound({ fr: "Projet", en: "Project" });
   }
-  if (entityType === "action" && !(await getAction(db, entityId, viewerOf(actor)))) {
+  if (entityType === "action" && !(await isActionVisible(db, entityId, viewerOf(actor)))) {
     throw notFound({ fr: "Action", en: "Action" });
   }
   if (entityType === "user" && entityId !== actor.userId && !actor.isInstanceAdmin) {

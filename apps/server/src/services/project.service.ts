@@ -29,7 +29,6 @@ import {
   type Kysely,
   lockProject,
   type ProjectDetail,
-  type ProjectViewer,
   replacePartners,
   updateProject,
 } from "@trame/db";

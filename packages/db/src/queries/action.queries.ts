@@ -122,6 +122,23 @@ export async function getAction(
   return row && toAction(row);
 }
 
+/**
+ * Whether `viewer` may see the action, removed or not (a removed action's history stays readable);
+ * undefined when there is no such action.
+ */
+export async function isActionVisible(
+  db: Kysely<Database>,
+  id: string,
+  viewer: ProjectViewer,
+): Promise<boolean | undefined> {
+  const row = await db
+    .selectFrom("actions as a")
+    .select((eb) => actionVisibleTo(eb as ActionEb, viewer).as("visible"))
+    .where("a.id", "=", id)
+    .executeTakeFirst();
+  return row === undefined ? undefined : row.visible === true;
+}
+
 /** Takes the action's row lock for the rest of the transaction; false when there is no such action. */
 export async function lockAction(db: Kysely<Database>, id: string): Promise<boolean> {
   const row = await db.selectFrom("actions").select("id").where("id", "=", id).forUpdate().executeTakeFirst();
