@@ -67,9 +67,10 @@ export function setNeighbour(db: Kysely<Database>, actorId: string, input: SetNe
     const before = (await findNeighbourLink(trx, input.territoryId, input.neighbourId)) ?? null;
     await upsertNeighbourLink(trx, input);
     return {
+      // A link is stored once, in the orientation it was first given: its history follows that key.
       target: {
         entityType: "neighbour",
-        entityId: `${input.territoryId}:${input.neighbourId}`,
+        entityId: before ? `${before.territory_id}:${before.neighbour_id}` : `${input.territoryId}:${input.neighbourId}`,
         action: before ? "updated" : "created",
       },
       before,
