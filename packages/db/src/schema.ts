@@ -1,9 +1,11 @@
 import type {
   ActionKind,
+  ApplicationStatus,
   Confidence,
   CooperationStatus,
   EngagementForm,
   EngineeringKind,
+  FunderKind,
   Locale,
   MemberRole,
   MembershipRole,
@@ -159,6 +161,8 @@ export interface ProjectsTable {
   engineering_kind: Generated<EngineeringKind>;
   visibility: Generated<Visibility>;
   tags: Generated<string[]>;
+  /** Investment projects carry the maître d'ouvrage's 20 % minimum participation (CGCT L1111-10). */
+  is_investment: Generated<boolean>;
   is_demo: Generated<boolean>;
   version: Generated<number>;
   created_at: GeneratedInstant;
@@ -170,6 +174,8 @@ export interface ProjectPartnersTable {
   project_id: string;
   territory_id: string;
   role: PartnerRole;
+  /** The partner's own funds in the project (autofinancement), for the financing plan. */
+  own_funds_cents: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ProjectStatusHistoryTable {
@@ -228,8 +234,90 @@ export interface DocumentsTable {
   sha256: string;
   content: Uint8Array;
   uploaded_by: string | null;
+  application_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: GeneratedInstant;
   removed_at: Instant | null;
+}
+
+export interface DepartementsTable {
+  code: string;
+  name: string;
+  region_code: string;
+  region_name: string;
+}
+
+export interface FundersTable {
+  id: Generated<string>;
+  name: string;
+  kind: FunderKind;
+  version: Generated<number>;
+  created_at: GeneratedInstant;
+}
+
+export interface FundingProgrammesTable {
+  id: Generated<string>;
+  external_ref: string | null;
+  funder_id: string;
+  name: string;
+  acronym: Generated<string>;
+  instrument: Generated<string>;
+  beneficiaries: Generated<string>;
+  eligible_themes: Generated<Theme[]>;
+  perimeter_regions: Generated<string[]>;
+  perimeter_departements: Generated<string[]>;
+  is_national: Generated<boolean>;
+  period: Generated<string>;
+  source_url: string | null;
+  confidence: Generated<Confidence>;
+  notes: Generated<string>;
+  version: Generated<number>;
+  created_at: GeneratedInstant;
+  updated_at: GeneratedInstant;
+  archived_at: Instant | null;
+}
+
+export interface FundingApplicationsTable {
+  id: Generated<string>;
+  project_id: string;
+  applicant_territory_id: string;
+  programme_id: string;
+  call_reference: Generated<string>;
+  status: Generated<ApplicationStatus>;
+  eligible_base_cents: number | null;
+  requested_cents: number;
+  granted_cents: number | null;
+  submission_deadline: DateString | null;
+  submitted_on: DateString | null;
+  decision_on: DateString | null;
+  agreement_signed_on: DateString | null;
+  spending_deadline: DateString | null;
+  multi_year: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: GeneratedInstant;
+  updated_at: GeneratedInstant;
+}
+
+export interface FundingTransitionsTable {
+  id: Generated<string>;
+  application_id: string;
+  from_status: ApplicationStatus | null;
+  to_status: ApplicationStatus;
+  occurred_on: DateString;
+  comment: Generated<string>;
+  actor_id: string | null;
+  created_at: GeneratedInstant;
+}
+
+export interface FundingPaymentsTable {
+  id: Generated<string>;
+  application_id: string;
+  paid_on: DateString;
+  amount_cents: number;
+  reference: Generated<string>;
+  created_by: string | null;
+  created_at: GeneratedInstant;
 }
 
 export interface CalendarFeedsTable {
@@ -261,6 +349,12 @@ export interface Database {
   timeline_entry_territories: TimelineEntryTerritoriesTable;
   documents: DocumentsTable;
   calendar_feeds: CalendarFeedsTable;
+  departements: DepartementsTable;
+  funders: FundersTable;
+  funding_programmes: FundingProgrammesTable;
+  funding_applications: FundingApplicationsTable;
+  funding_transitions: FundingTransitionsTable;
+  funding_payments: FundingPaymentsTable;
 }
 
 export type TerritoryRow = Selectable<TerritoriesTable>;

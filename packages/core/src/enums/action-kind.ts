@@ -35,6 +35,7 @@ export const EVENT_KINDS = [
   "member_left",
   "engagement_form_changed",
   "narrative_adopted",
+  "funding_status",
 ] as const;
 export const TIMELINE_KINDS = [...ACTION_KINDS, ...EVENT_KINDS] as const;
 export const timelineKindSchema = z.enum(TIMELINE_KINDS);
@@ -47,4 +48,5 @@ export const timelineKindLabels: Record<TimelineKind, Label> = {
   member_left: { fr: "Départ d'un membre", en: "Member left" },
   engagement_form_changed: { fr: "Changement de forme", en: "Engagement form changed" },
   narrative_adopted: { fr: "Récit commun adopté", en: "Shared narrative adopted" },
+  funding_status: { fr: "Financement", en: "Funding" },
 };
