@@ -1,13 +1,18 @@
 import type { Locale } from "@trame/core";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "./en.json";
-import fr from "./fr.json";
+import shellEn from "./en.json";
+import { featureCatalogsEn, featureCatalogsFr } from "./feature-catalogs.ts";
+import shellFr from "./fr.json";
 
+const fr = { ...shellFr, ...featureCatalogsFr };
 // `satisfies` makes a key missing from the English catalog a type error rather than a French word in English UI.
+const en = { ...(shellEn satisfies typeof shellFr), ...featureCatalogsEn } satisfies typeof fr;
+
+export type Catalog = typeof fr;
 export const resources = {
   fr: { translation: fr },
-  en: { translation: en satisfies typeof fr },
+  en: { translation: en },
 } as const;
 
 const STORAGE_KEY = "trame.locale";

@@ -1,9 +1,9 @@
 import "i18next";
-import type fr from "./fr.json";
+import type { Catalog } from "./i18n.ts";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof fr };
+    resources: { translation: Catalog };
   }
 }
