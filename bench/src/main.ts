@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { countTerritories } from "@trame/db";
+import { datasetLoaded, datasetSize, loadDataset } from "@trame/db/dataset";
 import { hashPassword } from "@trame/server/src/auth/password.ts";
 import { importTerritories } from "@trame/server/src/territories/import-territories.ts";
 import { openBenchDatabase } from "./bench-db.ts";
 import { benchUser } from "./bench-user.ts";
-import { datasetLoaded, loadDataset } from "./dataset.ts";
-import { datasetSize } from "./dataset-size.ts";
 import { readSettings } from "./env.ts";
 import { formatMs, measure, type Percentiles } from "./measure.ts";
 import { timelineScenarios } from "./scenarios.ts";

@@ -1,5 +1,13 @@
-import { ACTION_KINDS, ENGAGEMENT_FORMS, PROJECT_STATUSES, THEMES } from "@trame/core";
-import { type Database, type Kysely, sql } from "@trame/db";
+import {
+  ACTION_KINDS,
+  APPLICATION_STATUSES,
+  ENGAGEMENT_FORMS,
+  FUNDER_KINDS,
+  PROJECT_STATUSES,
+  THEMES,
+} from "@trame/core";
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../schema.ts";
 import type { DatasetSize } from "./dataset-size.ts";
 
 /**
@@ -17,7 +25,7 @@ const textArray = (values: readonly string[]) => `array[${values.map((v) => `'${
  * metropolises lead far more cooperations than small CC; projects get actions with a quadratic bias.
  */
 export async function loadDataset(db: Kysely<Database>, size: DatasetSize, passwordHash: string): Promise<void> {
-  const { users: U, cooperations: C, projects: P, actions: A } = size;
+  const { users: U, cooperations: C, projects: P, actions: A, applications: F } = size;
   const steps = [
     sql`create temp table bench_t on commit drop as
         select row_number() over (order by population desc nulls last, siren)::int as n, id
@@ -66,6 +74,31 @@ export async function loadDataset(db: Kysely<Database>, size: DatasetSize, passw
         select ${uuid("'user-' || u")}, t.id, (array['viewer','editor','admin'])[1 + u % 3]
         from generate_series(1, ${U}) u
         join bench_t t on t.n = 1 + floor((select count(*) from bench_t) * power(${rnd("'member-' || u")}, 2))::int`),
+    // Synthetic funders and programmes: the real catalogue is reference data the server seeds, not the bench.
+    sql.raw(`insert into funders (id, name, kind)
+        select ${uuid("'funder-' || k")}, 'Financeur de test ' || k, (${textArray(FUNDER_KINDS)})[1 + k % ${FUNDER_KINDS.length}]
+        from generate_series(1, 8) k`),
+    sql.raw(`insert into funding_programmes (id, funder_id, name, eligible_themes, is_national)
+        select ${uuid("'programme-' || k")}, ${uuid("'funder-' || (1 + k % 8)")}, 'Dispositif de test ' || k,
+               array[(${textArray(THEMES)})[1 + k % ${THEMES.length}]], true
+        from generate_series(1, 30) k`),
+    // Each application is filed by its project's lead; statuses cycle through the workflow so every state exists.
+    sql.raw(`insert into funding_applications (id, project_id, applicant_territory_id, programme_id, status,
+               requested_cents, granted_cents, submission_deadline, submitted_on, decision_on, spending_deadline)
+        select ${uuid("'application-' || x")}, bp.id, pp.territory_id, ${uuid("'programme-' || (1 + x % 30)")}, st.status,
+               (1 + x % 500) * 100000,
+               case when st.status in ('granted', 'closed') then (1 + x % 500) * 80000 end,
+               date '2016-01-01' + (x % 3800),
+               case when st.status <> 'draft' then date '2016-01-01' + (x % 3800) end,
+               case when st.status in ('granted', 'closed', 'rejected') then date '2016-03-01' + (x % 3800) end,
+               case when st.status in ('granted', 'closed') then date '2018-01-01' + (x % 3800) end
+        from generate_series(1, ${F}) x
+        join bench_project bp on bp.j = 1 + floor(${P} * power(${rnd("'application-of-' || x")}, 2))::int
+        join project_partners pp on pp.project_id = bp.id and pp.role = 'lead'
+        cross join lateral (select (${textArray(APPLICATION_STATUSES)})[1 + x % ${APPLICATION_STATUSES.length}] as status) st`),
+    sql`insert into funding_payments (application_id, paid_on, amount_cents)
+        select id, decision_on + 90, case when status = 'closed' then granted_cents else granted_cents / 2 end
+        from funding_applications where status in ('granted', 'closed')`,
     sql`create table if not exists bench_dataset (loaded_at timestamptz not null default now())`,
     sql`insert into bench_dataset default values`,
   ];

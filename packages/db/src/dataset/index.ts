@@ -1,0 +1,2 @@
+export * from "./dataset-size.ts";
+export * from "./load-dataset.ts";

@@ -1,0 +1,180 @@
+import type { ApplicationStatus, DeadlineKind, FunderKind } from "@trame/core";
+import type { Kysely } from "kysely";
+import type { Database } from "../schema.ts";
+import { type ProjectEb, type ProjectViewer, projectVisibleTo } from "./project.queries.ts";
+
+export interface Deadline {
+  kind: DeadlineKind;
+  on: string;
+  project: { id: string; title: string };
+  /** Null for a project's planned end. */
+  application: {
+    id: string;
+    status: ApplicationStatus;
+    programme: { id: string; name: string };
+    funder: { name: string; kind: FunderKind };
+    applicant: { id: string; name: string };
+  } | null;
+}
+
+export interface DeadlineWindow {
+  /** Applications filed by these territories, and projects they partner. */
+  territoryIds: readonly string[];
+  /** Inclusive bounds, `YYYY-MM-DD`; no lower bound when `since` is null. */
+  since: string | null;
+  until: string;
+  order: "asc" | "desc";
+  limit: number;
+}
+
+/**
+ * The deadlines still open in a window: a draft's filing date, a granted aid's spending date, the
+ * planned end of a project neither completed nor abandoned. Three indexed queries (applications by
+ * applicant and status, projects by partner), never one per project; restricted projects are hidden
+ * from non-partners as everywhere else.
+ */
+export async function listDeadlines(
+  db: Kysely<Database>,
+  window: DeadlineWindow,
+  viewer: ProjectViewer,
+): Promise<Deadline[]> {
+  const { territoryIds, since, until, order, limit } = window;
+  if (territoryIds.length === 0) return [];
+  const applicationDeadlines = (kind: "submission" | "spending") => {
+    const column = kind === "submission" ? "a.submission_deadline" : "a.spending_deadline";
+    let query = db
+      .selectFrom("funding_applications as a")
+      .innerJoin("projects as p", "p.id", "a.project_id")
+      .innerJoin("funding_programmes as pr", "pr.id", "a.programme_id")
+      .innerJoin("funders as f", "f.id", "pr.funder_id")
+      .innerJoin("territories as t", "t.id", "a.applicant_territory_id")
+      .select([
+        `${column} as on`,
+        "p.id as project_id",
+        "p.title as project_title",
+        "a.id as application_id",
+        "a.status",
+        "pr.id as programme_id",
+        "pr.name as programme_name",
+        "f.name as funder_name",
+        "f.kind as funder_kind",
+        "t.id as applicant_id",
+        "t.name as applicant_name",
+      ])
+      .where("a.applicant_territory_id", "in", territoryIds)
+      .where("a.status", "=", kind === "submission" ? "draft" : "granted")
+      .where("p.archived_at", "is", null)
+      .where(column, "<=", until)
+      .where((eb) => projectVisibleTo(eb as ProjectEb, viewer));
+    if (since !== null) query = query.where(column, ">=", since);
+    return query.orderBy(column, order).orderBy("a.id").limit(limit).execute();
+  };
+  let ends = db
+    .selectFrom("projects as p")
+    .select(["p.ended_on", "p.id", "p.title"])
+    .where("p.archived_at", "is", null)
+    .where("p.status", "not in", ["completed", "abandoned"])
+    .where("p.ended_on", "<=", until)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("project_partners as dp")
+          .select(eb.lit(1).as("one"))
+          .whereRef("dp.project_id", "=", "p.id")
+          .where("dp.territory_id", "in", territoryIds),
+      ),
+    )
+    .where((eb) => projectVisibleTo(eb as ProjectEb, viewer));
+  if (since !== null) ends = ends.where("p.ended_on", ">=", since);
+
+  const [submissions, spendings, projectEnds] = await Promise.all([
+    applicationDeadlines("submission"),
+    applicationDeadlines("spending"),
+    ends.orderBy("p.ended_on", order).orderBy("p.id").limit(limit).execute(),
+  ]);
+  const fromApplications = (kind: "submission" | "spending") => (row: (typeof submissions)[number]) =>
+    row.on === null
+      ? []
+      : [
+          {
+            kind,
+            on: row.on,
+            project: { id: row.project_id, title: row.project_title },
+            application: {
+              id: row.application_id,
+              status: row.status,
+              programme: { id: row.programme_id, name: row.programme_name },
+              funder: { name: row.funder_name, kind: row.funder_kind },
+              applicant: { id: row.applicant_id, name: row.applicant_name },
+            },
+          },
+        ];
+  const all: Deadline[] = [
+    ...submissions.flatMap(fromApplications("submission")),
+    ...spendings.flatMap(fromApplications("spending")),
+    ...projectEnds.flatMap((row) =>
+      row.ended_on === null
+        ? []
+        : [
+            {
+              kind: "project_end" as const,
+              on: row.ended_on,
+              project: { id: row.id, title: row.title },
+              application: null,
+            },
+          ],
+    ),
+  ];
+  const sign = order === "asc" ? 1 : -1;
+  return all
+    .sort((a, b) => sign * a.on.localeCompare(b.on) || a.project.title.localeCompare(b.project.title, "fr"))
+    .slice(0, limit);
+}
+
+/** `YYYY-MM-DD` plus `days` calendar days, computed on UTC midnights so no time zone shifts it. */
+export function addDays(isoDate: string, days: number): string {
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+export type DatedDeadline = Deadline & { daysLeft: number };
+
+export interface DeadlineLists {
+  today: string;
+  /** From today to today + days, soonest first. */
+  upcoming: DatedDeadline[];
+  /** Passed and still open (the draft not filed, the aid not spent, the project not closed), latest first. */
+  overdue: DatedDeadline[];
+}
+
+/** An in-app list is read by a person: past these, the filters are what they need. */
+const MAX_UPCOMING = 200;
+const MAX_OVERDUE = 100;
+
+export async function readDeadlines(
+  db: Kysely<Database>,
+  input: { territoryIds: readonly string[]; today: string; days: number; overdue?: boolean },
+  viewer: ProjectViewer,
+): Promise<DeadlineLists> {
+  const { territoryIds, today, days } = input;
+  const dated = (deadline: Deadline): DatedDeadline => ({ ...deadline, daysLeft: daysBetween(today, deadline.on) });
+  const [upcoming, overdue] = await Promise.all([
+    listDeadlines(
+      db,
+      { territoryIds, since: today, until: addDays(today, days), order: "asc", limit: MAX_UPCOMING },
+      viewer,
+    ),
+    input.overdue === false
+      ? []
+      : listDeadlines(
+          db,
+          { territoryIds, since: null, until: addDays(today, -1), order: "desc", limit: MAX_OVERDUE },
+          viewer,
+        ),
+  ]);
+  return { today, upcoming: upcoming.map(dated), overdue: overdue.map(dated) };
+}

@@ -1,0 +1,128 @@
+import type { ListProjectsInput } from "@trame/core";
+import { type CompiledQuery, type Kysely, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "./create-db.ts";
+import { datasetSize, loadDataset } from "./dataset/index.ts";
+import { listProjects } from "./queries/project.queries.ts";
+import { readTimeline } from "./queries/timeline-read.queries.ts";
+import type { Database } from "./schema.ts";
+import { capturingDb } from "./testing/query-capture.ts";
+import { createTestDb } from "./testing/test-db.ts";
+
+/**
+ * Plans, not timings: on a generated dataset the main queries must be index-driven. A large table
+ * read sequentially, or a keyset page not read from its index, means the cost would grow with
+ * the country's history.
+ */
+const LARGE_TABLE_ROWS = 5_000;
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+function walk(node: PlanNode, visit: (node: PlanNode) => void): void {
+  visit(node);
+  for (const child of node.Plans ?? []) walk(child, visit);
+}
+
+let handle: DbHandle;
+let largeTables: Set<string>;
+let viewer: { isInstanceAdmin: boolean; territoryIds: string[] };
+let busiest: { territoryId: string; cooperationId: string; projectId: string };
+
+async function planOf(db: Kysely<Database>, query: CompiledQuery) {
+  const { rows } = await db.executeQuery<{ "QUERY PLAN": unknown }>({
+    ...query,
+    sql: `explain (format json) ${query.sql}`,
+  });
+  const raw = rows[0]?.["QUERY PLAN"];
+  const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>;
+  const seqScans: string[] = [];
+  const indexes: string[] = [];
+  for (const root of parsed) {
+    walk(root.Plan, (node) => {
+      if (node["Node Type"] === "Seq Scan" && node["Relation Name"]) seqScans.push(node["Relation Name"]);
+      if (node["Index Name"]) indexes.push(node["Index Name"]);
+    });
+  }
+  return { seqScansOfLargeTables: seqScans.filter((t) => largeTables.has(t)), indexes };
+}
+
+/** Runs a query function against a capturing connection and returns the plans of what it sent. */
+async function plansOf(run: (db: Kysely<Database>) => Promise<unknown>) {
+  const { db, captured } = capturingDb(handle);
+  await run(db);
+  return Promise.all(captured.map((query) => planOf(handle.db, query)));
+}
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  const { db } = handle;
+  await sql`insert into territories (siren, name, kind, population, search_key)
+    select (200000000 + n)::text, 'EPCI ' || n, (array['METRO','CU','CA','CC'])[1 + n % 4], 1000000 / n, 'epci ' || n
+    from generate_series(1, 1255) n`.execute(db);
+  await loadDataset(db, datasetSize(0.04), "scrypt$x");
+  const { rows } = await sql<{ relname: string }>`
+    select relname from pg_class where relkind = 'r' and reltuples >= ${LARGE_TABLE_ROWS}`.execute(db);
+  largeTables = new Set(rows.map((r) => r.relname));
+  const top = await sql<{ territory_id: string; cooperation_id: string; project_id: string }>`
+    select et.territory_id, e.cooperation_id, e.project_id
+    from timeline_entry_territories et join timeline_entries e on e.id = et.entry_id
+    where et.territory_id = (select territory_id from timeline_entry_territories group by 1 order by count(*) desc limit 1)
+    limit 1`.execute(db);
+  const row = top.rows[0];
+  if (!row) throw new Error("empty dataset");
+  busiest = { territoryId: row.territory_id, cooperationId: row.cooperation_id, projectId: row.project_id };
+  viewer = { isInstanceAdmin: false, territoryIds: [row.territory_id] };
+}, 180_000);
+
+afterAll(() => handle.close());
+
+describe("plans des requêtes principales", () => {
+  it("le jeu de données a bien de grandes tables", () => {
+    for (const table of ["timeline_entry_territories", "timeline_entries", "actions"])
+      expect(largeTables.has(table)).toBe(true);
+  });
+
+  it("la frise d'un territoire lit l'index keyset, première page comme page profonde", async () => {
+    const { rows } = await sql<{ occurred_on: string; entry_id: string }>`
+      select occurred_on, entry_id from timeline_entry_territories where territory_id = ${busiest.territoryId}
+      order by occurred_on desc, entry_id desc offset 500 limit 1`.execute(handle.db);
+    const deep = rows[0] && { occurredOn: rows[0].occurred_on, id: rows[0].entry_id };
+    expect(deep).toBeDefined();
+    for (const cursor of [undefined, deep]) {
+      const plans = await plansOf((db) =>
+        readTimeline(db, { territoryId: busiest.territoryId }, { limit: 50, cursor }, viewer),
+      );
+      expect(plans[0]?.indexes).toContain("timeline_entry_territories_keyset");
+      expect(plans[0]?.seqScansOfLargeTables).toEqual([]);
+    }
+  });
+
+  it("les frises d'une coopération et d'un projet lisent leurs propres index", async () => {
+    const cooperation = await plansOf((db) =>
+      readTimeline(db, { cooperationId: busiest.cooperationId }, { limit: 50 }, viewer),
+    );
+    expect(cooperation[0]?.indexes).toContain("timeline_entries_cooperation");
+    expect(cooperation[0]?.seqScansOfLargeTables).toEqual([]);
+    const project = await plansOf((db) => readTimeline(db, { projectId: busiest.projectId }, { limit: 50 }, viewer));
+    expect(project[0]?.indexes).toContain("timeline_entries_project");
+    expect(project[0]?.seqScansOfLargeTables).toEqual([]);
+  });
+
+  it("la liste filtrée des projets ne parcourt aucune grande table", async () => {
+    const input: ListProjectsInput = {
+      territoryId: busiest.territoryId,
+      theme: "water",
+      query: "",
+      includeArchived: false,
+      limit: 20,
+      offset: 0,
+    };
+    const plans = await plansOf((db) => listProjects(db, input, viewer));
+    for (const plan of plans) expect(plan.seqScansOfLargeTables).toEqual([]);
+  });
+});
