@@ -7,7 +7,7 @@ import { openBenchDatabase } from "./bench-db.ts";
 import { benchUser } from "./bench-user.ts";
 import { readSettings } from "./env.ts";
 import { formatMs, measure, type Percentiles } from "./measure.ts";
-import { timelineScenarios } from "./scenarios.ts";
+import { benchScenarios } from "./scenarios.ts";
 
 const settings = readSettings();
 const size = datasetSize(settings.factor);
@@ -27,7 +27,7 @@ if (!(await datasetLoaded(db))) {
 }
 
 const session = await benchUser(db, await hashPassword("bench-password-2026"));
-const scenarios = await timelineScenarios(db, bench.raw, session);
+const scenarios = await benchScenarios(bench.handle, bench.raw, session);
 const results: Array<{ name: string; api: Percentiles; sql: Percentiles; ratio: number }> = [];
 for (const scenario of scenarios) {
   const api = await measure(settings.iterations, scenario.api);

@@ -1,6 +1,7 @@
-import { encodeCursor, territoryTimelineInputSchema } from "@trame/core";
-import { type Database, type Kysely, sql, timelineQuery } from "@trame/db";
-import { createContextInner } from "@trame/server/src/context.ts";
+import { encodeCursor } from "@trame/core";
+import { type DbHandle, sql } from "@trame/db";
+import { capturingDb } from "@trame/db/testing-capture";
+import { type Context, createContextInner } from "@trame/server/src/context.ts";
 import { createCaller } from "@trame/server/src/root.ts";
 import type { RawQuery } from "./bench-db.ts";
 
@@ -8,50 +9,67 @@ export interface Scenario {
   name: string;
   /** Through tRPC as a signed-in user: context (session + memberships) and the procedure. */
   api: () => Promise<unknown>;
-  /** The same statement the procedure sends, straight to the driver. */
+  /** The statements the procedure sent, replayed straight on the driver. */
   raw: () => Promise<unknown>;
 }
 
+export interface BenchSession {
+  token: string;
+  userId: string;
+  territory: { id: string; name: string; entries: number };
+}
+
+type Caller = ReturnType<typeof createCaller>;
 const noCookie = { set() {}, clear() {} };
 
-export async function timelineScenarios(
-  db: Kysely<Database>,
+/**
+ * One scenario per procedure call: the API side builds a fresh context per call (authentication
+ * included, as over HTTP); the raw side replays the SQL that call produced, captured once.
+ */
+async function scenario(
+  handle: DbHandle,
   raw: RawQuery,
-  session: { token: string; userId: string; territory: { id: string } },
-): Promise<Scenario[]> {
-  const territoryId = session.territory.id;
-  const { rows } = await sql<{ entry_id: string; occurred_on: string; total: number }>`
-    select entry_id, occurred_on, count(*) over () as total from timeline_entry_territories
-    where territory_id = ${territoryId} order by occurred_on desc, entry_id desc`.execute(db);
-  const depth = Math.min(10_000, Math.floor(rows.length / 2));
-  const at = rows[depth - 1];
-  const deepCursor = at ? encodeCursor({ occurredOn: at.occurred_on, id: at.entry_id }) : undefined;
-
-  type Input = { territoryId: string; limit: number; cursor?: string | undefined };
-  const api = async (input: Input) => {
-    const ctx = await createContextInner({
-      db,
-      sessionToken: session.token,
-      clientAddress: "127.0.0.1",
-      cookie: noCookie,
-    });
-    return createCaller(ctx).timeline.territory(input);
-  };
-  const rawFor = (input: Input) => {
-    const { territoryId: id, ...filters } = territoryTimelineInputSchema.parse(input);
-    const viewer = { isInstanceAdmin: false, territoryIds: [id] };
-    const compiled = timelineQuery(db, { territoryId: id }, filters, viewer).compile();
-    return () => raw(compiled.sql, compiled.parameters);
-  };
-
-  const first: Input = { territoryId, limit: 50 };
-  const deep: Input = { territoryId, limit: 50, cursor: deepCursor };
-  return [
-    { name: "timeline.territory, page 1", api: () => api(first), raw: rawFor(first) },
-    {
-      name: `timeline.territory, ${depth.toLocaleString("fr-FR")} entrées plus loin`,
-      api: () => api(deep),
-      raw: rawFor(deep),
+  session: BenchSession,
+  name: string,
+  invoke: (caller: Caller) => Promise<unknown>,
+): Promise<Scenario> {
+  const context = (db = handle.db): Promise<Context> =>
+    createContextInner({ db, sessionToken: session.token, clientAddress: "127.0.0.1", cookie: noCookie });
+  const capture = capturingDb(handle);
+  const ctx = await context();
+  await invoke(createCaller({ ...ctx, db: capture.db }));
+  const statements = [...capture.captured];
+  return {
+    name,
+    api: async () => invoke(createCaller(await context())),
+    raw: async () => {
+      for (const statement of statements) await raw(statement.sql, statement.parameters);
     },
-  ];
+  };
+}
+
+export async function benchScenarios(handle: DbHandle, raw: RawQuery, session: BenchSession): Promise<Scenario[]> {
+  const territoryId = session.territory.id;
+  const depth = Math.min(10_000, Math.floor(session.territory.entries / 2));
+  const { rows } = await sql<{ entry_id: string; occurred_on: string }>`
+    select entry_id, occurred_on from timeline_entry_territories where territory_id = ${territoryId}
+    order by occurred_on desc, entry_id desc offset ${Math.max(0, depth - 1)} limit 1`.execute(handle.db);
+  const at = rows[0];
+  const deepCursor = at ? encodeCursor({ occurredOn: at.occurred_on, id: at.entry_id }) : undefined;
+  const deepLabel = `timeline.territory, ${depth.toLocaleString("fr-FR")} entrées plus loin`;
+
+  return Promise.all([
+    scenario(handle, raw, session, "timeline.territory, page 1", (c) =>
+      c.timeline.territory({ territoryId, limit: 50 }),
+    ),
+    scenario(handle, raw, session, deepLabel, (c) =>
+      c.timeline.territory({ territoryId, limit: 50, cursor: deepCursor }),
+    ),
+    scenario(handle, raw, session, "project.list (territoire + statut + thème)", (c) =>
+      c.project.list({ territoryId, status: "in_progress", theme: "water", limit: 20 }),
+    ),
+    scenario(handle, raw, session, "territory.search « saint »", (c) =>
+      c.territory.search({ query: "saint", limit: 20 }),
+    ),
+  ]);
 }

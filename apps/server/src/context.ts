@@ -1,5 +1,5 @@
 import type { Actor } from "@trame/core";
-import { type Database, findSessionUserId, getUser, type Kysely, type User } from "@trame/db";
+import { type Database, getSessionUser, type Kysely, type User } from "@trame/db";
 import { hashSessionToken } from "./auth/session-token.ts";
 
 /** How a procedure sets or clears the session cookie without knowing the HTTP framework. */
@@ -31,8 +31,7 @@ export function actorOf(user: User): Actor {
 /** Callable from tests with a plain object; the HTTP adapter fills it from the request. */
 export async function createContextInner(input: ContextInput): Promise<Context> {
   const tokenHash = input.sessionToken ? hashSessionToken(input.sessionToken) : null;
-  const userId = tokenHash ? await findSessionUserId(input.db, tokenHash) : undefined;
-  const user = userId ? ((await getUser(input.db, userId)) ?? null) : null;
+  const user = tokenHash ? ((await getSessionUser(input.db, tokenHash)) ?? null) : null;
   return {
     db: input.db,
     user,

@@ -65,11 +65,11 @@ export async function countTerritoryProjects(
       .groupBy("p.status")
       .orderBy("p.status")
       .execute(),
-    partneredProjects(db, territoryId, viewer)
-      .innerJoin(sql<{ theme: Theme }>`unnest(p.themes)`.as("th"), (join) => join.onTrue())
-      .select(["th.theme", (eb) => eb.fn.countAll<number>().as("n")])
-      .groupBy("th.theme")
-      .orderBy("th.theme")
+    db
+      .selectFrom(partneredProjects(db, territoryId, viewer).select(sql<Theme>`unnest(p.themes)`.as("theme")).as("pt"))
+      .select(["pt.theme", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("pt.theme")
+      .orderBy("pt.theme")
       .execute(),
   ]);
   const statusCounts = byStatus.map((r) => ({ status: r.status, count: Number(r.n) }));

@@ -11,17 +11,6 @@ export async function insertSession(
     .execute();
 }
 
-/** The user id of a live session; an expired one is as good as absent. */
-export async function findSessionUserId(db: Kysely<Database>, tokenHash: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom("sessions")
-    .select("user_id")
-    .where("token_hash", "=", tokenHash)
-    .where("expires_at", ">", sql<string>`now()`)
-    .executeTakeFirst();
-  return row?.user_id;
-}
-
 export async function deleteSession(db: Kysely<Database>, tokenHash: string): Promise<void> {
   await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
 }

@@ -1,5 +1,6 @@
 import type { Locale, MembershipRole } from "@trame/core";
 import { type Kysely, sql } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database } from "../schema.ts";
 
 export interface Membership {
@@ -145,4 +146,38 @@ export async function deleteMembership(db: Kysely<Database>, userId: string, ter
     .where("territory_id", "=", territoryId)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/**
+ * The user behind a live session, with their memberships, in one round trip: it runs before every
+ * authenticated call, so it is the floor of every API latency.
+ */
+export async function getSessionUser(db: Kysely<Database>, tokenHash: string): Promise<User | undefined> {
+  const row = await db
+    .selectFrom("sessions as s")
+    .innerJoin("users", "users.id", "s.user_id")
+    .select((eb) => [
+      ...userColumns,
+      jsonArrayFrom(
+        eb
+          .selectFrom("memberships as m")
+          .innerJoin("territories as t", "t.id", "m.territory_id")
+          .select(["m.territory_id as territoryId", "t.name as territoryName", "m.role"])
+          .whereRef("m.user_id", "=", "users.id")
+          .orderBy("t.name"),
+      ).as("memberships"),
+    ])
+    .where("s.token_hash", "=", tokenHash)
+    .where("s.expires_at", ">", sql<string>`now()`)
+    .where("users.disabled_at", "is", null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    isInstanceAdmin: row.is_instance_admin,
+    locale: row.locale,
+    memberships: row.memberships,
+  };
 }
