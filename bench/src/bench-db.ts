@@ -9,6 +9,8 @@ export interface BenchDatabase {
   handle: DbHandle;
   raw: RawQuery;
   label: string;
+  /** The bench database's URL when on PostgreSQL (the throughput run starts servers on it). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function openBenchDatabase(settings: BenchSettings): Promise<BenchD
     handle,
     raw: (text, parameters) => direct.query(text, [...parameters]),
     label: `PostgreSQL ${rows[0]?.server_version ?? ""} (${name})`,
+    url: url.toString(),
     close: async () => {
       await direct.end();
       await handle.close();

@@ -15,6 +15,8 @@ const settingsSchema = z.object({
     .optional(),
   dataDir: z.string().default("./.data/bench"),
   fresh: z.boolean().default(false),
+  seconds: z.coerce.number().int().min(2).max(120).default(10),
+  throughput: z.boolean().default(true),
 });
 export type BenchSettings = z.infer<typeof settingsSchema> & { factor: number; scaleName: string };
 
@@ -27,6 +29,8 @@ export function readSettings(argv = process.argv.slice(2), env = process.env): B
       iterations: { type: "string" },
       "data-dir": { type: "string" },
       fresh: { type: "boolean" },
+      seconds: { type: "string" },
+      "no-throughput": { type: "boolean" },
     },
   });
   const settings = settingsSchema.parse({
@@ -35,6 +39,8 @@ export function readSettings(argv = process.argv.slice(2), env = process.env): B
     databaseUrl: env.DATABASE_URL,
     dataDir: values["data-dir"],
     fresh: values.fresh,
+    seconds: values.seconds,
+    throughput: !values["no-throughput"],
   });
   const factor = typeof settings.scale === "number" ? settings.scale : SCALES[settings.scale];
   return { ...settings, factor, scaleName: typeof settings.scale === "number" ? `x${settings.scale}` : settings.scale };

@@ -8,6 +8,7 @@ import { benchUser } from "./bench-user.ts";
 import { readSettings } from "./env.ts";
 import { formatMs, measure, type Percentiles } from "./measure.ts";
 import { benchScenarios } from "./scenarios.ts";
+import { measureThroughput } from "./throughput.ts";
 
 const settings = readSettings();
 const size = datasetSize(settings.factor);
@@ -45,6 +46,32 @@ for (const r of results) {
   console.log(`| ${r.name} | ${cells.join(" | ")} | ${r.ratio.toFixed(2)} |`);
 }
 
+let throughput: Awaited<ReturnType<typeof measureThroughput>> | null = null;
+const timelineStatement = scenarios[0]?.statements[0];
+if (settings.throughput && bench.url && timelineStatement) {
+  throughput = await measureThroughput({
+    databaseUrl: bench.url,
+    poolSize: 10,
+    sessionToken: session.token,
+    territoryId: session.territory.id,
+    statement: timelineStatement,
+    seconds: settings.seconds,
+  });
+  console.log(`\ndébit, timeline.territory page 1, 32 connexions, ${settings.seconds} s chacun :\n`);
+  console.log("| serveur | req/s | latence p50 (ms) | latence p99 (ms) | erreurs | non-2xx |");
+  console.log("|---|---:|---:|---:|---:|---:|");
+  for (const r of [throughput.api, throughput.raw]) {
+    console.log(
+      `| ${r.name} | ${Math.round(r.requestsPerSecond)} | ${r.latencyP50} | ${r.latencyP99} | ${r.errors} | ${r.non2xx} |`,
+    );
+  }
+  console.log(
+    `\nAPI / node:http : ${(throughput.ratio * 100).toFixed(0)} % — RSS max du serveur : ${throughput.peakRssMegabytes.toFixed(0)} Mo`,
+  );
+} else if (settings.throughput) {
+  console.log("\n(débit mesuré seulement sur PostgreSQL : DATABASE_URL)");
+}
+
 const resultsDir = new URL("../results/", import.meta.url);
 mkdirSync(resultsDir, { recursive: true });
 const file = new URL(
@@ -54,7 +81,15 @@ const file = new URL(
 writeFileSync(
   file,
   JSON.stringify(
-    { backend: bench.label, scale: settings.scaleName, size, loadSeconds, iterations: settings.iterations, results },
+    {
+      backend: bench.label,
+      scale: settings.scaleName,
+      size,
+      loadSeconds,
+      iterations: settings.iterations,
+      results,
+      throughput,
+    },
     null,
     2,
   ),

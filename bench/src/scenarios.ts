@@ -11,6 +11,7 @@ export interface Scenario {
   api: () => Promise<unknown>;
   /** The statements the procedure sent, replayed straight on the driver. */
   raw: () => Promise<unknown>;
+  statements: ReadonlyArray<{ sql: string; parameters: readonly unknown[] }>;
 }
 
 export interface BenchSession {
@@ -41,6 +42,7 @@ async function scenario(
   const statements = [...capture.captured];
   return {
     name,
+    statements,
     api: async () => invoke(createCaller(await context())),
     raw: async () => {
       for (const statement of statements) await raw(statement.sql, statement.parameters);
