@@ -12,7 +12,7 @@ COPY tooling/typescript/package.json tooling/typescript/
 COPY bench/package.json bench/
 RUN pnpm install --frozen-lockfile
 COPY . .
-RUN pnpm --filter @trame/web build
+RUN pnpm --filter @trame/web build && pnpm --filter @trame/server build
 
 # Stage 2: the server and the built web app only, run as an unprivileged user.
 FROM node:20-bookworm-slim
@@ -22,4 +22,4 @@ COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000
 WORKDIR /app/apps/server
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--enable-source-maps", "dist/main.js"]

@@ -79,8 +79,8 @@ export async function measureThroughput(options: {
   writeFileSync(statementFile, JSON.stringify(options.statement));
   const appPort = 3300 + Math.floor(Math.random() * 500);
   const barePort = appPort + 1;
-  const app = fork(join(root, "apps/server/src/main.ts"), [], {
-    execArgv: ["--import", "tsx"],
+  // The production build, as deployed: plain JavaScript, no TypeScript loader in the measured process.
+  const app = fork(join(root, "apps/server/dist/main.js"), [], {
     cwd: join(root, "apps/server"),
     env: {
       ...process.env,
