@@ -1,6 +1,7 @@
 import type { Actor } from "@trame/core";
 import { type Database, getSessionUser, type Kysely, type User } from "@trame/db";
 import { hashSessionToken } from "./auth/session-token.ts";
+import type { LiveHub } from "./live/live-hub.ts";
 
 /** How a procedure sets or clears the session cookie without knowing the HTTP framework. */
 export interface SessionCookie {
@@ -13,6 +14,8 @@ export interface ContextInput {
   sessionToken: string | null;
   clientAddress: string;
   cookie: SessionCookie;
+  /** This instance's live-update hub; absent where nothing listens (most tests, the CLI). */
+  live?: LiveHub | null;
 }
 
 export interface Context {
@@ -22,6 +25,7 @@ export interface Context {
   sessionTokenHash: string | null;
   clientAddress: string;
   cookie: SessionCookie;
+  live: LiveHub | null;
 }
 
 export function actorOf(user: User): Actor {
@@ -39,5 +43,6 @@ export async function createContextInner(input: ContextInput): Promise<Context> 
     sessionTokenHash: user ? tokenHash : null,
     clientAddress: input.clientAddress,
     cookie: input.cookie,
+    live: input.live ?? null,
   };
 }

@@ -29,6 +29,8 @@ export interface DbHandle {
   pglite?: PGlite;
   /** The pg pool when on PostgreSQL. */
   pool?: pg.Pool;
+  /** The PostgreSQL URL, for connections that live outside the pool (LISTEN). */
+  connectionString?: string;
   close(): Promise<void>;
 }
 
@@ -45,19 +47,46 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
   return createPgliteDb(options.dataDir ?? "./.data/pglite");
 }
 
+const CONNECTION_TIMEOUT_MS = 5_000;
+const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+/**
+ * pg reports a connection it could not open in time without any SQLSTATE; 08006
+ * (connection_failure) lets toDomainError tell the outage (503, try again) from a bug (500).
+ */
+function withConnectionFailureCode(error: unknown): unknown {
+  if (error instanceof Error && !("code" in error)) return Object.assign(error, { code: "08006" });
+  return error;
+}
+
 function createPostgresDb(connectionString: string, max: number): DbHandle {
   const pool = new pg.Pool({
     connectionString,
     max,
+    // A database that accepts no connection (partition, overload) or a pool exhausted this long
+    // gets the request a 503 rather than a wait with no end.
+    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    // A dead peer is noticed by the OS rather than only at the next query.
+    keepAlive: true,
+    // A transaction left open by a lost client releases its row locks instead of holding them until TCP gives up.
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
         parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client losing its connection (database restart) must not crash the process; the pool replaces it.
+  // A connection lost (database restart, failover) must never crash the process: the pool drops an
+  // idle client by itself, and a client in use fails its query (a 503 for that request) — but pg
+  // also emits that error on the client, which would be unhandled while a request holds it.
   pool.on("error", () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, backend: "postgres", pool, close: () => db.destroy() };
+  pool.on("connect", (client) => client.on("error", () => {}));
+  const dialectPool = {
+    options: pool.options,
+    connect: () => pool.connect().catch((error: unknown) => Promise.reject(withConnectionFailureCode(error))),
+    end: () => pool.end(),
+  };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: dialectPool, controlClient: pg.Client }) });
+  return { db, backend: "postgres", pool, connectionString, close: () => db.destroy() };
 }
 
 async function createPgliteDb(dataDir: string): Promise<DbHandle> {

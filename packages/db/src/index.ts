@@ -19,6 +19,7 @@ export * from "./queries/project.queries.ts";
 export * from "./queries/project-write.queries.ts";
 export * from "./queries/session.queries.ts";
 export * from "./queries/territory.queries.ts";
+export * from "./queries/timeline-live.queries.ts";
 export * from "./queries/timeline-read.queries.ts";
 export * from "./queries/timeline-write.queries.ts";
 export * from "./queries/user.queries.ts";

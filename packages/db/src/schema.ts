@@ -215,6 +215,8 @@ export interface TimelineEntriesTable {
   cooperation_id: string;
   project_id: string | null;
   action_id: string | null;
+  /** Commit-ordered number for live updates (see migration 000004). */
+  seq: number;
   created_at: GeneratedInstant;
 }
 

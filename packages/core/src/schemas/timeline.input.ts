@@ -47,3 +47,20 @@ export const territoryTimelineInputSchema = z.object({ territoryId: idSchema, ..
 export const cooperationTimelineInputSchema = z.object({ cooperationId: idSchema, ...timelineFilters });
 export const projectTimelineInputSchema = z.object({ projectId: idSchema, ...timelineFilters });
 export type TimelineFilters = Omit<z.infer<typeof territoryTimelineInputSchema>, "territoryId">;
+
+/** A live feed of one scope; `lastEventId` is sent back by the client on reconnection (tRPC SSE). */
+export const liveTimelineInputSchema = z
+  .object({
+    territoryId: idSchema.optional(),
+    cooperationId: idSchema.optional(),
+    projectId: idSchema.optional(),
+    lastEventId: z
+      .string()
+      .regex(/^\d{1,18}$/, "input.invalid")
+      .nullish(),
+  })
+  .refine((value) => [value.territoryId, value.cooperationId, value.projectId].filter(Boolean).length === 1, {
+    path: ["territoryId"],
+    message: "timeline.oneScope",
+  });
+export type LiveTimelineInput = z.infer<typeof liveTimelineInputSchema>;

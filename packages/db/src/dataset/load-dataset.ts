@@ -63,8 +63,8 @@ export async function loadDataset(db: Kysely<Database>, size: DatasetSize, passw
         from generate_series(1, ${A}) a
         join bench_project bp on bp.j = 1 + floor(${P} * power(${rnd("'project-of-' || a")}, 2))::int
         join projects p on p.id = bp.id`),
-    sql`insert into timeline_entries (id, occurred_on, kind, title, cooperation_id, project_id, action_id)
-        select id, occurred_on, kind, title, cooperation_id, project_id, id from actions`,
+    sql`insert into timeline_entries (id, occurred_on, kind, title, cooperation_id, project_id, action_id, seq)
+        select id, occurred_on, kind, title, cooperation_id, project_id, id, nextval('timeline_entry_seq') from actions`,
     sql`insert into timeline_entry_territories (entry_id, territory_id, occurred_on)
         select a.id, pp.territory_id, a.occurred_on from actions a join project_partners pp on pp.project_id = a.project_id`,
     sql.raw(`insert into users (id, email, name, password_hash)

@@ -2,10 +2,12 @@ import type { Migration } from "kysely/migration";
 import * as createFoundation from "./2026_11_26_000001_create_foundation.ts";
 import * as createProjectsActionsTimeline from "./2026_11_26_000002_create_projects_actions_timeline.ts";
 import * as createFunding from "./2026_11_26_000003_create_funding.ts";
+import * as addTimelineSequence from "./2026_11_26_000004_add_timeline_sequence.ts";
 
 /** Listed by hand rather than read from disk, so bundlers and test runners see every migration. */
 export const migrations: Record<string, Migration> = {
   "2026_11_26_000001_create_foundation": createFoundation,
   "2026_11_26_000002_create_projects_actions_timeline": createProjectsActionsTimeline,
   "2026_11_26_000003_create_funding": createFunding,
+  "2026_11_26_000004_add_timeline_sequence": addTimelineSequence,
 };

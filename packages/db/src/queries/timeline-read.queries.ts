@@ -25,13 +25,13 @@ export interface TimelinePage {
 }
 
 export type FeedScope = { territoryId: string } | { cooperationId: string } | { projectId: string };
-type FeedEb = ExpressionBuilder<
+export type FeedEb = ExpressionBuilder<
   Database & { e: Database["timeline_entries"]; p: Database["projects"]; c: Database["cooperations"] },
   "e" | "p" | "c"
 >;
 
 /** An entry may be shown when it belongs to no project, or to a project the viewer may see. */
-function visibleTo(eb: FeedEb, viewer: TimelineViewer) {
+export function visibleTo(eb: FeedEb, viewer: TimelineViewer) {
   return eb.or([eb("e.project_id", "is", null), projectVisibleTo(eb as unknown as ProjectEb, viewer)]);
 }
 
@@ -55,6 +55,58 @@ function matchesFilters(eb: FeedEb, filters: TimelineFilters, dateColumn: "e.occ
   if (filters.from) conditions.push(eb(dateColumn, ">=", filters.from));
   if (filters.to) conditions.push(eb(dateColumn, "<=", filters.to));
   return eb.and(conditions);
+}
+
+/** What a screen needs to show an entry without another call; joined at read time so renames show at once. */
+export function entryColumns(eb: FeedEb) {
+  return [
+    "e.id",
+    "e.occurred_on",
+    "e.kind",
+    "e.title",
+    "e.detail",
+    "e.action_id",
+    "c.id as cooperation_id",
+    "c.name as cooperation_name",
+    "p.id as project_id",
+    "p.title as project_title",
+    jsonArrayFrom(
+      eb
+        .selectFrom("timeline_entry_territories as x")
+        .innerJoin("territories as t", "t.id", "x.territory_id")
+        .select(["t.id", "t.name"])
+        .whereRef("x.entry_id", "=", "e.id")
+        .orderBy("t.name"),
+    ).as("territories"),
+  ] as const;
+}
+
+interface EntryRow {
+  id: string;
+  occurred_on: string;
+  kind: TimelineKind;
+  title: string;
+  detail: Record<string, unknown>;
+  action_id: string | null;
+  cooperation_id: string;
+  cooperation_name: string;
+  project_id: string | null;
+  project_title: string | null;
+  territories: Array<{ id: string; name: string }>;
+}
+
+export function toTimelineEntry(row: EntryRow): TimelineEntry {
+  return {
+    id: row.id,
+    occurredOn: row.occurred_on,
+    kind: row.kind,
+    title: row.title,
+    detail: row.detail,
+    actionId: row.action_id,
+    cooperation: { id: row.cooperation_id, name: row.cooperation_name },
+    project: row.project_id && row.project_title ? { id: row.project_id, title: row.project_title } : null,
+    territories: row.territories,
+  };
 }
 
 /**
@@ -97,26 +149,7 @@ export function timelineQuery(
     .innerJoin("cooperations as c", "c.id", "e.cooperation_id")
     .leftJoin("projects as p", "p.id", "e.project_id")
     .where((eb) => eb.and([visibleTo(eb as FeedEb, viewer), matchesFilters(eb as FeedEb, filters, "e.occurred_on")]))
-    .select((eb) => [
-      "e.id",
-      "e.occurred_on",
-      "e.kind",
-      "e.title",
-      "e.detail",
-      "e.action_id",
-      "c.id as cooperation_id",
-      "c.name as cooperation_name",
-      "p.id as project_id",
-      "p.title as project_title",
-      jsonArrayFrom(
-        eb
-          .selectFrom("timeline_entry_territories as x")
-          .innerJoin("territories as t", "t.id", "x.territory_id")
-          .select(["t.id", "t.name"])
-          .whereRef("x.entry_id", "=", "e.id")
-          .orderBy("t.name"),
-      ).as("territories"),
-    ])
+    .select(entryColumns)
     .limit(limit + 1);
 }
 
@@ -135,17 +168,7 @@ export async function readTimeline(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({
-      id: row.id,
-      occurredOn: row.occurred_on,
-      kind: row.kind,
-      title: row.title,
-      detail: row.detail,
-      actionId: row.action_id,
-      cooperation: { id: row.cooperation_id, name: row.cooperation_name },
-      project: row.project_id && row.project_title ? { id: row.project_id, title: row.project_title } : null,
-      territories: row.territories,
-    })),
+    items: page.map(toTimelineEntry),
     nextCursor: rows.length > limit && last ? encodeCursor({ occurredOn: last.occurred_on, id: last.id }) : null,
   };
 }

@@ -1,5 +1,5 @@
 import type { TimelineKind } from "@trame/core";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
 
 export interface NewTimelineEntry {
@@ -14,8 +14,38 @@ export interface NewTimelineEntry {
   territoryIds: readonly string[];
 }
 
+export const TIMELINE_CHANNEL = "trame_timeline";
+
+/** What every instance hears when an entry is written, changed or removed (ids only: readers re-check visibility). */
+export interface TimelineNotification {
+  op: "written" | "removed";
+  seq: number;
+  id: string;
+  cooperationId: string;
+  projectId: string | null;
+  territoryIds: string[];
+}
+
+/**
+ * The next live-update number. The transaction-scoped lock makes numbers commit in order: a second
+ * writer waits here until the first commits, so a reader that has seen N has seen everything below N.
+ */
+async function nextSeq(db: Kysely<Database>): Promise<number> {
+  await sql`select pg_advisory_xact_lock(hashtext('trame.timeline_entry_seq'))`.execute(db);
+  const { rows } = await sql<{ seq: number }>`select nextval('timeline_entry_seq') as seq`.execute(db);
+  const seq = rows[0]?.seq;
+  if (seq === undefined) throw new Error("timeline sequence unavailable");
+  return Number(seq);
+}
+
+/** NOTIFY is transactional: listeners on every instance hear it only if, and when, the write commits. */
+async function notify(db: Kysely<Database>, message: TimelineNotification): Promise<void> {
+  await sql`select pg_notify(${TIMELINE_CHANNEL}, ${JSON.stringify(message)})`.execute(db);
+}
+
 /** Call inside the transaction that records the fact, so the feed never disagrees with it. */
 export async function insertTimelineEntry(db: Kysely<Database>, entry: NewTimelineEntry): Promise<string> {
+  const seq = await nextSeq(db);
   const { id } = await db
     .insertInto("timeline_entries")
     .values({
@@ -26,10 +56,19 @@ export async function insertTimelineEntry(db: Kysely<Database>, entry: NewTimeli
       cooperation_id: entry.cooperationId,
       project_id: entry.projectId ?? null,
       action_id: entry.actionId ?? null,
+      seq,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await linkTerritories(db, id, entry.occurredOn, entry.territoryIds);
+  const territoryIds = await linkTerritories(db, id, entry.occurredOn, entry.territoryIds);
+  await notify(db, {
+    op: "written",
+    seq,
+    id,
+    cooperationId: entry.cooperationId,
+    projectId: entry.projectId ?? null,
+    territoryIds,
+  });
   return id;
 }
 
@@ -38,16 +77,20 @@ async function linkTerritories(
   entryId: string,
   occurredOn: string,
   territoryIds: readonly string[],
-) {
+): Promise<string[]> {
   const unique = [...new Set(territoryIds)];
-  if (unique.length === 0) return;
+  if (unique.length === 0) return unique;
   await db
     .insertInto("timeline_entry_territories")
     .values(unique.map((territoryId) => ({ entry_id: entryId, territory_id: territoryId, occurred_on: occurredOn })))
     .execute();
+  return unique;
 }
 
-/** An edited action rewrites its entry: date, kind, title and territories follow the action. */
+/**
+ * An edited action rewrites its entry: date, kind, title and territories follow the action, and the
+ * entry takes a new live-update number so clients catching up receive the new version.
+ */
 export async function replaceActionEntry(
   db: Kysely<Database>,
   entry: NewTimelineEntry & { actionId: string },
@@ -61,16 +104,50 @@ export async function replaceActionEntry(
     await insertTimelineEntry(db, entry);
     return;
   }
+  const seq = await nextSeq(db);
   await db
     .updateTable("timeline_entries")
-    .set({ occurred_on: entry.occurredOn, kind: entry.kind, title: entry.title, project_id: entry.projectId ?? null })
+    .set({
+      occurred_on: entry.occurredOn,
+      kind: entry.kind,
+      title: entry.title,
+      project_id: entry.projectId ?? null,
+      seq,
+    })
     .where("id", "=", existing.id)
     .execute();
   await db.deleteFrom("timeline_entry_territories").where("entry_id", "=", existing.id).execute();
-  await linkTerritories(db, existing.id, entry.occurredOn, entry.territoryIds);
+  const territoryIds = await linkTerritories(db, existing.id, entry.occurredOn, entry.territoryIds);
+  await notify(db, {
+    op: "written",
+    seq,
+    id: existing.id,
+    cooperationId: entry.cooperationId,
+    projectId: entry.projectId ?? null,
+    territoryIds,
+  });
 }
 
 /** A removed action leaves the feed (the action row itself is kept, with its audit trail). */
 export async function deleteActionEntry(db: Kysely<Database>, actionId: string): Promise<void> {
-  await db.deleteFrom("timeline_entries").where("action_id", "=", actionId).execute();
+  const links = await db
+    .selectFrom("timeline_entry_territories as x")
+    .innerJoin("timeline_entries as e", "e.id", "x.entry_id")
+    .select("x.territory_id")
+    .where("e.action_id", "=", actionId)
+    .execute();
+  const removed = await db
+    .deleteFrom("timeline_entries")
+    .where("action_id", "=", actionId)
+    .returning(["id", "seq", "cooperation_id", "project_id"])
+    .executeTakeFirst();
+  if (!removed) return;
+  await notify(db, {
+    op: "removed",
+    seq: removed.seq,
+    id: removed.id,
+    cooperationId: removed.cooperation_id,
+    projectId: removed.project_id,
+    territoryIds: links.map((l) => l.territory_id),
+  });
 }
