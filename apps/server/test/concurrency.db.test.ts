@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { failure } from "./support/expect-error.ts";
+import { projectWorld } from "./support/project-fixtures.ts";
+import { useTestDb } from "./support/test-db.ts";
+
+const testDb = useTestDb();
+
+describe("modifications concurrentes", () => {
+  it("cinquante modifications simultanées d'un projet sur la même version : une seule passe, les autres reçoivent CONFLICT", async () => {
+    const world = await projectWorld(testDb().db);
+    const project = await world.createProject();
+    const editor = await world.as("leadEditor");
+    const attempts = Array.from({ length: 50 }, (_, i) =>
+      editor.project.update({ id: project.id, version: project.version, title: `Titre concurrent ${i}` }).then(
+        (updated) => ({ ok: true as const, title: updated.title }),
+        async (error: unknown) => ({ ok: false as const, code: (await failure(Promise.reject(error))).code }),
+      ),
+    );
+    const results = await Promise.all(attempts);
+    const winners = results.filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? "" : r.code))).toEqual(Array(49).fill("CONFLICT"));
+    // The accepted write is the one stored, and exactly one audit line says so.
+    const stored = await editor.project.get({ id: project.id });
+    expect(stored.title).toBe(winners[0]?.ok ? winners[0].title : "");
+    expect(stored.version).toBe(project.version + 1);
+    const history = await editor.audit.history({ entityType: "project", entityId: project.id });
+    expect(history.filter((h) => h.action === "updated")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,116 @@
+import { insertSession } from "@trame/db";
+import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import { EventSource } from "eventsource";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { THROTTLE } from "../src/auth/login.service.ts";
+import { hashSessionToken, newSessionToken } from "../src/auth/session-token.ts";
+import type { AppRouter } from "../src/root.ts";
+import { makeUser, TEST_PASSWORD } from "./support/factories.ts";
+import { projectWorld } from "./support/project-fixtures.ts";
+import { type ServerProcess, spawnServer } from "./support/server-process.ts";
+import { useTestDb } from "./support/test-db.ts";
+
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const testDb = useTestDb();
+
+/** A tRPC client of one instance, signed in with a session cookie, subscriptions over SSE. */
+function clientOf(server: ServerProcess, token: string) {
+  const cookie = `trame_session=${token}`;
+  const url = `${server.baseUrl}/trpc`;
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({
+          url,
+          EventSource,
+          eventSourceOptions: () => ({
+            fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, cookie } }),
+          }),
+        }),
+        false: httpLink({ url, headers: { cookie } }),
+      }),
+    ],
+  });
+}
+
+async function sessionToken(userId: string): Promise<string> {
+  const token = newSessionToken();
+  await insertSession(testDb().db, {
+    tokenHash: hashSessionToken(token),
+    userId,
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+  return token;
+}
+
+describe.skipIf(!onPostgres)("deux instances sur un même PostgreSQL", () => {
+  let first: ServerProcess;
+  let second: ServerProcess;
+
+  beforeAll(async () => {
+    const url = testDb().connectionString;
+    if (!url) throw new Error("PostgreSQL URL expected");
+    [first, second] = await Promise.all([spawnServer({ DATABASE_URL: url }), spawnServer({ DATABASE_URL: url })]);
+    await Promise.all([first.waitUntilReady(), second.waitUntilReady()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([first?.kill(), second?.kill()]);
+  });
+
+  it("un client de l'une voit, en moins d'une seconde, une action enregistrée par l'autre", async () => {
+    const world = await projectWorld(testDb().db);
+    const project = await world.createProject();
+    const reader = await makeUser(testDb().db, { memberships: [{ territoryId: world.partner.id, role: "viewer" }] });
+    const writer = await makeUser(testDb().db, { memberships: [{ territoryId: world.partner.id, role: "editor" }] });
+    const watching = clientOf(first, await sessionToken(reader.id));
+    const acting = clientOf(second, await sessionToken(writer.id));
+
+    const received = new Promise<{ title: string; at: number }>((resolve, reject) => {
+      const subscription = watching.timeline.live.subscribe(
+        { territoryId: world.partner.id },
+        {
+          onData(event) {
+            if (event.data.op !== "written") return;
+            subscription.unsubscribe();
+            resolve({ title: event.data.entry.title, at: Date.now() });
+          },
+          onError: reject,
+        },
+      );
+    });
+    // Let the subscription open before writing: what is written before it is history, not news.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const sentAt = Date.now();
+    await acting.action.create.mutate({
+      projectId: project.id,
+      occurredOn: "2026-11-25",
+      kind: "meeting",
+      title: "Réunion vue par l'autre instance",
+    });
+    const { title, at } = await received;
+    expect(title).toBe("Réunion vue par l'autre instance");
+    expect(at - sentAt).toBeLessThan(1000);
+  });
+
+  it("la session ouverte sur une instance vaut sur l'autre", async () => {
+    const user = await makeUser(testDb().db);
+    const token = await sessionToken(user.id);
+    expect((await clientOf(first, token).auth.me.query())?.id).toBe(user.id);
+    expect((await clientOf(second, token).auth.me.query())?.id).toBe(user.id);
+  });
+
+  it("le bridage des connexions est partagé : les échecs sur l'une bloquent l'autre", async () => {
+    const user = await makeUser(testDb().db);
+    const anonymous = (server: ServerProcess) => clientOf(server, "none");
+    for (let i = 0; i < THROTTLE.perAccount; i++) {
+      await expect(anonymous(first).auth.login.mutate({ email: user.email, password: `faux-${i}` })).rejects.toThrow();
+    }
+    await expect(
+      anonymous(second).auth.login.mutate({ email: user.email, password: TEST_PASSWORD }),
+    ).rejects.toMatchObject({
+      data: { code: "TOO_MANY_REQUESTS" },
+    });
+  });
+});
