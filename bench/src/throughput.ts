@@ -1,9 +1,9 @@
-import { type ChildProcess, fork } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { fork } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { ROOT, startServer, waitForReady } from "./server-child.ts";
 
 export interface ThroughputResult {
   name: string;
@@ -15,33 +15,6 @@ export interface ThroughputResult {
 }
 
 const CONNECTIONS = 32;
-
-function waitForReady(child: ChildProcess, url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${url} did not start`)), 120_000);
-    const poll = async () => {
-      try {
-        if ((await fetch(url)).ok) {
-          clearTimeout(timer);
-          resolve();
-          return;
-        }
-      } catch {
-        // not listening yet
-      }
-      if (child.exitCode === null) setTimeout(poll, 250);
-      else reject(new Error(`${url}: process exited with ${child.exitCode}`));
-    };
-    void poll();
-  });
-}
-
-/** Resident memory of a child process, from the kernel's own accounting. */
-function rssMegabytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
 
 async function load(
   name: string,
@@ -64,7 +37,7 @@ async function load(
 /**
  * Throughput of `timeline.territory` over loopback HTTP with 32 connections, through the real server
  * (signed-in cookie, so authentication is included) and through a bare node:http handler sending
- * the same SQL, in the same run; and the server's peak RSS under that load.
+ * the same SQL over a pool of the same size, in the same run; and the server's peak RSS under load.
  */
 export async function measureThroughput(options: {
   databaseUrl: string;
@@ -74,52 +47,29 @@ export async function measureThroughput(options: {
   statement: { sql: string; parameters: readonly unknown[] };
   seconds: number;
 }) {
-  const root = fileURLToPath(new URL("../../", import.meta.url));
   const statementFile = join(tmpdir(), `trame-bench-statement-${process.pid}.json`);
   writeFileSync(statementFile, JSON.stringify(options.statement));
-  const appPort = 3300 + Math.floor(Math.random() * 500);
-  const barePort = appPort + 1;
-  // The production build, as deployed: plain JavaScript, no TypeScript loader in the measured process.
-  const app = fork(join(root, "apps/server/dist/main.js"), [], {
-    cwd: join(root, "apps/server"),
-    env: {
-      ...process.env,
-      PORT: String(appPort),
-      HOST: "127.0.0.1",
-      DATABASE_URL: options.databaseUrl,
-      DATABASE_POOL_SIZE: String(options.poolSize),
-      TRAME_DEMO: "false",
-      LOG_LEVEL: "warn",
-    },
-    stdio: "inherit",
-  });
+  const server = await startServer({ databaseUrl: options.databaseUrl, poolSize: options.poolSize });
+  const barePort = 5400 + Math.floor(Math.random() * 500);
   const bare = fork(
-    join(root, "bench/src/bare-server.ts"),
+    join(ROOT, "bench/src/bare-server.ts"),
     [String(barePort), options.databaseUrl, String(options.poolSize), statementFile],
-    {
-      execArgv: ["--import", "tsx"],
-      stdio: "inherit",
-    },
+    { execArgv: ["--import", "tsx"], stdio: "inherit" },
   );
   try {
-    await waitForReady(app, `http://127.0.0.1:${appPort}/readyz`);
     await waitForReady(bare, `http://127.0.0.1:${barePort}/`);
     const input = encodeURIComponent(JSON.stringify({ territoryId: options.territoryId, limit: 50 }));
-    let peakRss = 0;
-    const sampler = setInterval(() => {
-      if (app.pid) peakRss = Math.max(peakRss, rssMegabytes(app.pid));
-    }, 200);
     const api = await load(
       "API (tRPC, session incluse)",
-      `http://127.0.0.1:${appPort}/trpc/timeline.territory?input=${input}`,
+      `${server.baseUrl}/trpc/timeline.territory?input=${input}`,
       { cookie: `trame_session=${options.sessionToken}` },
       options.seconds,
     );
-    clearInterval(sampler);
+    const peakRssMegabytes = server.peakRssMegabytes();
     const raw = await load("node:http + pg (même SQL)", `http://127.0.0.1:${barePort}/`, {}, options.seconds);
-    return { api, raw, ratio: api.requestsPerSecond / raw.requestsPerSecond, peakRssMegabytes: peakRss };
+    return { api, raw, ratio: api.requestsPerSecond / raw.requestsPerSecond, peakRssMegabytes };
   } finally {
-    app.kill("SIGTERM");
+    await server.stop();
     bare.kill("SIGTERM");
   }
 }

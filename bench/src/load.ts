@@ -1,0 +1,170 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { sql } from "@trame/db";
+import { datasetLoaded, datasetSize, loadDataset } from "@trame/db/dataset";
+import { hashPassword } from "@trame/server/src/auth/password.ts";
+import { openBenchDatabase } from "./bench-db.ts";
+import { readSettings } from "./env.ts";
+import { LoadClient } from "./load-client.ts";
+import { type SimulatedUser, simulatedUsers } from "./load-users.ts";
+import { formatMs } from "./measure.ts";
+import { startServer } from "./server-child.ts";
+
+/**
+ * `pnpm bench:load`: 100 simulated users mixing reads and writes against PostgreSQL through the real
+ * server for 60 s (bounded in time and in requests, loopback only); then every accepted write is
+ * looked for in the database, and every refused one must have been a CONFLICT.
+ */
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== "--"),
+  options: { users: { type: "string" }, seconds: { type: "string" }, scale: { type: "string" } },
+});
+const usersCount = Math.min(500, Number(values.users ?? 100));
+const seconds = Math.min(300, Number(values.seconds ?? 60));
+const MAX_REQUESTS = 500_000;
+const settings = readSettings(["--scale", values.scale ?? "small"]);
+if (!settings.databaseUrl) throw new Error("bench:load runs against PostgreSQL: set DATABASE_URL");
+
+const bench = await openBenchDatabase(settings);
+const { db } = bench.handle;
+const passwordHash = await hashPassword("bench-password-2026");
+if (!(await datasetLoaded(db))) {
+  const { importTerritories } = await import("@trame/server/src/territories/import-territories.ts");
+  await importTerritories(db);
+  await loadDataset(db, datasetSize(settings.factor), passwordHash);
+}
+const users = await simulatedUsers(db, usersCount, passwordHash);
+const server = await startServer({ databaseUrl: bench.url ?? "", poolSize: 20 });
+
+interface AcceptedUpdate {
+  projectId: string;
+  version: number;
+  title: string;
+}
+const acceptedActions: string[] = [];
+const acceptedUpdates: AcceptedUpdate[] = [];
+const clients: LoadClient[] = [];
+let requests = 0;
+const deadline = Date.now() + seconds * 1000;
+
+async function simulate(user: SimulatedUser, index: number): Promise<void> {
+  const client = new LoadClient(server.baseUrl, user.token);
+  clients.push(client);
+  let version: number | undefined;
+  let step = 0;
+  while (Date.now() < deadline && requests < MAX_REQUESTS) {
+    requests++;
+    step++;
+    const dice = (index * 7919 + step * 104729) % 100;
+    if (dice < 35) {
+      await client.call("query", "timeline.territory", { territoryId: user.territoryId, limit: 50 });
+    } else if (dice < 55) {
+      await client.call("query", "project.list", { territoryId: user.territoryId, limit: 20 });
+    } else if (dice < 75 || version === undefined) {
+      const got = await client.call("query", "project.get", { id: user.projectId });
+      if (got.ok) version = (got.data as { version: number }).version;
+    } else if (dice < 88) {
+      const title = `Action simulée ${index}-${step}`;
+      const created = await client.call("mutation", "action.create", {
+        projectId: user.projectId,
+        occurredOn: "2026-11-26",
+        kind: "meeting",
+        title,
+      });
+      if (created.ok) acceptedActions.push((created.data as { id: string }).id);
+    } else {
+      const title = `Projet modifié par ${index} (${step})`;
+      const updated = await client.call("mutation", "project.update", { id: user.projectId, version, title });
+      if (updated.ok) {
+        const stored = updated.data as { version: number };
+        acceptedUpdates.push({ projectId: user.projectId, version: stored.version, title });
+        version = stored.version;
+      } else {
+        version = undefined; // a colleague won: re-read before editing again
+      }
+    }
+  }
+}
+
+console.log(`bench:load — ${usersCount} utilisateurs simulés, ${seconds} s, ${bench.label}`);
+await Promise.all(users.map((user, index) => simulate(user, index)));
+await server.stop();
+
+// Every accepted write must be found afterwards: actions by id, and each project's last accepted title.
+const found = await sql<{
+  n: number;
+}>`select count(*)::int as n from actions where id = any(${acceptedActions}::uuid[])`.execute(db);
+const lastTitles = new Map<string, AcceptedUpdate>();
+for (const update of acceptedUpdates) {
+  const known = lastTitles.get(update.projectId);
+  if (!known || update.version > known.version) lastTitles.set(update.projectId, update);
+}
+let lostUpdates = 0;
+for (const update of lastTitles.values()) {
+  const row = await db
+    .selectFrom("projects")
+    .select(["title", "version"])
+    .where("id", "=", update.projectId)
+    .executeTakeFirst();
+  if (row?.title !== update.title || row.version !== update.version) lostUpdates++;
+}
+
+const merged = new Map<string, { timings: number[]; ok: number; conflicts: number; errors: number }>();
+for (const client of clients) {
+  for (const [procedure, timings] of client.timings) {
+    const entry = merged.get(procedure) ?? { timings: [], ok: 0, conflicts: 0, errors: 0 };
+    entry.timings.push(...timings);
+    const outcome = client.outcomes.get(procedure);
+    if (outcome) {
+      entry.ok += outcome.ok;
+      entry.conflicts += outcome.conflicts;
+      entry.errors += outcome.errors;
+    }
+    merged.set(procedure, entry);
+  }
+}
+const rows = [...merged].map(([procedure, m]) => {
+  const sorted = [...m.timings].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return {
+    procedure,
+    calls: sorted.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    ok: m.ok,
+    conflicts: m.conflicts,
+    errors: m.errors,
+  };
+});
+console.log("\n| procédure | appels | p50 (ms) | p95 (ms) | réussis | CONFLICT | erreurs |");
+console.log("|---|---:|---:|---:|---:|---:|---:|");
+for (const r of rows) {
+  console.log(
+    `| ${r.procedure} | ${r.calls} | ${formatMs(r.p50)} | ${formatMs(r.p95)} | ${r.ok} | ${r.conflicts} | ${r.errors} |`,
+  );
+}
+const errors = rows.reduce((sum, r) => sum + r.errors, 0);
+const summary = {
+  users: usersCount,
+  seconds,
+  requests,
+  throughput: Math.round(requests / seconds),
+  errors,
+  acceptedActions: acceptedActions.length,
+  actionsFound: found.rows[0]?.n ?? 0,
+  acceptedUpdates: acceptedUpdates.length,
+  lostUpdates,
+  peakRssMegabytes: Math.round(server.peakRssMegabytes()),
+};
+console.log(`\n${JSON.stringify(summary)}`);
+const resultsDir = new URL("../results/", import.meta.url);
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(
+  new URL(`${new Date().toISOString().replace(/[:.]/g, "-")}-load.json`, resultsDir),
+  JSON.stringify({ summary, rows }, null, 2),
+);
+await bench.close();
+if (errors > 0 || lostUpdates > 0 || summary.actionsFound !== acceptedActions.length) {
+  console.error("ÉCHEC : erreurs ou écritures perdues");
+  process.exit(1);
+}

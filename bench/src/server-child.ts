@@ -1,0 +1,74 @@
+import { type ChildProcess, fork } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export function waitForReady(child: ChildProcess, url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${url} did not start`)), 120_000);
+    const poll = async () => {
+      const ok = await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (ok) {
+        clearTimeout(timer);
+        resolve();
+      } else if (child.exitCode === null) {
+        setTimeout(poll, 250);
+      } else {
+        clearTimeout(timer);
+        reject(new Error(`${url}: process exited with ${child.exitCode}`));
+      }
+    };
+    void poll();
+  });
+}
+
+/** Resident memory of a process, from the kernel's own accounting. */
+function rssMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/**
+ * The production build of the server (`apps/server/dist/main.js`, as deployed) on a bench
+ * database, on loopback, with its peak RSS sampled while it runs.
+ */
+export async function startServer(options: { databaseUrl: string; poolSize: number }) {
+  const port = 3300 + Math.floor(Math.random() * 2000);
+  const child = fork(join(ROOT, "apps/server/dist/main.js"), [], {
+    cwd: join(ROOT, "apps/server"),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: options.databaseUrl,
+      DATABASE_POOL_SIZE: String(options.poolSize),
+      TRAME_DEMO: "false",
+      LOG_LEVEL: "warn",
+    },
+    stdio: "inherit",
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForReady(child, `${baseUrl}/readyz`);
+  let peak = 0;
+  const sampler = setInterval(() => {
+    if (child.pid && child.exitCode === null) peak = Math.max(peak, rssMegabytes(child.pid));
+  }, 200);
+  return {
+    baseUrl,
+    child,
+    peakRssMegabytes: () => peak,
+    resetPeak: () => {
+      peak = 0;
+    },
+    stop: async () => {
+      clearInterval(sampler);
+      child.kill("SIGTERM");
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+    },
+  };
+}
