@@ -1,12 +1,13 @@
 import { type Actor, type AuditedEntity, auditHistoryInputSchema, DomainError, notFound } from "@trame/core";
-import { type Database, getProject, isActionVisible, type Kysely, listAudit } from "@trame/db";
+import { type Database, getProject, isActionVisible, isApplicationVisible, type Kysely, listAudit } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { viewerOf } from "../auth/viewer.ts";
 import { authedProcedure } from "../trpc.ts";
 
 /**
- * A history tells as much as the entity itself: a restricted project's (and its actions') only to
- * those who may see the project, an account's only to its owner and instance administrators.
+ * A history tells as much as the entity itself: a restricted project's (and its actions' and funding
+ * applications') only to those who may see the project, an account's only to its owner and instance
+ * administrators.
  */
 async function requireHistoryAccess(db: Kysely<Database>, actor: Actor, entityType: AuditedEntity, entityId: string) {
   if (entityType === "project" && !(await getProject(db, entityId, viewerOf(actor)))) {
@@ -14,6 +15,9 @@ async function requireHistoryAccess(db: Kysely<Database>, actor: Actor, entityTy
   }
   if (entityType === "action" && !(await isActionVisible(db, entityId, viewerOf(actor)))) {
     throw notFound({ fr: "Action", en: "Action" });
+  }
+  if (entityType === "funding_application" && !(await isApplicationVisible(db, entityId, viewerOf(actor)))) {
+    throw notFound({ fr: "Demande de financement", en: "Funding application" });
   }
   if (entityType === "user" && entityId !== actor.userId && !actor.isInstanceAdmin) {
     throw new DomainError("FORBIDDEN", "forbidden.generic");

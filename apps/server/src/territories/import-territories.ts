@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { EPCI_KINDS, type EpciKind } from "@trame/core";
 import { type Database, type Kysely, sql, territorySearchKey } from "@trame/db";
+import { importDepartements } from "./import-departements.ts";
 
 /** The fields of `@etalab/decoupage-administratif` 6.0.0 this import reads; checked on load (see assertShape). */
 interface EtalabEpciMember {
@@ -48,6 +49,7 @@ const COMMUNE_BATCH = 5_000;
  * (merged or dissolved) instead of deleting them, since cooperations may still reference them.
  */
 export async function importTerritories(db: Kysely<Database>): Promise<{ epci: number; communes: number }> {
+  await importDepartements(db);
   const { epci, communes } = await loadEtalab();
   const epciRows = toEpciRows(epci, communes);
   const communeRows = toCommuneRows(epci, communes);

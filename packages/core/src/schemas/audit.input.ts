@@ -12,6 +12,8 @@ export const AUDITED_ENTITIES = [
   "neighbour",
   "project",
   "action",
+  "funding_application",
+  "funding_programme",
 ] as const;
 export const auditedEntitySchema = z.enum(AUDITED_ENTITIES);
 export type AuditedEntity = z.infer<typeof auditedEntitySchema>;

@@ -25,6 +25,7 @@ export interface FundingApplicationItem {
   requestedCents: number;
   grantedCents: number | null;
   paidCents: number;
+  /** What the funder still owes on a granted application; zero in any other status. */
   remainingCents: number;
   /** Requested and granted amounts as a share of the eligible base, in percent. */
   requestedRate: number | null;
@@ -151,7 +152,8 @@ function toItem(row: ItemRow): FundingApplicationItem {
     requestedCents: requested,
     grantedCents: granted,
     paidCents: paid,
-    remainingCents: remainingCents(granted, paid),
+    // Once closed (fully paid or declared final) the funder owes nothing more.
+    remainingCents: row.status === "granted" ? remainingCents(granted, paid) : 0,
     requestedRate: fundingRate(requested, base),
     grantedRate: fundingRate(granted, base),
     submissionDeadline: row.submission_deadline,
