@@ -2,9 +2,11 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createUserInputSchema, DomainError, fieldErrorsFromZod, membershipRoleLabels } from "@trame/core";
 import { createDb, type DbHandle, migrateToLatest } from "@trame/db";
+import { type DataSummary, exportPgliteData, importPgliteData } from "./backup/pglite-backup.ts";
 import { openDatabase } from "./database.ts";
 import { type Env, parseEnv } from "./env.ts";
 import { DEMO_PASSWORD, seedDemo } from "./seed/demo-seed.ts";
+import { seedFundingCatalogue } from "./seed/seed-funding-catalogue.ts";
 import { createUser } from "./services/user.service.ts";
 import { importTerritories } from "./territories/import-territories.ts";
 
@@ -12,13 +14,24 @@ import { importTerritories } from "./territories/import-territories.ts";
 const USAGE = `Usage : pnpm trame <commande>   /   Usage: pnpm trame <command>
 
   migrate              met le schéma à jour / brings the schema up to date
-  import-territories   importe ou met à jour les EPCI et communes officiels
-                       imports or updates the official EPCI and communes
+  import-territories   importe ou met à jour les EPCI, communes et départements officiels
+                       et le catalogue des dispositifs de financement
+                       imports or updates the official EPCI, communes and départements
+                       and the funding programmes catalogue
   seed-demo            ajoute les données et comptes de démonstration / adds the demo data and accounts
   create-admin --email <e-mail> --name <nom>
                        crée un administrateur de l'instance / creates an instance administrator
                        mot de passe : TRAME_ADMIN_PASSWORD ou saisi au clavier
                        password: TRAME_ADMIN_PASSWORD or typed in
+  export-data --file <trame.tar.gz> [--force]
+                       sauvegarde la base PGlite dans une archive ; arrêtez le serveur d'abord
+                       backs up the PGlite database to an archive; stop the server first
+                       (--force : base restée marquée ouverte par un serveur tué / left marked open by a killed server)
+  import-data --file <trame.tar.gz> [--force]
+                       restaure une archive dans TRAME_DATA_DIR, vérifiée et migrée
+                       restores an archive into TRAME_DATA_DIR, checked and migrated
+                       (--force : remplace une base existante / replaces an existing database)
+                       PostgreSQL : pg_dump / pg_restore, voir le README / see the README
 
 Base : DATABASE_URL (PostgreSQL), sinon PGlite dans TRAME_DATA_DIR (défaut ./.data/pglite)
 Database: DATABASE_URL (PostgreSQL), else PGlite in TRAME_DATA_DIR (default ./.data/pglite)`;
@@ -66,6 +79,11 @@ async function runImport(env: Env): Promise<void> {
     say(
       `Référentiel importé : ${e.fr} EPCI et ${c.fr} communes en ${s.fr} s (@etalab/decoupage-administratif).`,
       `Reference data imported: ${e.en} EPCI and ${c.en} communes in ${s.en} s (@etalab/decoupage-administratif).`,
+    );
+    const added = await seedFundingCatalogue(db);
+    say(
+      `Catalogue des financements : ${added.programmes} dispositifs et ${added.funders} financeurs ajoutés.`,
+      `Funding catalogue: ${added.programmes} programmes and ${added.funders} funders added.`,
     );
   });
 }
@@ -117,6 +135,64 @@ async function runCreateAdmin(env: Env, args: string[]): Promise<void> {
     const user = await createUser(db, null, parsed.data);
     say(`Administrateur créé : ${user.email} (${user.name}).`, `Administrator created: ${user.email} (${user.name}).`);
   });
+}
+
+/** PGlite only: on PostgreSQL, pg_dump and pg_restore do this better (README, "Sauvegarde et restauration"). */
+function requirePglite(env: Env, command: string): void {
+  if (env.DATABASE_URL)
+    throw new Error(
+      `${command} concerne la base PGlite ; avec DATABASE_URL, utilisez pg_dump / pg_restore (voir le README)\n` +
+        `${command} is for the PGlite database; with DATABASE_URL, use pg_dump / pg_restore (see the README)`,
+    );
+}
+
+function parseBackupOptions(command: string, args: string[]): { file: string; force: boolean } {
+  let values: { file?: string | undefined; force?: boolean | undefined };
+  try {
+    values = parseArgs({
+      args,
+      options: { file: { type: "string" }, force: { type: "boolean" } },
+      strict: true,
+    }).values;
+  } catch (error) {
+    throw new UsageError(`${command}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!values.file) throw new UsageError(`${command}: --file est requis / --file is required`);
+  return { file: values.file, force: values.force ?? false };
+}
+
+function describeSummary(summary: DataSummary): { fr: string; en: string } {
+  const { territories, users, cooperations, projects, documents } = summary;
+  return {
+    fr: `${territories} territoires, ${users} comptes, ${cooperations} coopérations, ${projects} projets, ${documents} documents`,
+    en: `${territories} territories, ${users} accounts, ${cooperations} cooperations, ${projects} projects, ${documents} documents`,
+  };
+}
+
+async function runExportData(env: Env, args: string[]): Promise<void> {
+  requirePglite(env, "export-data");
+  const { file, force } = parseBackupOptions("export-data", args);
+  console.log(`Base / Database: ${describeTarget(env)}`);
+  const exported = await exportPgliteData({ dataDir: env.TRAME_DATA_DIR, file, force });
+  const [what, size] = [describeSummary(exported), (exported.bytes / 1_048_576).toFixed(1)];
+  say(
+    `Sauvegarde écrite : ${file} (${size.replace(".", ",")} Mo) — ${what.fr}.`,
+    `Backup written: ${file} (${size} MB) — ${what.en}.`,
+  );
+}
+
+async function runImportData(env: Env, args: string[]): Promise<void> {
+  requirePglite(env, "import-data");
+  const { file, force } = parseBackupOptions("import-data", args);
+  console.log(`Base / Database: ${describeTarget(env)}`);
+  const imported = await importPgliteData({ dataDir: env.TRAME_DATA_DIR, file, force });
+  const what = describeSummary(imported);
+  say(`Sauvegarde restaurée : ${what.fr}.`, `Backup restored: ${what.en}.`);
+  if (imported.migrations.length > 0)
+    say(
+      `Migrations appliquées : ${imported.migrations.join(", ")}`,
+      `Migrations applied: ${imported.migrations.join(", ")}`,
+    );
 }
 
 function parseOptions(args: string[]): { email?: string | undefined; name?: string | undefined } {
@@ -200,6 +276,10 @@ async function main(argv: string[]): Promise<void> {
       return runSeed(env);
     case "create-admin":
       return runCreateAdmin(env, args);
+    case "export-data":
+      return runExportData(env, args);
+    case "import-data":
+      return runImportData(env, args);
     default:
       throw new UsageError(`Commande inconnue / Unknown command: ${command}`);
   }

@@ -1,17 +1,21 @@
 import { fileURLToPath } from "node:url";
 import { countTerritories } from "@trame/db";
+import { pino } from "pino";
 import { openDatabase } from "./database.ts";
 import { parseEnv } from "./env.ts";
 import { buildApp } from "./http/app.ts";
+import { startLiveHub } from "./live/live-hub.ts";
 import { DEMO_PASSWORD, seedDemo } from "./seed/demo-seed.ts";
+import { seedFundingCatalogue } from "./seed/seed-funding-catalogue.ts";
 import { importTerritories } from "./territories/import-territories.ts";
 
 const env = parseEnv();
 const webDist = env.TRAME_WEB_DIST ?? fileURLToPath(new URL("../../web/dist", import.meta.url));
 
+const log = pino({ level: env.LOG_LEVEL });
 const database = await openDatabase(env);
-const app = await buildApp({ db: database.db, webDist, logLevel: env.LOG_LEVEL, trustProxy: env.TRAME_TRUST_PROXY });
-const log = app.log;
+const live = await startLiveHub(database, log);
+const app = await buildApp({ db: database.db, webDist, logger: log, trustProxy: env.TRAME_TRUST_PROXY, live });
 log.info(
   { backend: database.backend, dataDir: database.backend === "pglite" ? env.TRAME_DATA_DIR : undefined },
   "database ready",
@@ -22,6 +26,8 @@ if ((await countTerritories(database.db, ["METRO", "MET69", "CU", "CA", "CC"])) 
   const imported = await importTerritories(database.db);
   log.info(imported, "EPCI imported from @etalab/decoupage-administratif");
 }
+const catalogue = await seedFundingCatalogue(database.db);
+log.info({ added: catalogue }, "funding programmes catalogue ready (reference data, whatever TRAME_DEMO)");
 if (env.TRAME_DEMO) {
   const { accounts } = await seedDemo(database.db);
   log.info(
@@ -40,6 +46,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     stopping = true;
     log.info({ signal }, "shutting down");
     await app.close();
+    await live.close();
     await database.close();
     process.exit(0);
   });

@@ -4,7 +4,10 @@ import { auditRouter } from "./routers/audit.router.ts";
 import { authRouter } from "./routers/auth.router.ts";
 import { calendarRouter } from "./routers/calendar.router.ts";
 import { cooperationRouter } from "./routers/cooperation.router.ts";
+import { dashboardRouter } from "./routers/dashboard.router.ts";
 import { documentRouter } from "./routers/document.router.ts";
+import { financingRouter } from "./routers/financing.router.ts";
+import { fundingRouter } from "./routers/funding.router.ts";
 import { projectRouter } from "./routers/project.router.ts";
 import { territoryRouter } from "./routers/territory.router.ts";
 import { timelineRouter } from "./routers/timeline.router.ts";
@@ -17,7 +20,10 @@ export const appRouter = router({
   auth: authRouter,
   calendar: calendarRouter,
   cooperation: cooperationRouter,
+  dashboard: dashboardRouter,
   document: documentRouter,
+  financing: financingRouter,
+  funding: fundingRouter,
   project: projectRouter,
   territory: territoryRouter,
   timeline: timelineRouter,

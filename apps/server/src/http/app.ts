@@ -2,10 +2,15 @@ import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import type { Database, Kysely } from "@trame/db";
+import { TRPCError } from "@trpc/server";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { pino } from "pino";
 import { createContextInner } from "../context.ts";
+import { toTrpcError } from "../errors.ts";
+import type { LiveHub } from "../live/live-hub.ts";
 import { type AppRouter, appRouter } from "../root.ts";
+import { registerCsrfProtection } from "./csrf.ts";
 import { documentRoutes } from "./documents.routes.ts";
 import { registerExportRoutes } from "./exports.routes.ts";
 import { registerHealthRoutes } from "./health.routes.ts";
@@ -16,6 +21,10 @@ export interface AppOptions {
   db: Kysely<Database>;
   webDist?: string | undefined;
   logLevel?: string;
+  /** A pino logger shared with the rest of the process; otherwise one is made at `logLevel`. */
+  logger?: FastifyBaseLogger;
+  /** Live updates (tRPC subscriptions over SSE); without it subscriptions answer "unavailable". */
+  live?: LiveHub;
   trustProxy?: boolean;
 }
 
@@ -24,7 +33,7 @@ const BODY_LIMIT = 2 * 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel ?? "info" },
+    loggerInstance: options.logger ?? (pino({ level: options.logLevel ?? "info" }) as FastifyBaseLogger),
     bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: 5000 },
@@ -46,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
   });
+  registerCsrfProtection(app);
   await app.register(fastifyCompress, { threshold: 1024 });
   await app.register(fastifyCookie);
 
@@ -62,6 +72,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           sessionToken: sessionTokenOf(req),
           clientAddress: req.ip,
           cookie: sessionCookieFor(req, res),
+          live: options.live ?? null,
+        }).catch((error: unknown) => {
+          // The session is read before any procedure runs: a database outage here is a 503 too, not a 500.
+          throw toTrpcError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }));
         }),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR")

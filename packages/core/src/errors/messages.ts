@@ -128,6 +128,10 @@ export const messages = {
     fr: "Ce projet n'appartient pas à cette coopération",
     en: "This project does not belong to this cooperation",
   },
+  "timeline.oneScope": {
+    fr: "Indiquez un seul périmètre : un territoire, une coopération ou un projet",
+    en: "Give exactly one scope: a territory, a cooperation or a project",
+  },
   "timeline.badCursor": {
     fr: "Curseur de pagination invalide : rechargez la liste",
     en: "Invalid pagination cursor: reload the list",
@@ -174,10 +178,106 @@ export const messages = {
     fr: "Seule la personne qui a créé ce lien d'agenda peut le révoquer",
     en: "Only the person who created this calendar link can revoke it",
   },
+  "funding.illegalTransition": {
+    fr: "Une demande « {from} » ne peut pas passer à « {to} » (étapes possibles : {allowed})",
+    en: "An application that is “{from}” cannot move to “{to}” (possible steps: {allowed})",
+  },
+  "funding.grantedRequired": {
+    fr: "Indiquez le montant accordé pour accorder la demande",
+    en: "Give the granted amount to grant the application",
+  },
+  "funding.grantedOnlyWhenGranting": {
+    fr: "Le montant accordé se saisit seulement quand la demande est accordée",
+    en: "The granted amount is given only when the application is granted",
+  },
+  "funding.grantedAboveRequested": {
+    fr: "Le montant accordé ({granted}) dépasse le montant demandé ({requested})",
+    en: "The granted amount ({granted}) is above the requested amount ({requested})",
+  },
+  "funding.grantedBelowPaid": {
+    fr: "Le montant accordé ne peut pas être inférieur au total déjà versé ({paid})",
+    en: "The granted amount cannot be below what has already been paid ({paid})",
+  },
+  "funding.decisionBeforeSubmission": {
+    fr: "La date de décision ne peut pas précéder la date de dépôt ({date})",
+    en: "The decision date cannot be before the submission date ({date})",
+  },
+  "funding.stepBeforeSubmission": {
+    fr: "Cette étape ne peut pas précéder le dépôt de la demande ({date})",
+    en: "This step cannot be dated before the application was submitted ({date})",
+  },
+  "funding.stepBeforeDecision": {
+    fr: "La demande ne peut pas être soldée avant la décision ({date})",
+    en: "The application cannot be closed before the decision ({date})",
+  },
+  "funding.closeNeedsComment": {
+    fr: "Indiquez pourquoi la demande est soldée (par exemple : solde déclaré définitif)",
+    en: "Say why the application is closed (for instance: final balance declared)",
+  },
+  "funding.closedFrozen": {
+    fr: "Cette demande est soldée : ses montants ne changent plus",
+    en: "This application is closed: its amounts no longer change",
+  },
+  "funding.paymentNotGranted": {
+    fr: "Un versement ne s'enregistre que sur une demande accordée (statut actuel : {status})",
+    en: "A payment can only be recorded on a granted application (current status: {status})",
+  },
+  "funding.paymentPositive": {
+    fr: "Un versement est un montant entier de centimes supérieur à zéro",
+    en: "A payment is a whole number of cents above zero",
+  },
+  "funding.paymentAboveRemaining": {
+    fr: "Le versement ({amount}) dépasse le reste à verser ({remaining})",
+    en: "The payment ({amount}) is above the amount still to be paid ({remaining})",
+  },
+  "funding.paymentBeforeDecision": {
+    fr: "Un versement ne peut pas précéder la décision d'attribution ({date})",
+    en: "A payment cannot be dated before the grant decision ({date})",
+  },
+  "funding.applicantNotPartner": {
+    fr: "Le territoire demandeur doit être partenaire du projet",
+    en: "The applicant territory must be a partner of the project",
+  },
+  "funding.programmeArchived": {
+    fr: "Ce dispositif est archivé : il ne reçoit plus de demandes",
+    en: "This programme is archived: it no longer takes applications",
+  },
+  "funding.documentOutsideProject": {
+    fr: "Ce document n'est pas un document du projet",
+    en: "This document is not one of the project's documents",
+  },
+  "funding.oneFunder": {
+    fr: "Choisissez un financeur existant ou décrivez-en un nouveau (l'un ou l'autre)",
+    en: "Choose an existing funder or describe a new one (one or the other)",
+  },
+  "funding.perimeter": {
+    fr: "Un dispositif est national, ou limité à au moins une région ou un département",
+    en: "A programme is national, or limited to at least one region or département",
+  },
+  "forbidden.applicationEdit": {
+    fr: "Seuls les éditeurs du territoire demandeur ou du chef de file du projet gèrent cette demande",
+    en: "Only editors of the applicant territory or of the project's lead manage this application",
+  },
+  "forbidden.projectFunding": {
+    fr: "Seuls les éditeurs du chef de file peuvent saisir les fonds propres du projet",
+    en: "Only editors of the lead territory can set the project's own funds",
+  },
+  "financing.notPartner": {
+    fr: "Seuls les partenaires du projet apportent des fonds propres",
+    en: "Only the project's partners bring own funds",
+  },
   "input.invalid": { fr: "Saisie invalide", en: "Invalid input" },
   "server.unavailable": {
     fr: "Service momentanément indisponible, réessayez dans un instant",
     en: "Service temporarily unavailable, try again in a moment",
+  },
+  "text.invalidCharacter": {
+    fr: "Ce texte contient un caractère invalide (caractère nul ou caractère Unicode incomplet)",
+    en: "This text contains an invalid character (a NUL or an incomplete Unicode character)",
+  },
+  "request.notJson": {
+    fr: "Requête refusée : l'application Trame envoie ses modifications en JSON",
+    en: "Request refused: the Trame app sends its changes as JSON",
   },
 } as const satisfies Record<string, Label>;
 
