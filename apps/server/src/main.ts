@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { EPCI_KINDS } from "@trame/core";
 import { countTerritories } from "@trame/db";
 import { pino } from "pino";
 import { openDatabase } from "./database.ts";
@@ -22,7 +23,7 @@ log.info(
 );
 
 // First start: the official EPCI list, so any intercommunality can be found from day one.
-if ((await countTerritories(database.db, ["METRO", "MET69", "CU", "CA", "CC"])) === 0) {
+if ((await countTerritories(database.db, EPCI_KINDS)) === 0) {
   const imported = await importTerritories(database.db);
   log.info(imported, "EPCI imported from @etalab/decoupage-administratif");
 }

@@ -3,8 +3,8 @@ import type { Label } from "./label.ts";
 
 /** EPCI à fiscalité propre (nature juridique of the DGCL list) first, then other public bodies. */
 export const EPCI_KINDS = ["METRO", "MET69", "CU", "CA", "CC"] as const;
-export const TERRITORY_KINDS = [
-  ...EPCI_KINDS,
+/** Bodies other than EPCI (which come from the official list): syndicats, PETR, foreign partners... */
+export const OTHER_BODY_KINDS = [
   "syndicat_mixte",
   "petr",
   "pnr",
@@ -15,6 +15,7 @@ export const TERRITORY_KINDS = [
   "foreign_partner",
   "other",
 ] as const;
+export const TERRITORY_KINDS = [...EPCI_KINDS, ...OTHER_BODY_KINDS] as const;
 
 export const territoryKindSchema = z.enum(TERRITORY_KINDS);
 export type TerritoryKind = z.infer<typeof territoryKindSchema>;

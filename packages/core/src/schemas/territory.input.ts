@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { neighbourKindSchema } from "../enums/membership-role.ts";
-import { territoryKindSchema } from "../enums/territory-kind.ts";
+import { OTHER_BODY_KINDS, territoryKindSchema } from "../enums/territory-kind.ts";
 import { idSchema, paginationSchema, requiredText, sirenSchema, text, versionSchema } from "./common.ts";
 
 const departementCode = z.string().regex(/^(\d{2}|2A|2B|9[78]\d)$/, "input.invalid");
@@ -13,19 +13,6 @@ export const searchTerritoriesInputSchema = paginationSchema.extend({
 export type SearchTerritoriesInput = z.infer<typeof searchTerritoriesInputSchema>;
 
 export const territoryIdInputSchema = z.object({ id: idSchema });
-
-/** Bodies other than EPCI (which come from the official list): syndicats, PETR, foreign partners... */
-export const OTHER_BODY_KINDS = [
-  "syndicat_mixte",
-  "petr",
-  "pnr",
-  "pole_metropolitain",
-  "departement",
-  "region",
-  "commune",
-  "foreign_partner",
-  "other",
-] as const;
 
 export const createTerritoryInputSchema = z.object({
   name: requiredText(200),
