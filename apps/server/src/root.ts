@@ -8,6 +8,7 @@ import { dashboardRouter } from "./routers/dashboard.router.ts";
 import { documentRouter } from "./routers/document.router.ts";
 import { financingRouter } from "./routers/financing.router.ts";
 import { fundingRouter } from "./routers/funding.router.ts";
+import { healthRouter } from "./routers/health.router.ts";
 import { projectRouter } from "./routers/project.router.ts";
 import { territoryRouter } from "./routers/territory.router.ts";
 import { timelineRouter } from "./routers/timeline.router.ts";
@@ -24,6 +25,7 @@ export const appRouter = router({
   document: documentRouter,
   financing: financingRouter,
   funding: fundingRouter,
+  health: healthRouter,
   project: projectRouter,
   territory: territoryRouter,
   timeline: timelineRouter,

@@ -1,8 +1,11 @@
-import { type Database, findTerritoryBySiren, type Kysely } from "@trame/db";
+import { APPLICATION_STATUSES } from "@trame/core";
+import { type Database, findTerritoryBySiren, type Kysely, sql } from "@trame/db";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_APPLICATIONS } from "../src/seed/demo-applications.data.ts";
 import { DEMO_PROJECTS } from "../src/seed/demo-projects.data.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type SeedDemoResult, seedDemo } from "../src/seed/demo-seed.ts";
 import { COOPERATION_STRUCTURES } from "../src/seed/seed-data.ts";
+import { seedFundingCatalogue } from "../src/seed/seed-funding-catalogue.ts";
 import { callerFor, makeUser } from "./support/factories.ts";
 import { useTestDb } from "./support/test-db.ts";
 
@@ -25,6 +28,9 @@ const TABLES = [
   "actions",
   "timeline_entries",
   "timeline_entry_territories",
+  "funding_applications",
+  "funding_transitions",
+  "funding_payments",
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 async function rowCounts(database: Kysely<Database>): Promise<Record<string, number>> {
@@ -49,6 +55,8 @@ describe("données de démonstration", () => {
   let countsAfterSecond: Record<string, number>;
 
   beforeAll(async () => {
+    // At start-up the catalogue (reference data) is seeded before the demo, which files on its programmes.
+    await seedFundingCatalogue(db());
     first = await seedDemo(db(), { currentYear: 2026 });
     countsAfterFirst = await rowCounts(db());
     second = await seedDemo(db(), { currentYear: 2026 });
@@ -224,5 +232,52 @@ describe("données de démonstration", () => {
     const reader = await callerFor(db(), await makeUser(db()));
     const list = await reader.project.list({ query: "Titre de transport combiné" });
     expect(list.items).toEqual([]);
+  });
+
+  it("dépose des demandes de financement sur de vrais dispositifs, dans chaque statut, avec leur historique", async () => {
+    const applications = await db()
+      .selectFrom("funding_applications as a")
+      .innerJoin("funding_programmes as pr", "pr.id", "a.programme_id")
+      .select((eb) => [
+        "a.id",
+        "a.status",
+        "a.is_demo",
+        "pr.external_ref",
+        eb
+          .selectFrom("funding_transitions as ft")
+          .select((ft) => ft.fn.countAll<number>().as("n"))
+          .whereRef("ft.application_id", "=", "a.id")
+          .as("transitions"),
+        eb
+          .selectFrom("timeline_entries as te")
+          .select((te) => te.fn.countAll<number>().as("n"))
+          .where("te.kind", "=", "funding_status")
+          .where(sql<boolean>`te.detail->>'applicationId' = a.id::text`)
+          .as("timeline"),
+      ])
+      .execute();
+    // Every programme the demo files on is in the curated catalogue, uncertain ones included.
+    expect(applications).toHaveLength(DEMO_APPLICATIONS.length);
+    expect(new Set(applications.map((a) => a.status))).toEqual(new Set(APPLICATION_STATUSES));
+    for (const ref of ["FR-FONDS-VERT", "FR-DSIL", "AE-AG", "EU-LEADER", "EU-INTERREG-RS"]) {
+      expect(applications.map((a) => a.external_ref)).toContain(ref);
+    }
+    for (const a of applications) {
+      expect(a.is_demo).toBe(true);
+      expect(Number(a.transitions)).toBeGreaterThanOrEqual(1);
+      expect(Number(a.timeline)).toBe(Number(a.transitions));
+    }
+    expect(countsAfterFirst.funding_payments).toBeGreaterThan(0);
+  });
+
+  it("les plans de financement de démonstration montrent les deux avertissements, et Bordeaux a des échéances", async () => {
+    const reader = await callerFor(db(), await makeUser(db()));
+    const lez = await reader.project.list({ query: "Ressource en eau du Lez" });
+    const plan = await reader.financing.plan({ projectId: lez.items[0]?.id ?? "" });
+    expect(plan.warnings.map((w) => w.code)).toEqual(["lead_share_below_20", "not_covered"]);
+    expect(plan.totals.paidCents).toBe(17_440_000);
+    const bordeaux = await findTerritoryBySiren(db(), BORDEAUX);
+    const deadlines = await reader.financing.deadlines({ territoryId: bordeaux?.id ?? "" });
+    expect(deadlines.upcoming.map((d) => d.kind)).toContain("submission");
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { deleteMembership } from "@trame/db";
+import { todayInFrance } from "@trame/core";
+import { addDays, deleteMembership } from "@trame/db";
 import { parse } from "csv-parse/sync";
 import type { FastifyInstance } from "fastify";
 import ICAL from "ical.js";
@@ -9,6 +10,7 @@ import { buildApp } from "../src/http/app.ts";
 import { failure } from "./support/expect-error.ts";
 import { exportWorld } from "./support/export-fixtures.ts";
 import { callerFor, makeUser, type TestUser } from "./support/factories.ts";
+import { makeApplication, makeProgramme } from "./support/funding-fixtures.ts";
 import { useTestDb } from "./support/test-db.ts";
 
 const testDb = useTestDb();
@@ -212,6 +214,54 @@ describe("agenda iCalendar d'un territoire", () => {
       .orderBy("id")
       .execute();
     expect(audit.map((a) => a.action)).toEqual(["created", "revoked"]);
+  });
+
+  it("porte les échéances ouvertes du territoire en journées entières, sans celles d'un projet réservé hors partenaires", async () => {
+    const own = await exportWorld(db());
+    const dsil = await makeProgramme(db(), { name: "DSIL", funderName: "Préfecture du Loiret", funderKind: "state" });
+    const today = todayInFrance();
+    const base = { applicantTerritoryId: own.territories.orleans.id, programmeId: dsil.id };
+    const draft = await makeApplication(db(), {
+      ...base,
+      projectId: own.open.id,
+      status: "draft",
+      requestedCents: 100,
+      submissionDeadline: addDays(today, 10),
+    });
+    const granted = await makeApplication(db(), {
+      ...base,
+      projectId: own.restricted.id,
+      status: "granted",
+      requestedCents: 100,
+      grantedCents: 100,
+      spendingDeadline: addDays(today, 40),
+    });
+    await makeApplication(db(), {
+      ...base,
+      projectId: own.open.id,
+      status: "submitted",
+      requestedCents: 100,
+      submissionDeadline: addDays(today, 5),
+    });
+    const create = async (user: TestUser) =>
+      (await callerFor(db(), user)).calendar.create({ territoryId: own.territories.orleans.id });
+
+    const partnerEvents = (await events((await create(own.partner)).path)).events;
+    const deadlines = partnerEvents.filter((e) => e.uid.startsWith("deadline-"));
+    expect(deadlines.map((e) => e.uid).sort()).toEqual(
+      [`deadline-${draft}-submission@trame`, `deadline-${granted}-spending@trame`].sort(),
+    );
+    expect(partnerEvents).toHaveLength(4 + 2);
+    const filing = deadlines.find((e) => e.uid === `deadline-${draft}-submission@trame`);
+    expect(filing?.startDate.isDate).toBe(true);
+    expect(filing?.startDate.toString()).toBe(addDays(today, 10));
+    expect(filing?.summary).toBe(`Date limite de dépôt : ${dsil.name}`);
+    expect(filing?.description).toContain(`Projet : ${own.open.title}`);
+    expect(filing?.description).toContain(`Demandeur : ${own.territories.orleans.name}`);
+
+    const outsiderEvents = (await events((await create(own.outsider)).path)).events;
+    expect(outsiderEvents.map((e) => e.uid)).toContain(`deadline-${draft}-submission@trame`);
+    expect(outsiderEvents.map((e) => e.uid)).not.toContain(`deadline-${granted}-spending@trame`);
   });
 
   it("répond 404 à un jeton inconnu ou mal formé, sans session demandée", async () => {

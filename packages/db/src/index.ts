@@ -6,6 +6,7 @@ export * from "./queries/action.queries.ts";
 export * from "./queries/audit.queries.ts";
 export * from "./queries/calendar-feed.queries.ts";
 export * from "./queries/cooperation.queries.ts";
+export * from "./queries/cooperation-health.queries.ts";
 export * from "./queries/cooperation-write.queries.ts";
 export * from "./queries/dashboard.queries.ts";
 export * from "./queries/deadline.queries.ts";

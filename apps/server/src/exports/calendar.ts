@@ -1,5 +1,21 @@
-import { ACTION_KINDS, cursorSchema, type TimelineKind, timelineKindLabels } from "@trame/core";
-import { type Database, type Kysely, readTimeline, type TimelineEntry, type TimelineViewer } from "@trame/db";
+import {
+  ACTION_KINDS,
+  applicationStatusLabels,
+  cursorSchema,
+  deadlineKindLabels,
+  type TimelineKind,
+  timelineKindLabels,
+} from "@trame/core";
+import {
+  addDays,
+  type Database,
+  type Deadline,
+  type Kysely,
+  listDeadlines,
+  readTimeline,
+  type TimelineEntry,
+  type TimelineViewer,
+} from "@trame/db";
 import ical from "ical-generator";
 import { entryDetailFr } from "./timeline-csv.ts";
 
@@ -45,6 +61,50 @@ export async function readCalendarEntries(
   return entries.slice(0, MAX_EVENTS);
 }
 
+/**
+ * The territory's deadlines still open from a year back to a year ahead: a draft not filed or an aid
+ * not spent stays on its day until it is dealt with, then leaves the feed.
+ */
+export function readCalendarDeadlines(
+  db: Kysely<Database>,
+  territoryId: string,
+  viewer: TimelineViewer,
+  today: string,
+): Promise<Deadline[]> {
+  return listDeadlines(
+    db,
+    {
+      territoryIds: [territoryId],
+      since: addDays(today, -365),
+      until: addDays(today, 365),
+      order: "asc",
+      limit: 1_000,
+    },
+    viewer,
+  );
+}
+
+/** Stable per application (or project) and kind, so a moved deadline moves its event. */
+export function deadlineUid(deadline: Deadline): string {
+  return `deadline-${deadline.application?.id ?? deadline.project.id}-${deadline.kind}@trame`;
+}
+
+function deadlineSummary(deadline: Deadline): string {
+  const what = deadline.application ? deadline.application.programme.name : deadline.project.title;
+  return `${deadlineKindLabels[deadline.kind].fr} : ${what}`;
+}
+
+function deadlineDescription(deadline: Deadline): string {
+  const { application } = deadline;
+  const lines = [
+    `Projet : ${deadline.project.title}`,
+    application ? `Dispositif : ${application.programme.name} (${application.funder.name})` : "",
+    application ? `Demandeur : ${application.applicant.name}` : "",
+    application ? `Statut : ${applicationStatusLabels[application.status].fr}` : "",
+  ];
+  return lines.filter(Boolean).join("\n");
+}
+
 function description(entry: TimelineEntry): string {
   const lines = [
     entryDetailFr(entry),
@@ -66,7 +126,11 @@ function nextDay(isoDate: string): Date {
  * writes as `VALUE=DATE` from their UTC fields: the day stays the day whatever the server's zone.
  * The UID is the entry's id, so an edited action updates its event instead of adding another.
  */
-export function buildCalendar(territory: { name: string }, entries: readonly TimelineEntry[]): string {
+export function buildCalendar(
+  territory: { name: string },
+  entries: readonly TimelineEntry[],
+  deadlines: readonly Deadline[] = [],
+): string {
   const calendar = ical({
     prodId: "//Trame//FR",
     name: `${territory.name} (Trame)`,
@@ -80,6 +144,16 @@ export function buildCalendar(territory: { name: string }, entries: readonly Tim
       end: nextDay(entry.occurredOn),
       summary: `${timelineKindLabels[entry.kind].fr} : ${entry.title}`,
       description: description(entry),
+    });
+  }
+  for (const deadline of deadlines) {
+    calendar.createEvent({
+      id: deadlineUid(deadline),
+      allDay: true,
+      start: new Date(`${deadline.on}T00:00:00Z`),
+      end: nextDay(deadline.on),
+      summary: deadlineSummary(deadline),
+      description: deadlineDescription(deadline),
     });
   }
   return calendar.toString();

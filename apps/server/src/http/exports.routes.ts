@@ -1,12 +1,15 @@
 import type { Readable } from "node:stream";
 import {
   type Actor,
+  applicationsExportQuerySchema,
   DomainError,
   type ExportScopeKind,
   fieldErrorsFromZod,
+  healthExportQuerySchema,
   notFound,
   projectsExportQuerySchema,
   timelineExportQuerySchema,
+  todayInFrance,
 } from "@trame/core";
 import {
   type Database,
@@ -26,8 +29,10 @@ import { hashSessionToken } from "../auth/session-token.ts";
 import { viewerOf } from "../auth/viewer.ts";
 import { actorOf, createContextInner } from "../context.ts";
 import { errorPayload, toTrpcError } from "../errors.ts";
-import { buildCalendar, readCalendarEntries } from "../exports/calendar.ts";
+import { applicationsCsv } from "../exports/applications-csv.ts";
+import { buildCalendar, readCalendarDeadlines, readCalendarEntries } from "../exports/calendar.ts";
 import { csvFileName, parisToday } from "../exports/csv.ts";
+import { healthCsv } from "../exports/health-csv.ts";
 import { projectsCsv } from "../exports/projects-csv.ts";
 import { timelineCsv } from "../exports/timeline-csv.ts";
 import { sessionCookieFor, sessionTokenOf } from "./session-cookie.ts";
@@ -117,6 +122,22 @@ export function registerExportRoutes(app: FastifyInstance, db: Kysely<Database>)
     return sendCsv(reply, csvFileName("projets", parisToday()), projectsCsv(db, query, viewerOf(actor), onError));
   });
 
+  app.get("/api/exports/applications.csv", { errorHandler: exportErrorHandler }, async (request, reply) => {
+    const actor = await requireActor(db, request, reply);
+    const query = parseQuery(applicationsExportQuerySchema, request.query);
+    const onError = (err: Error) => request.log.error({ err }, "application export interrupted");
+    const body = applicationsCsv(db, query, viewerOf(actor), onError);
+    return sendCsv(reply, csvFileName("demandes-de-financement", parisToday()), body);
+  });
+
+  app.get("/api/exports/health.csv", { errorHandler: exportErrorHandler }, async (request, reply) => {
+    const actor = await requireActor(db, request, reply);
+    const query = parseQuery(healthExportQuerySchema, request.query);
+    const onError = (err: Error) => request.log.error({ err }, "health export interrupted");
+    const { name, body } = await healthCsv(db, query, viewerOf(actor), onError);
+    return sendCsv(reply, csvFileName("sante", name, query.asOf ?? parisToday()), body);
+  });
+
   // The token is the credential, so no session is asked for. The route logs only warnings and
   // errors: the access log would otherwise write every live token in clear.
   app.get<{ Params: { file: string } }>(
@@ -128,11 +149,15 @@ export function registerExportRoutes(app: FastifyInstance, db: Kysely<Database>)
       // Memberships are read again at each request: a user who lost access stops seeing restricted entries.
       const owner = feed && (await getUser(db, feed.userId));
       if (!feed || !owner) throw notFound(CALENDAR_FEED);
-      const entries = await readCalendarEntries(db, feed.territory.id, viewerOf(actorOf(owner)));
+      const viewer = viewerOf(actorOf(owner));
+      const [entries, deadlines] = await Promise.all([
+        readCalendarEntries(db, feed.territory.id, viewer),
+        readCalendarDeadlines(db, feed.territory.id, viewer, todayInFrance()),
+      ]);
       return reply
         .header("content-type", "text/calendar; charset=utf-8")
         .header("cache-control", "private, no-store")
-        .send(buildCalendar(feed.territory, entries));
+        .send(buildCalendar(feed.territory, entries, deadlines));
     },
   );
 }

@@ -2,6 +2,7 @@ import { EPCI_KINDS } from "@trame/core";
 import { countTerritories, type Database, type Kysely, sql } from "@trame/db";
 import { importTerritories } from "../territories/import-territories.ts";
 import { DEMO_ACCOUNTS, type DemoAccount, insertDemoAccounts, prepareMissingAccounts } from "./demo-accounts.ts";
+import { seedApplications } from "./seed-applications.ts";
 import { seedCooperations } from "./seed-cooperations.ts";
 import { seedProjects } from "./seed-projects.ts";
 import { ensureOtherBodies, seedNeighbourLinks, territoriesBySiren } from "./seed-territories.ts";
@@ -39,6 +40,7 @@ export async function seedDemo(db: Kysely<Database>, options: { currentYear?: nu
         return id;
       },
     });
+    await seedApplications(trx, (ref) => bySiren.get(ref)?.id ?? bodies.idByLabel.get(ref));
     const accounts = await insertDemoAccounts(trx, prepared, (siren) => bySiren.get(siren)?.id);
     return { territories: bodies.created, neighbourLinks, cooperations, projects, accounts };
   });

@@ -80,77 +80,106 @@ export async function countTerritoryProjects(
   };
 }
 
-const amountsOf = (row: { n: number; requested: number | null; granted: number | null; paid: number | null }) => ({
-  applicationCount: Number(row.n),
-  requestedCents: Number(row.requested ?? 0),
-  grantedCents: Number(row.granted ?? 0),
-  paidCents: Number(row.paid ?? 0),
-});
+type Amounts = Omit<FundingAmounts, "applicationCount">;
+const isPending = (status: ApplicationStatus) => (PENDING_APPLICATION_STATUSES as readonly string[]).includes(status);
+const isAwarded = (status: ApplicationStatus) => (AWARDED_APPLICATION_STATUSES as readonly string[]).includes(status);
+
+function add<T extends FundingAmounts>(into: T, count: number, amounts: Amounts): T {
+  into.applicationCount += count;
+  into.requestedCents += amounts.requestedCents;
+  into.grantedCents += amounts.grantedCents;
+  into.paidCents += amounts.paidCents;
+  return into;
+}
+
+const none = () => ({ applicationCount: 0, requestedCents: 0, grantedCents: 0, paidCents: 0 });
+
+/** The applications `territoryId` filed, on projects the viewer may see. */
+function filedBy(db: Kysely<Database>, territoryId: string, viewer: ProjectViewer) {
+  return db
+    .selectFrom("funding_applications as a")
+    .innerJoin("projects as p", "p.id", "a.project_id")
+    .where("a.applicant_territory_id", "=", territoryId)
+    .where((eb) => projectVisibleTo(eb as ProjectEb, viewer));
+}
 
 /**
- * The territory's applications (as applicant) summed by funder kind, by programme and counted by
- * status in ONE scan: GROUPING SETS, with each application's payments summed through a lateral
- * join on the payments' application index. `grouping()` tells which set a row belongs to.
+ * The territory's applications (as applicant) summed by programme and status in one statement:
+ * the applications and their payments are each grouped first (at most programmes × 7 rows), and
+ * only those groups are joined to the programmes and funders; by funder kind, by programme and by
+ * status are then folded from these few rows.
  */
 export async function sumTerritoryFunding(
   db: Kysely<Database>,
   territoryId: string,
   viewer: ProjectViewer,
 ): Promise<TerritoryFundingFigures> {
-  const pending = sql.join(PENDING_APPLICATION_STATUSES.map((s) => sql.lit(s)));
-  const awarded = sql.join(AWARDED_APPLICATION_STATUSES.map((s) => sql.lit(s)));
-  const rows = await db
-    .selectFrom("funding_applications as a")
-    .innerJoin("projects as p", "p.id", "a.project_id")
-    .innerJoin("funding_programmes as pr", "pr.id", "a.programme_id")
-    .innerJoin("funders as f", "f.id", "pr.funder_id")
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom("funding_payments as fp")
-          .select(sql<number>`coalesce(sum(fp.amount_cents), 0)`.as("paid"))
-          .whereRef("fp.application_id", "=", "a.id")
-          .as("pay"),
-      (join) => join.onTrue(),
-    )
-    .where("a.applicant_territory_id", "=", territoryId)
-    .where((eb) => projectVisibleTo(eb as ProjectEb, viewer))
+  const applications = filedBy(db, territoryId, viewer)
     .select([
-      "f.kind as funder_kind",
-      "pr.id as programme_id",
+      "a.programme_id",
+      "a.status",
+      (eb) => eb.fn.countAll<number>().as("n"),
+      (eb) => eb.fn.sum<number>("a.requested_cents").as("requested"),
+      (eb) => eb.fn.sum<number | null>("a.granted_cents").as("granted"),
+    ])
+    .groupBy(["a.programme_id", "a.status"])
+    .as("g");
+  // Only granted and closed applications are ever paid: the (applicant, status) index skips the rest.
+  const payments = filedBy(db, territoryId, viewer)
+    .where("a.status", "in", AWARDED_APPLICATION_STATUSES)
+    .innerJoin("funding_payments as fp", "fp.application_id", "a.id")
+    .select(["a.programme_id", "a.status", (eb) => eb.fn.sum<number>("fp.amount_cents").as("paid")])
+    .groupBy(["a.programme_id", "a.status"])
+    .as("pg");
+  const rows = await db
+    .selectFrom(applications)
+    .leftJoin(payments, (join) =>
+      join.onRef("pg.programme_id", "=", "g.programme_id").onRef("pg.status", "=", "g.status"),
+    )
+    .innerJoin("funding_programmes as pr", "pr.id", "g.programme_id")
+    .innerJoin("funders as f", "f.id", "pr.funder_id")
+    .select([
+      "g.programme_id",
+      "g.status",
+      "g.n",
+      "g.requested",
+      "g.granted",
+      "pg.paid",
       "pr.name as programme_name",
       "f.name as funder_name",
-      "a.status",
-      sql<number>`grouping(f.kind)`.as("not_kind"),
-      sql<number>`grouping(pr.id)`.as("not_programme"),
-      sql<number>`count(*)`.as("n"),
-      sql<number | null>`sum(a.requested_cents) filter (where a.status in (${pending}))`.as("requested"),
-      sql<number | null>`sum(a.granted_cents) filter (where a.status in (${awarded}))`.as("granted"),
-      sql<number | null>`sum(pay.paid)`.as("paid"),
+      "f.kind as funder_kind",
     ])
-    .groupBy(sql`grouping sets ((f.kind), (pr.id, pr.name, f.name, f.kind), (a.status))`)
     .execute();
 
-  const figures: TerritoryFundingFigures = { byFunderKind: [], byProgramme: [], byStatus: [] };
+  const byKind = new Map<FunderKind, TerritoryFundingFigures["byFunderKind"][number]>();
+  const byProgramme = new Map<string, TerritoryFundingFigures["byProgramme"][number]>();
+  const byStatus = new Map<ApplicationStatus, number>();
   for (const row of rows) {
-    if (Number(row.not_programme) === 0) {
-      figures.byProgramme.push({
-        programme: { id: row.programme_id, name: row.programme_name },
-        funder: { name: row.funder_name, kind: row.funder_kind },
-        ...amountsOf(row),
-      });
-    } else if (Number(row.not_kind) === 0) {
-      figures.byFunderKind.push({ funderKind: row.funder_kind, ...amountsOf(row) });
-    } else {
-      figures.byStatus.push({ status: row.status, count: Number(row.n) });
-    }
+    const count = Number(row.n);
+    const amounts = {
+      requestedCents: isPending(row.status) ? Number(row.requested ?? 0) : 0,
+      grantedCents: isAwarded(row.status) ? Number(row.granted ?? 0) : 0,
+      paidCents: Number(row.paid ?? 0),
+    };
+    const kind = byKind.get(row.funder_kind) ?? { funderKind: row.funder_kind, ...none() };
+    byKind.set(row.funder_kind, add(kind, count, amounts));
+    const programme = byProgramme.get(row.programme_id) ?? {
+      programme: { id: row.programme_id, name: row.programme_name },
+      funder: { name: row.funder_name, kind: row.funder_kind },
+      ...none(),
+    };
+    byProgramme.set(row.programme_id, add(programme, count, amounts));
+    byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + count);
   }
-  figures.byFunderKind.sort((a, b) => a.funderKind.localeCompare(b.funderKind));
-  figures.byProgramme.sort(
-    (a, b) => b.grantedCents - a.grantedCents || a.programme.name.localeCompare(b.programme.name, "fr"),
-  );
-  figures.byStatus.sort((a, b) => a.status.localeCompare(b.status));
-  return figures;
+  return {
+    byFunderKind: [...byKind.values()].sort((a, b) => a.funderKind.localeCompare(b.funderKind)),
+    byProgramme: [...byProgramme.values()].sort(
+      (a, b) => b.grantedCents - a.grantedCents || a.programme.name.localeCompare(b.programme.name, "fr"),
+    ),
+    byStatus: [...byStatus]
+      .map(([status, count]) => ({ status, count }))
+      .sort((a, b) => a.status.localeCompare(b.status)),
+  };
 }
 
 export interface TerritoryDashboard {

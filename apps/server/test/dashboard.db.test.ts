@@ -1,0 +1,200 @@
+import { todayInFrance } from "@trame/core";
+import { addDays } from "@trame/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { failure } from "./support/expect-error.ts";
+import { callerFor, makeTerritory, makeUser } from "./support/factories.ts";
+import { makeApplication, makeCooperation, makeFundingProject, makeProgramme } from "./support/funding-fixtures.ts";
+import { useTestDb } from "./support/test-db.ts";
+
+const testDb = useTestDb();
+const db = () => testDb().db;
+
+/**
+ * A metropolis with three live projects (one restricted) and an archived one, and eight
+ * applications: seven filed by the metropolis in every status, one by its neighbour.
+ */
+async function dashboardWorld() {
+  const [metro, neighbour, elsewhere] = await Promise.all([
+    makeTerritory(db(), { kind: "METRO" }),
+    makeTerritory(db(), { kind: "CC" }),
+    makeTerritory(db(), { kind: "CA" }),
+  ]);
+  if (!metro || !neighbour || !elsewhere) throw new Error("fixtures");
+  const cooperation = await makeCooperation(db());
+  const partners: Array<[string, "lead" | "partner"]> = [
+    [metro.id, "lead"],
+    [neighbour.id, "partner"],
+  ];
+  const project = (options: Omit<Parameters<typeof makeFundingProject>[1], "cooperationId" | "partners">) =>
+    makeFundingProject(db(), { cooperationId: cooperation.id, partners, ...options });
+  const pat = await project({ themes: ["food", "water"], status: "in_progress" });
+  await project({ themes: ["food"], status: "planned" });
+  const restricted = await project({ themes: ["mobility"], status: "idea", visibility: "partners" });
+  await project({ themes: ["culture"], status: "in_progress", archived: true });
+
+  const [dsil, fondsVert, leader, region, agence] = await Promise.all([
+    makeProgramme(db(), { name: "DSIL", funderName: "État", funderKind: "state" }),
+    makeProgramme(db(), { name: "Fonds vert", funderName: "État transition", funderKind: "state" }),
+    makeProgramme(db(), { name: "LEADER", funderName: "Union européenne", funderKind: "eu" }),
+    makeProgramme(db(), { name: "Contrat territorial", funderName: "Région", funderKind: "region" }),
+    makeProgramme(db(), { name: "Programme eau", funderName: "Agence de l'eau", funderKind: "agency" }),
+  ]);
+  const today = todayInFrance();
+  const base = { projectId: pat.id, applicantTerritoryId: metro.id };
+  await makeApplication(db(), {
+    ...base,
+    programmeId: dsil.id,
+    status: "granted",
+    requestedCents: 6_000_000,
+    grantedCents: 5_000_000,
+    payments: [
+      ["2025-01-10", 2_000_000],
+      ["2025-04-10", 1_000_000],
+    ],
+  });
+  await makeApplication(db(), {
+    ...base,
+    programmeId: fondsVert.id,
+    status: "under_review",
+    requestedCents: 4_000_000,
+  });
+  await makeApplication(db(), {
+    ...base,
+    programmeId: leader.id,
+    status: "closed",
+    requestedCents: 1_000_000,
+    grantedCents: 1_000_000,
+    payments: [["2025-02-01", 1_000_000]],
+  });
+  await makeApplication(db(), { ...base, programmeId: dsil.id, status: "rejected", requestedCents: 2_000_000 });
+  await makeApplication(db(), { ...base, programmeId: region.id, status: "withdrawn", requestedCents: 500_000 });
+  const draft = await makeApplication(db(), {
+    ...base,
+    programmeId: agence.id,
+    status: "draft",
+    requestedCents: 700_000,
+    submissionDeadline: addDays(today, 15),
+  });
+  await makeApplication(db(), {
+    ...base,
+    projectId: restricted.id,
+    programmeId: dsil.id,
+    status: "submitted",
+    requestedCents: 900_000,
+  });
+  await makeApplication(db(), {
+    ...base,
+    applicantTerritoryId: neighbour.id,
+    programmeId: dsil.id,
+    status: "granted",
+    requestedCents: 8_000_000,
+    grantedCents: 8_000_000,
+  });
+  const member = await callerFor(
+    db(),
+    await makeUser(db(), { memberships: [{ territoryId: metro.id, role: "viewer" }] }),
+  );
+  const outsider = await callerFor(
+    db(),
+    await makeUser(db(), { memberships: [{ territoryId: elsewhere.id, role: "editor" }] }),
+  );
+  return { metro, programmes: { dsil, fondsVert, leader, region, agence }, draft, member, outsider, today };
+}
+
+let world: Awaited<ReturnType<typeof dashboardWorld>>;
+beforeAll(async () => {
+  world = await dashboardWorld();
+});
+
+describe("tableau de bord d'un territoire", () => {
+  it("compte les projets par statut et par thématique, sans les projets archivés", async () => {
+    const board = await world.member.dashboard.territory({ territoryId: world.metro.id });
+    expect(board.projects).toEqual({
+      byStatus: [
+        { status: "idea", count: 1 },
+        { status: "in_progress", count: 1 },
+        { status: "planned", count: 1 },
+      ],
+      byTheme: [
+        { theme: "food", count: 2 },
+        { theme: "mobility", count: 1 },
+        { theme: "water", count: 1 },
+      ],
+      total: 3,
+    });
+  });
+
+  it("somme les demandes du territoire par type de financeur et par dispositif, au centime", async () => {
+    const { funding } = await world.member.dashboard.territory({ territoryId: world.metro.id });
+    expect(funding.byFunderKind).toEqual([
+      { funderKind: "agency", applicationCount: 1, requestedCents: 700_000, grantedCents: 0, paidCents: 0 },
+      { funderKind: "eu", applicationCount: 1, requestedCents: 0, grantedCents: 1_000_000, paidCents: 1_000_000 },
+      { funderKind: "region", applicationCount: 1, requestedCents: 0, grantedCents: 0, paidCents: 0 },
+      {
+        funderKind: "state",
+        applicationCount: 4,
+        requestedCents: 4_900_000,
+        grantedCents: 5_000_000,
+        paidCents: 3_000_000,
+      },
+    ]);
+    expect(funding.totals).toEqual({
+      applicationCount: 7,
+      requestedCents: 5_600_000,
+      grantedCents: 6_000_000,
+      paidCents: 4_000_000,
+    });
+    expect(funding.byProgramme.find((p) => p.programme.id === world.programmes.dsil.id)).toEqual({
+      programme: { id: world.programmes.dsil.id, name: world.programmes.dsil.name },
+      funder: { name: world.programmes.dsil.funder.name, kind: "state" },
+      applicationCount: 3,
+      requestedCents: 900_000,
+      grantedCents: 5_000_000,
+      paidCents: 3_000_000,
+    });
+    expect(funding.byProgramme).toHaveLength(5);
+    expect(funding.byStatus.map((s) => [s.status, s.count])).toEqual([
+      ["closed", 1],
+      ["draft", 1],
+      ["granted", 1],
+      ["rejected", 1],
+      ["submitted", 1],
+      ["under_review", 1],
+      ["withdrawn", 1],
+    ]);
+  });
+
+  it("donne le taux de succès (accordées + soldées) / décidées, et les échéances des 60 jours", async () => {
+    const board = await world.member.dashboard.territory({ territoryId: world.metro.id });
+    expect(board.funding.successRate).toEqual({ numerator: 2, denominator: 3 });
+    expect(board.today).toBe(world.today);
+    expect(board.upcomingDeadlines).toEqual([
+      expect.objectContaining({
+        kind: "submission",
+        daysLeft: 15,
+        application: expect.objectContaining({ id: world.draft }),
+      }),
+    ]);
+  });
+
+  it("ne compte un projet réservé et ses demandes que pour ses partenaires", async () => {
+    const board = await world.outsider.dashboard.territory({ territoryId: world.metro.id });
+    expect(board.projects.total).toBe(2);
+    expect(board.projects.byTheme.map((t) => t.theme)).not.toContain("mobility");
+    const state = board.funding.byFunderKind.find((k) => k.funderKind === "state");
+    expect(state).toMatchObject({ applicationCount: 3, requestedCents: 4_000_000 });
+  });
+
+  it("un territoire sans demande décidée n'a pas de taux de succès", async () => {
+    const empty = await makeTerritory(db());
+    const board = await world.member.dashboard.territory({ territoryId: empty.id });
+    expect(board.funding).toMatchObject({ successRate: null, byFunderKind: [], byProgramme: [], byStatus: [] });
+    expect(board.projects).toEqual({ byStatus: [], byTheme: [], total: 0 });
+  });
+
+  it("demande une session et un identifiant valide", async () => {
+    const anonymous = await callerFor(db(), null);
+    expect((await failure(anonymous.dashboard.territory({ territoryId: world.metro.id }))).code).toBe("UNAUTHORIZED");
+    expect((await failure(world.member.dashboard.territory({ territoryId: "pas-un-uuid" }))).code).toBe("BAD_REQUEST");
+  });
+});
