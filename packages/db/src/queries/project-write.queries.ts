@@ -99,17 +99,30 @@ export interface PartnerRow {
 }
 
 /** Delete-then-insert inside the caller's transaction: the one-lead index holds at every statement. */
+/**
+ * Makes the stored partners exactly `partners`, updating rows in place so what belongs to a partner
+ * (its own funds) survives a change of role. The lead is written last: the one-lead index never sees
+ * two leads, even for an instant, when the lead changes hands.
+ */
 export async function replacePartners(
   db: Kysely<Database>,
   projectId: string,
   partners: readonly PartnerRow[],
 ): Promise<void> {
-  await db.deleteFrom("project_partners").where("project_id", "=", projectId).execute();
-  if (partners.length === 0) return;
+  const keep = partners.map((p) => p.territoryId);
   await db
-    .insertInto("project_partners")
-    .values(partners.map((p) => ({ project_id: projectId, territory_id: p.territoryId, role: p.role })))
+    .deleteFrom("project_partners")
+    .where("project_id", "=", projectId)
+    .$if(keep.length > 0, (qb) => qb.where("territory_id", "not in", keep))
     .execute();
+  const ordered = [...partners].sort((a, b) => Number(a.role === "lead") - Number(b.role === "lead"));
+  for (const partner of ordered) {
+    await db
+      .insertInto("project_partners")
+      .values({ project_id: projectId, territory_id: partner.territoryId, role: partner.role })
+      .onConflict((oc) => oc.columns(["project_id", "territory_id"]).doUpdateSet({ role: partner.role }))
+      .execute();
+  }
 }
 
 export async function insertStatusChange(
