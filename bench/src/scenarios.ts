@@ -73,5 +73,9 @@ export async function benchScenarios(handle: DbHandle, raw: RawQuery, session: B
     scenario(handle, raw, session, "territory.search « saint »", (c) =>
       c.territory.search({ query: "saint", limit: 20 }),
     ),
+    scenario(handle, raw, session, "funding.applications (demandeur, accordées)", (c) =>
+      c.funding.applications({ applicantTerritoryId: territoryId, status: "granted", limit: 20 }),
+    ),
+    scenario(handle, raw, session, "dashboard.territory", (c) => c.dashboard.territory({ territoryId })),
   ]);
 }
