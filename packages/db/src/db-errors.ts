@@ -51,6 +51,9 @@ export function toDomainError(error: unknown): unknown {
     case "22007":
     case "22008":
     case "22P02":
+    // A character the database encoding cannot hold (NUL in text or jsonb): the client's input.
+    case "22021":
+    case "22P05":
       return fieldError(
         error.column ? camel(error.column) : fieldFromConstraint(error.constraint, table),
         "input.invalid",

@@ -101,27 +101,6 @@ async function requireActor(db: Kysely<Database>, request: FastifyRequest, reply
   return ctx.actor;
 }
 
-/**
- * SameSite=Lax already keeps the cookie off cross-site POSTs; this also refuses a browser that
- * says the request comes from another origin (a sibling subdomain is same-site but not same-origin).
- */
-function assertSameOrigin(request: FastifyRequest): void {
-  const origin = request.headers.origin;
-  if (origin === undefined) return;
-  if (hostOf(origin) !== hostOf(`${request.protocol}://${request.host}`)) {
-    throw new DomainError("FORBIDDEN", "forbidden.crossOrigin");
-  }
-}
-
-/** Through URL on both sides so `host:443` and `host` compare equal; "null" origins never match. */
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host || null;
-  } catch {
-    return null;
-  }
-}
-
 function isMultipart(request: FastifyRequest): boolean {
   return (request.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data");
 }
@@ -152,10 +131,9 @@ export async function documentRoutes(app: FastifyInstance, options: { db: Kysely
     return sendError(app, clientFault && !(error instanceof DomainError) ? multipartError(error) : error, reply);
   });
 
-  // Before the body is parsed, so a refused request costs nothing.
+  // Before the body is parsed, so a refused request costs nothing. A cross-origin upload or
+  // removal never gets here: registerCsrfProtection (csrf.ts) refuses it for every route.
   app.addHook("onRequest", async (request) => {
-    if (request.method === "GET" || request.method === "HEAD") return;
-    assertSameOrigin(request);
     if (request.method === "POST" && !isMultipart(request)) throw fieldError("file", "document.notMultipart");
   });
 

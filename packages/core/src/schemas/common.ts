@@ -1,12 +1,18 @@
 import { z } from "zod";
 
+/**
+ * NUL, which PostgreSQL cannot store in text, and a lone UTF-16 surrogate, which UTF-8 cannot
+ * encode (the driver would silently store U+FFFD instead): refused rather than altered.
+ */
+const STORABLE_TEXT = /^[^\0\p{Cs}]*$/u;
+
 /** Free text bounded so no request can make the server hold megabytes of one field. */
 export function text(max: number) {
-  return z.string().trim().max(max);
+  return z.string().trim().max(max).regex(STORABLE_TEXT, "text.invalidCharacter");
 }
 
 export function requiredText(max: number) {
-  return z.string().trim().min(1, "text.blank").max(max);
+  return z.string().trim().min(1, "text.blank").max(max).regex(STORABLE_TEXT, "text.invalidCharacter");
 }
 
 export const idSchema = z.uuid();
