@@ -70,7 +70,9 @@ export function setNeighbour(db: Kysely<Database>, actorId: string, input: SetNe
       // A link is stored once, in the orientation it was first given: its history follows that key.
       target: {
         entityType: "neighbour",
-        entityId: before ? `${before.territory_id}:${before.neighbour_id}` : `${input.territoryId}:${input.neighbourId}`,
+        entityId: before
+          ? `${before.territory_id}:${before.neighbour_id}`
+          : `${input.territoryId}:${input.neighbourId}`,
         action: before ? "updated" : "created",
       },
       before,
