@@ -60,9 +60,10 @@ const subscribe = async (
   caller: Awaited<ReturnType<typeof liveCaller>>,
   input: Parameters<typeof caller.timeline.live>[0],
 ) => {
-  const controller = new AbortController();
-  const iterable = (await caller.timeline.live(input, { signal: controller.signal })) as AsyncIterable<unknown>;
-  return { iterator: iterable[Symbol.asyncIterator](), stop: () => controller.abort() };
+  const iterable = (await caller.timeline.live(input)) as AsyncIterable<unknown>;
+  const iterator = iterable[Symbol.asyncIterator]();
+  // Ending the iterator runs the subscription's `finally`, which stops listening: as when a client leaves.
+  return { iterator, stop: () => void iterator.return?.() };
 };
 
 describe("mises à jour en direct", () => {

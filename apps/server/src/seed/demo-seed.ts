@@ -3,6 +3,7 @@ import { countTerritories, type Database, type Kysely, sql } from "@trame/db";
 import { importTerritories } from "../territories/import-territories.ts";
 import { DEMO_ACCOUNTS, type DemoAccount, insertDemoAccounts, prepareMissingAccounts } from "./demo-accounts.ts";
 import { seedApplications } from "./seed-applications.ts";
+import { seedCooperationLife } from "./seed-cooperation-life.ts";
 import { seedCooperations } from "./seed-cooperations.ts";
 import { seedProjects } from "./seed-projects.ts";
 import { ensureOtherBodies, seedNeighbourLinks, territoriesBySiren } from "./seed-territories.ts";
@@ -41,6 +42,11 @@ export async function seedDemo(db: Kysely<Database>, options: { currentYear?: nu
       },
     });
     await seedApplications(trx, (ref) => bySiren.get(ref)?.id ?? bodies.idByLabel.get(ref));
+    await seedCooperationLife(trx, (siren) => {
+      const id = bySiren.get(siren)?.id;
+      if (!id) throw new Error(`demo cooperation life: unknown SIREN ${siren}`);
+      return id;
+    });
     const accounts = await insertDemoAccounts(trx, prepared, (siren) => bySiren.get(siren)?.id);
     return { territories: bodies.created, neighbourLinks, cooperations, projects, accounts };
   });
