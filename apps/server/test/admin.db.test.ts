@@ -9,11 +9,19 @@ const db = () => testDb().db;
 describe("administration des comptes", () => {
   it("l'administration de l'instance crée un compte, qui peut se connecter ; un e-mail en double est refusé", async () => {
     const admin = await callerFor(db(), await makeUser(db(), { isInstanceAdmin: true }));
-    const created = await admin.admin.createUser({ email: "Nouvelle.Chargee@Example.fr", name: "Nouvelle chargée", password: TEST_PASSWORD });
+    const created = await admin.admin.createUser({
+      email: "Nouvelle.Chargee@Example.fr",
+      name: "Nouvelle chargée",
+      password: TEST_PASSWORD,
+    });
     expect(created.email).toBe("nouvelle.chargee@example.fr");
     const anonymous = await callerFor(db(), null, "10.1.0.1");
-    await expect(anonymous.auth.login({ email: "nouvelle.chargee@example.fr", password: TEST_PASSWORD })).resolves.toBeTruthy();
-    const duplicate = await failure(admin.admin.createUser({ email: "nouvelle.chargee@example.fr", name: "Doublon", password: TEST_PASSWORD }));
+    await expect(
+      anonymous.auth.login({ email: "nouvelle.chargee@example.fr", password: TEST_PASSWORD }),
+    ).resolves.toBeTruthy();
+    const duplicate = await failure(
+      admin.admin.createUser({ email: "nouvelle.chargee@example.fr", name: "Doublon", password: TEST_PASSWORD }),
+    );
     expect(duplicate.code).toBe("CONFLICT");
     const weak = await failure(admin.admin.createUser({ email: "x@example.fr", name: "X", password: "court" }));
     expect(fieldsOf(weak.payload)).toEqual(["password"]);
@@ -25,24 +33,40 @@ describe("administration des comptes", () => {
   it("un utilisateur ordinaire ne liste ni ne crée de comptes", async () => {
     const caller = await callerFor(db(), await makeUser(db()));
     expect((await failure(caller.admin.users({}))).code).toBe("FORBIDDEN");
-    expect((await failure(caller.admin.createUser({ email: "y@example.fr", name: "Y", password: TEST_PASSWORD }))).code).toBe("FORBIDDEN");
+    expect(
+      (await failure(caller.admin.createUser({ email: "y@example.fr", name: "Y", password: TEST_PASSWORD }))).code,
+    ).toBe("FORBIDDEN");
   });
 
   it("l'administrateur d'un territoire gère ses rattachements, pas ceux d'un autre territoire", async () => {
     const [mine, other] = [await makeTerritory(db()), await makeTerritory(db())];
-    const territoryAdmin = await callerFor(db(), await makeUser(db(), { memberships: [{ territoryId: mine.id, role: "admin" }] }));
+    const territoryAdmin = await callerFor(
+      db(),
+      await makeUser(db(), { memberships: [{ territoryId: mine.id, role: "admin" }] }),
+    );
     const colleague = await makeUser(db());
     await territoryAdmin.admin.setMembership({ territoryId: mine.id, userId: colleague.id, role: "editor" });
     const asColleague = await callerFor(db(), colleague);
-    expect((await asColleague.auth.me())?.memberships).toEqual([{ territoryId: mine.id, territoryName: mine.name, role: "editor" }]);
-    const refused = await failure(territoryAdmin.admin.setMembership({ territoryId: other.id, userId: colleague.id, role: "admin" }));
+    expect((await asColleague.auth.me())?.memberships).toEqual([
+      { territoryId: mine.id, territoryName: mine.name, role: "editor" },
+    ]);
+    const refused = await failure(
+      territoryAdmin.admin.setMembership({ territoryId: other.id, userId: colleague.id, role: "admin" }),
+    );
     expect(refused.code).toBe("FORBIDDEN");
     expect(refused.payload.message.fr).toContain("Administrateur");
     const editor = await callerFor(db(), colleague);
-    expect((await failure(editor.admin.removeMembership({ territoryId: mine.id, userId: colleague.id }))).code).toBe("FORBIDDEN");
+    expect((await failure(editor.admin.removeMembership({ territoryId: mine.id, userId: colleague.id }))).code).toBe(
+      "FORBIDDEN",
+    );
     await territoryAdmin.admin.removeMembership({ territoryId: mine.id, userId: colleague.id });
-    const history = await territoryAdmin.audit.history({ entityType: "membership", entityId: `${colleague.id}:${mine.id}` });
+    const history = await territoryAdmin.audit.history({
+      entityType: "membership",
+      entityId: `${colleague.id}:${mine.id}`,
+    });
     expect(history.map((h) => h.action)).toEqual(["removed", "created"]);
-    expect((await failure(territoryAdmin.admin.removeMembership({ territoryId: mine.id, userId: colleague.id }))).code).toBe("NOT_FOUND");
+    expect(
+      (await failure(territoryAdmin.admin.removeMembership({ territoryId: mine.id, userId: colleague.id }))).code,
+    ).toBe("NOT_FOUND");
   });
 });

@@ -16,8 +16,12 @@ describe("territoires", () => {
     expect(byName.items.map((t) => t.id)).toContain(target.id);
     const bySiren = await caller.territory.search({ query: target.siren ?? "" });
     expect(bySiren.items.map((t) => t.id)).toEqual([target.id]);
-    expect((await caller.territory.search({ query: "pays herault", kinds: ["CA"] })).items.map((t) => t.id)).not.toContain(target.id);
-    expect((await caller.territory.search({ query: "pays herault", departement: "33" })).items.map((t) => t.id)).not.toContain(target.id);
+    expect(
+      (await caller.territory.search({ query: "pays herault", kinds: ["CA"] })).items.map((t) => t.id),
+    ).not.toContain(target.id);
+    expect(
+      (await caller.territory.search({ query: "pays herault", departement: "33" })).items.map((t) => t.id),
+    ).not.toContain(target.id);
     // A wildcard typed by the user is a character, not a pattern.
     expect((await caller.territory.search({ query: "%" })).items).toEqual([]);
   });
@@ -44,7 +48,10 @@ describe("territoires", () => {
   });
 
   it("seule l'administration de l'instance crée et modifie les organismes, avec historique et contrôle de version", async () => {
-    const editor = await callerFor(db(), await makeUser(db(), { memberships: [{ territoryId: (await makeTerritory(db())).id, role: "admin" }] }));
+    const editor = await callerFor(
+      db(),
+      await makeUser(db(), { memberships: [{ territoryId: (await makeTerritory(db())).id, role: "admin" }] }),
+    );
     const input = { name: "PETR du Pays Test", kind: "petr" as const, departements: ["45"] };
     expect((await failure(editor.territory.create(input))).code).toBe("FORBIDDEN");
     const creator = await admin();
@@ -74,13 +81,17 @@ describe("territoires", () => {
     expect(fromB).toEqual([{ territory: expect.objectContaining({ id: a.id }), kind: "contiguous", source: "IGN" }]);
     await creator.territory.setNeighbour({ territoryId: b.id, neighbourId: a.id, kind: "functional", source: "SCoT" });
     expect((await creator.territory.neighbours({ id: a.id })).map((n) => n.kind)).toEqual(["functional"]);
-    const self = await failure(creator.territory.setNeighbour({ territoryId: a.id, neighbourId: a.id, kind: "contiguous" }));
+    const self = await failure(
+      creator.territory.setNeighbour({ territoryId: a.id, neighbourId: a.id, kind: "contiguous" }),
+    );
     expect(fieldsOf(self.payload)).toEqual(["neighbourId"]);
     await creator.territory.removeNeighbour({ territoryId: a.id, neighbourId: b.id });
     expect(await creator.territory.neighbours({ id: a.id })).toEqual([]);
     const history = await creator.audit.history({ entityType: "neighbour", entityId: `${a.id}:${b.id}` });
     expect(history.map((h) => h.action)).toEqual(["removed", "updated", "created"]);
     const viewer = await callerFor(db(), await makeUser(db()));
-    expect((await failure(viewer.territory.setNeighbour({ territoryId: a.id, neighbourId: b.id, kind: "contiguous" }))).code).toBe("FORBIDDEN");
+    expect(
+      (await failure(viewer.territory.setNeighbour({ territoryId: a.id, neighbourId: b.id, kind: "contiguous" }))).code,
+    ).toBe("FORBIDDEN");
   });
 });

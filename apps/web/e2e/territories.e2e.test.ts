@@ -88,4 +88,43 @@ describe("recherche de territoires", () => {
     await screenshot(page, "territoires-aucun-resultat");
     await context.close();
   });
+
+  test("le filtre par département, gardé dans l'adresse, ne garde que les territoires de ce département", async () => {
+    const { context, page } = await signedInPage(browser);
+    await page.getByRole("combobox", { name: "Type de territoire" }).selectOption("METRO");
+    await page.getByRole("textbox", { name: "Département" }).fill("45");
+    await page.waitForURL((url) => url.searchParams.get("dep") === "45" && url.searchParams.get("type") === "METRO");
+    await expect
+      .poll(async () => page.locator(".results__list:not(.results__list--stale) .card__title").allTextContents(), {
+        timeout: 10_000,
+      })
+      .toEqual(["Orléans Métropole"]);
+    await page.reload();
+    expect(await page.getByRole("textbox", { name: "Département" }).inputValue()).toBe("45");
+    await card(page, "Orléans Métropole").waitFor();
+    await context.close();
+  });
+
+  test("un code de département invalide est expliqué à côté du champ, sans changer la recherche", async () => {
+    const { context, page } = await signedInPage(browser);
+    const field = page.getByRole("textbox", { name: "Département" });
+    await field.fill("4");
+    await field.blur();
+    await page.getByText(/Saisissez un code de département/).waitFor();
+    expect(await field.getAttribute("aria-invalid")).toBe("true");
+    expect(new URL(page.url()).searchParams.has("dep")).toBe(false);
+    await field.fill("2a");
+    await page.waitForURL((url) => url.searchParams.get("dep") === "2A");
+    expect(await field.getAttribute("aria-invalid")).toBeNull();
+    await context.close();
+  });
+
+  test("chaque résultat mène à la page du territoire", async () => {
+    const { context, page } = await signedInPage(browser);
+    await page.getByRole("searchbox", { name: "Nom ou SIREN" }).fill("244500468");
+    await card(page, "Orléans Métropole").getByRole("link", { name: "Orléans Métropole" }).click();
+    await page.getByRole("heading", { level: 1, name: "Orléans Métropole" }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/territoires\/[0-9a-f-]{36}$/);
+    await context.close();
+  });
 });

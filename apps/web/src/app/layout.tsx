@@ -27,7 +27,7 @@ export function Layout() {
       </a>
       <header className="header">
         <div className="container header__bar">
-          <Link to="/territoires" className="brand">
+          <Link to="/" className="brand">
             <span className="brand__mark" aria-hidden="true">
               T
             </span>
@@ -44,6 +44,11 @@ export function Layout() {
         {session.data && (
           <nav className="nav" aria-label={t("app.mainNav")}>
             <ul className="container nav__list">
+              <li>
+                <NavLink to="/" end className="nav__link">
+                  {t("nav.home")}
+                </NavLink>
+              </li>
               <li>
                 <NavLink to="/territoires" className="nav__link">
                   {t("nav.territories")}

@@ -1,5 +1,5 @@
 import { lazy } from "react";
-import { createBrowserRouter, Navigate } from "react-router";
+import { createBrowserRouter } from "react-router";
 import { Layout } from "./layout.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
 import { RequireAuth } from "./require-auth.tsx";
@@ -8,6 +8,12 @@ import { RouteError } from "./route-error.tsx";
 // One chunk per page: the first load carries the shell only, each screen comes when first visited.
 const SignInPage = lazy(() => import("../features/auth/sign-in-page.tsx"));
 const TerritorySearchPage = lazy(() => import("../features/territories/territory-search-page.tsx"));
+const CooperationPage = lazy(() => import("../features/cooperations/cooperation-page.tsx"));
+const ProjectPage = lazy(() => import("../features/projects/project-page.tsx"));
+const HomePage = lazy(() => import("../features/home/home-page.tsx"));
+const TerritoryPage = lazy(() => import("../features/territory-page/territory-page.tsx"));
+const HealthSheetPage = lazy(() => import("../features/health/health-sheet-page.tsx"));
+const HealthComparisonPage = lazy(() => import("../features/health/health-comparison-page.tsx"));
 
 export const router = createBrowserRouter([
   {
@@ -18,11 +24,18 @@ export const router = createBrowserRouter([
         // Inside the layout, so a failing page keeps the header and its way out.
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <Navigate to="/territoires" replace /> },
           { path: "connexion", element: <SignInPage /> },
           {
             element: <RequireAuth />,
-            children: [{ path: "territoires", element: <TerritorySearchPage /> }],
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: "territoires", element: <TerritorySearchPage /> },
+              { path: "territoires/:id", element: <TerritoryPage /> },
+              { path: "territoires/:id/sante", element: <HealthComparisonPage /> },
+              { path: "cooperations/:id", element: <CooperationPage /> },
+              { path: "cooperations/:id/sante", element: <HealthSheetPage /> },
+              { path: "projets/:id", element: <ProjectPage /> },
+            ],
           },
           { path: "*", element: <NotFoundPage /> },
         ],

@@ -6,6 +6,10 @@ import cooperationsEn from "../features/cooperations/i18n/en.json";
 import cooperationsFr from "../features/cooperations/i18n/fr.json";
 import fundingEn from "../features/funding/i18n/en.json";
 import fundingFr from "../features/funding/i18n/fr.json";
+import healthEn from "../features/health/i18n/en.json";
+import healthFr from "../features/health/i18n/fr.json";
+import historyEn from "../features/history/i18n/en.json";
+import historyFr from "../features/history/i18n/fr.json";
 import homeEn from "../features/home/i18n/en.json";
 import homeFr from "../features/home/i18n/fr.json";
 import projectsEn from "../features/projects/i18n/en.json";
@@ -24,6 +28,8 @@ export const featureCatalogsFr = {
   admin: adminFr,
   cooperations: cooperationsFr,
   funding: fundingFr,
+  health: healthFr,
+  history: historyFr,
   home: homeFr,
   projects: projectsFr,
   territoryPage: territoryPageFr,
@@ -36,6 +42,8 @@ export const featureCatalogsEn = {
   admin: adminEn satisfies typeof adminFr,
   cooperations: cooperationsEn satisfies typeof cooperationsFr,
   funding: fundingEn satisfies typeof fundingFr,
+  health: healthEn satisfies typeof healthFr,
+  history: historyEn satisfies typeof historyFr,
   home: homeEn satisfies typeof homeFr,
   projects: projectsEn satisfies typeof projectsFr,
   territoryPage: territoryPageEn satisfies typeof territoryPageFr,

@@ -23,6 +23,11 @@ export type ListCooperationsInput = z.infer<typeof listCooperationsInputSchema>;
 
 export const cooperationIdInputSchema = z.object({ id: idSchema });
 
+const sourceUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .nullable();
+
 const cooperationFields = {
   name: requiredText(200),
   description: text(5000).default(""),
@@ -35,11 +40,7 @@ const cooperationFields = {
   engineeringFte: fteSchema.nullable().default(null),
   engineeringKind: engineeringKindSchema.default("none"),
   themes: themesSchema.default([]),
-  sourceUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .nullable()
-    .default(null),
+  sourceUrl: sourceUrlSchema.default(null),
 };
 
 export const createCooperationInputSchema = z
@@ -67,7 +68,9 @@ export const updateCooperationInputSchema = z
     engineeringFte: fteSchema.nullable().optional(),
     engineeringKind: engineeringKindSchema.optional(),
     themes: themesSchema.optional(),
-    sourceUrl: cooperationFields.sourceUrl.optional(),
+    // Not `cooperationFields.sourceUrl.optional()`: zod 4 applies a default even inside optional(),
+    // so a patch that leaves the source out would erase it.
+    sourceUrl: sourceUrlSchema.optional(),
   })
   .superRefine(endAfterStart("startedOn", "endedOn"));
 export type UpdateCooperationInput = z.infer<typeof updateCooperationInputSchema>;

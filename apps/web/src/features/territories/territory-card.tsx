@@ -1,6 +1,7 @@
 import { territoryKindLabels } from "@trame/core";
 import type { inferOutput } from "@trpc/tanstack-react-query";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import type { trpc } from "../../lib/trpc.ts";
 
@@ -13,7 +14,7 @@ export function TerritoryCard({ territory }: { territory: TerritorySummary }) {
   return (
     <article className="card" aria-labelledby={`territory-${territory.id}`}>
       <h3 className="card__title" id={`territory-${territory.id}`}>
-        {territory.name}
+        <Link to={`/territoires/${territory.id}`}>{territory.name}</Link>
       </h3>
       <p className="card__kind">{format.label(territoryKindLabels[territory.kind])}</p>
       <dl className="facts">

@@ -2,6 +2,7 @@ import type { TerritoryKind } from "@trame/core";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
+import { EmptyState } from "../../ui/empty-state.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
 import { TerritoryCard } from "./territory-card.tsx";
 import { useTerritorySearch } from "./use-territory-search.ts";
@@ -9,13 +10,15 @@ import { useTerritorySearch } from "./use-territory-search.ts";
 interface Props {
   query: string;
   kind: TerritoryKind | null;
+  departement: string | null;
   onClearKind: () => void;
+  onClearDepartement: () => void;
 }
 
-export function TerritoryResults({ query, kind, onClearKind }: Props) {
+export function TerritoryResults({ query, kind, departement, onClearKind, onClearDepartement }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const search = useTerritorySearch({ query, kind });
+  const search = useTerritorySearch({ query, kind, departement });
   const list = useRef<HTMLOListElement>(null);
   // After "voir plus", keyboard and screen reader users continue from the first new result, not from the top.
   const [focusFrom, setFocusFrom] = useState<number | null>(null);
@@ -44,15 +47,21 @@ export function TerritoryResults({ query, kind, onClearKind }: Props) {
       {search.error && <QueryError error={search.error} onRetry={search.retry} />}
 
       {empty && (
-        <div className="empty-state">
-          <p>{query ? t("territories.empty.withQuery", { query }) : t("territories.empty.withoutQuery")}</p>
+        <EmptyState title={query ? t("territories.empty.withQuery", { query }) : t("territories.empty.withoutQuery")}>
           {query && <p>{t("territories.empty.tips")}</p>}
-          {kind && (
-            <button type="button" className="button button--secondary" onClick={onClearKind}>
-              {t("territories.empty.clearKind")}
-            </button>
-          )}
-        </div>
+          <div className="results__clear">
+            {kind && (
+              <button type="button" className="button button--secondary" onClick={onClearKind}>
+                {t("territories.empty.clearKind")}
+              </button>
+            )}
+            {departement && (
+              <button type="button" className="button button--secondary" onClick={onClearDepartement}>
+                {t("territories.empty.clearDepartement", { code: departement })}
+              </button>
+            )}
+          </div>
+        </EmptyState>
       )}
 
       {search.items.length > 0 && (

@@ -1,4 +1,10 @@
-import { TERRITORY_KINDS, type TerritoryKind, territoryKindLabels, territoryKindSchema } from "@trame/core";
+import {
+  searchTerritoriesInputSchema,
+  TERRITORY_KINDS,
+  type TerritoryKind,
+  territoryKindLabels,
+  territoryKindSchema,
+} from "@trame/core";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -16,6 +22,14 @@ function kindFrom(value: string | null): TerritoryKind | null {
   return parsed.success ? parsed.data : null;
 }
 
+const departementSchema = searchTerritoriesInputSchema.shape.departement.unwrap();
+
+/** "33", "2A" (typed "2a" is fine), "974"; null for anything else, which the server would refuse. */
+function departementFrom(value: string | null): string | null {
+  const parsed = departementSchema.safeParse((value ?? "").trim().toUpperCase());
+  return parsed.success ? parsed.data : null;
+}
+
 export default function TerritorySearchPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -25,6 +39,7 @@ export default function TerritorySearchPage() {
   const [params, setParams] = useSearchParams();
   const query = params.get("q") ?? "";
   const kind = kindFrom(params.get("type"));
+  const departement = departementFrom(params.get("dep"));
 
   const [text, setText] = useState(query);
   const typed = useDebouncedValue(text.trim(), TYPING_PAUSE_MS);
@@ -43,8 +58,38 @@ export default function TerritorySearchPage() {
     setParams((current) => withParam(current, "q", typed), { replace: true });
   }, [typed, setParams]);
 
+  // The département field writes to the address only once it holds a valid code (or nothing):
+  // a half-typed "3" must not empty the list, and an invalid code is explained rather than sent.
+  const depParam = params.get("dep") ?? "";
+  const [depText, setDepText] = useState(depParam);
+  const [depChecked, setDepChecked] = useState(depParam !== "");
+  const depWritten = useRef(depParam);
+
+  useEffect(() => {
+    if (depParam === depWritten.current) return;
+    depWritten.current = depParam;
+    setDepText(depParam);
+  }, [depParam]);
+
+  const depInvalid = depText.trim() !== "" && departementFrom(depText) === null;
+  const depInput = useRef<HTMLInputElement>(null);
+
+  function changeDepartement(value: string) {
+    setDepText(value);
+    const code = departementFrom(value);
+    if (value.trim() === "" || code) {
+      depWritten.current = code ?? "";
+      setParams((current) => withParam(current, "dep", code ?? ""), { replace: true });
+    }
+  }
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (depInvalid) {
+      setDepChecked(true);
+      depInput.current?.focus();
+      return;
+    }
     const now = text.trim();
     written.current = now;
     setParams((current) => withParam(current, "q", now), { replace: true });
@@ -82,6 +127,21 @@ export default function TerritorySearchPage() {
               setParams((current) => withParam(current, "type", event.target.value), { replace: true })
             }
           />
+          <TextField
+            ref={depInput}
+            id="territory-departement"
+            name="dep"
+            autoComplete="off"
+            spellCheck={false}
+            inputMode="text"
+            maxLength={3}
+            label={t("territories.departementLabel")}
+            hint={t("territories.departementHint")}
+            error={depChecked && depInvalid ? t("territories.departementInvalid") : undefined}
+            value={depText}
+            onChange={(event) => changeDepartement(event.target.value)}
+            onBlur={() => setDepChecked(true)}
+          />
           <button type="submit" className="button search-form__submit">
             {t("territories.searchSubmit")}
           </button>
@@ -90,7 +150,13 @@ export default function TerritorySearchPage() {
       <TerritoryResults
         query={query}
         kind={kind}
+        departement={departement}
         onClearKind={() => setParams((current) => withParam(current, "type", ""), { replace: true })}
+        onClearDepartement={() => {
+          setDepText("");
+          depWritten.current = "";
+          setParams((current) => withParam(current, "dep", ""), { replace: true });
+        }}
       />
     </>
   );

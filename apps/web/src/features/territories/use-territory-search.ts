@@ -8,15 +8,17 @@ export const PAGE_SIZE = 20;
 export interface TerritorySearch {
   query: string;
   kind: TerritoryKind | null;
+  /** A validated département code ("33", "2A", "974"), or null. */
+  departement: string | null;
 }
 
 /**
  * Offset pages of `territory.search`, one cached query per page, so "voir plus" fetches only the next
  * twenty. The first page keeps the previous answer on screen while the user types, instead of a flash.
  */
-export function useTerritorySearch({ query, kind }: TerritorySearch) {
-  const base = { query, kinds: kind ? [kind] : undefined, limit: PAGE_SIZE };
-  const searchKey = `${kind ?? ""}|${query}`;
+export function useTerritorySearch({ query, kind, departement }: TerritorySearch) {
+  const base = { query, kinds: kind ? [kind] : undefined, departement: departement ?? undefined, limit: PAGE_SIZE };
+  const searchKey = `${kind ?? ""}|${departement ?? ""}|${query}`;
   // The page count belongs to one search: a new search starts again from one page.
   const [pages, setPages] = useState({ searchKey, count: 1 });
   const pageCount = pages.searchKey === searchKey ? pages.count : 1;

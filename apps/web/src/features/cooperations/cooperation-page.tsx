@@ -1,0 +1,162 @@
+import { useQuery } from "@tanstack/react-query";
+import { confidenceLabels, cooperationStatusLabels, engagementFormLabels } from "@trame/core";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { useFormat } from "../../i18n/format.ts";
+import { draftKey } from "../../lib/session-draft.ts";
+import { trpc } from "../../lib/trpc.ts";
+import { trameErrorOf } from "../../lib/trpc-error.ts";
+import { usePageTitle } from "../../lib/use-page-title.ts";
+import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
+import { AriaLocale } from "../../ui/aria-locale.tsx";
+import { QueryError } from "../../ui/query-error.tsx";
+import { useSession } from "../auth/use-session.ts";
+import { HistoryPanel } from "../history/history-panel.tsx";
+import { TimelineFeed } from "../timeline/timeline-feed.tsx";
+import { CooperationEditForm } from "./cooperation-edit-form.tsx";
+import {
+  type CooperationDetail,
+  cooperationValues,
+  EMPTY_COOPERATION_VALUES,
+  useCooperationRights,
+} from "./cooperation-model.ts";
+import { CooperationProjects } from "./cooperation-projects.tsx";
+import { CooperationSide } from "./cooperation-side.tsx";
+import { EngagementFormDialog } from "./engagement-form-dialog.tsx";
+import "../../ui/entity-page.css";
+import "./cooperations.css";
+
+export default function CooperationPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const cooperation = useQuery(trpc.cooperation.get.queryOptions({ id }));
+  usePageTitle(cooperation.data?.name ?? t("cooperations.page.title"));
+
+  if (cooperation.isPending) return <p role="status">{t("cooperations.page.loading")}</p>;
+  if (cooperation.isError) {
+    const code = trameErrorOf(cooperation.error)?.code;
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") {
+      return (
+        <div className="narrow">
+          <h1>{t("cooperations.page.notFound")}</h1>
+          <p>{t("cooperations.page.notFoundBody")}</p>
+          <p>
+            <Link to="/territoires">{t("cooperations.page.backToTerritories")}</Link>
+          </p>
+        </div>
+      );
+    }
+    return <QueryError error={cooperation.error} onRetry={() => void cooperation.refetch()} />;
+  }
+  return (
+    <AriaLocale>
+      <CooperationView cooperation={cooperation.data} />
+    </AriaLocale>
+  );
+}
+
+function CooperationView({ cooperation }: { cooperation: CooperationDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useSession();
+  const { canEdit, canAdminister } = useCooperationRights(cooperation);
+  const edit = useVersionedEdit(
+    session.data ? draftKey(session.data.id, "cooperation", cooperation.id) : null,
+    EMPTY_COOPERATION_VALUES,
+  );
+  const { narrative } = cooperation;
+
+  return (
+    <article className="entity-page" aria-labelledby="cooperation-title">
+      {cooperation.lead && (
+        <nav aria-label={t("cooperations.page.breadcrumb")} className="entity-breadcrumb">
+          <ol>
+            <li>
+              <Link to={`/territoires/${cooperation.lead.id}`}>{cooperation.lead.name}</Link>
+            </li>
+            <li aria-current="page">{cooperation.name}</li>
+          </ol>
+        </nav>
+      )}
+      <header className="entity-header">
+        <p className="entity-header__kind">{format.label(engagementFormLabels[cooperation.engagementForm])}</p>
+        <h1 id="cooperation-title">{cooperation.name}</h1>
+        <p className="entity-header__badges">
+          <span className={`status status--${cooperation.status}`}>
+            {format.label(cooperationStatusLabels[cooperation.status])}
+          </span>
+          {cooperation.startedOn && (
+            <span className="entity-header__since">
+              {t("cooperations.page.since", { date: format.date(cooperation.startedOn) })}
+            </span>
+          )}
+          {cooperation.archived && <span className="badge badge--strong">{t("cooperations.page.archived")}</span>}
+          {cooperation.confidence !== "confirmed" && (
+            <span className="badge">{format.label(confidenceLabels[cooperation.confidence])}</span>
+          )}
+          <Link to={`/cooperations/${cooperation.id}/sante`}>{t("health.sheet.link")}</Link>
+          {cooperation.sourceUrl && (
+            <a href={cooperation.sourceUrl} rel="noopener noreferrer">
+              {t("cooperations.page.source")}
+            </a>
+          )}
+        </p>
+        {(canEdit || canAdminister) && !edit.editing && (
+          <div className="entity-header__actions">
+            {canEdit && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => edit.start(cooperationValues(cooperation), cooperation.version)}
+              >
+                {t("cooperations.page.edit")}
+              </button>
+            )}
+            {canAdminister && <EngagementFormDialog cooperation={cooperation} />}
+          </div>
+        )}
+      </header>
+
+      {edit.editing && <CooperationEditForm cooperation={cooperation} edit={edit} />}
+
+      <div className="entity-layout">
+        <div className="entity-layout__main">
+          {cooperation.description && (
+            <section className="section" aria-labelledby="description-heading">
+              <h2 id="description-heading">{t("cooperations.page.description")}</h2>
+              <p className="prose">{cooperation.description}</p>
+            </section>
+          )}
+          {!edit.editing && (
+            <section className="section" aria-labelledby="narrative-heading">
+              <h2 id="narrative-heading">{t("cooperations.narrative.heading")}</h2>
+              {narrative.text ? (
+                <blockquote className="narrative">
+                  <p className="prose">{narrative.text}</p>
+                </blockquote>
+              ) : (
+                <p>{t("cooperations.narrative.empty")}</p>
+              )}
+              {narrative.adoptedOn && (
+                <p className="narrative__adopted">
+                  {t("cooperations.narrative.adoptedOn", { date: format.date(narrative.adoptedOn) })}
+                </p>
+              )}
+            </section>
+          )}
+          <CooperationProjects cooperationId={cooperation.id} />
+        </div>
+        <div className="entity-layout__side">
+          <CooperationSide cooperation={cooperation} />
+        </div>
+      </div>
+
+      <section className="section" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t("cooperations.page.timeline")}</h2>
+        <TimelineFeed scope={{ cooperationId: cooperation.id }} />
+      </section>
+
+      <HistoryPanel entityType="cooperation" entityId={cooperation.id} />
+    </article>
+  );
+}

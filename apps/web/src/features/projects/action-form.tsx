@@ -1,0 +1,222 @@
+import { useMutation } from "@tanstack/react-query";
+import {
+  ACTION_KINDS,
+  type ActionKind,
+  actionKindLabels,
+  createActionInputSchema,
+  type FieldError,
+  fieldErrorsFromZod,
+  todayInFrance,
+} from "@trame/core";
+import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n/format.ts";
+import {
+  clearDraft,
+  draftKey,
+  handleExpiredSession,
+  hasShapeOf,
+  readDraft,
+  writeDraft,
+} from "../../lib/session-draft.ts";
+import { queryClient, trpc } from "../../lib/trpc.ts";
+import { CheckboxGroupField } from "../../ui/choice-fields.tsx";
+import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
+import { SelectField, TextField } from "../../ui/fields.tsx";
+import { OfflineNotice } from "../../ui/offline-notice.tsx";
+import { useErrorText } from "../../ui/query-error.tsx";
+import { TextAreaField } from "../../ui/text-area-field.tsx";
+import type { ActionPage, JointAction, ProjectDetail } from "./project-model.ts";
+
+interface ActionValues {
+  occurredOn: string;
+  kind: ActionKind;
+  title: string;
+  notes: string;
+  territoryIds: string[];
+}
+
+const FIELD_IDS = {
+  occurredOn: "action-date",
+  kind: "action-kind",
+  title: "action-title",
+  notes: "action-notes",
+} as const;
+
+function freshValues(project: ProjectDetail): ActionValues {
+  // Partners by default: an action on a joint project usually involves all of them.
+  return {
+    occurredOn: todayInFrance(),
+    kind: "meeting",
+    title: "",
+    notes: "",
+    territoryIds: project.partners.map((p) => p.territory.id),
+  };
+}
+
+let pendingCount = 0;
+
+/** The quick "log an action" form: the entry appears in the log at once, and on the partners' timelines. */
+export function ActionForm({
+  project,
+  userId,
+  userName,
+}: {
+  project: ProjectDetail;
+  userId: string;
+  userName: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const errorText = useErrorText();
+  const storageKey = draftKey(userId, "action", project.id);
+  const [values, setValues] = useState<ActionValues>(() => {
+    const draft = readDraft(storageKey);
+    return hasShapeOf(draft, freshValues(project)) ? draft : freshValues(project);
+  });
+  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
+  const [logged, setLogged] = useState<string | null>(null);
+  const listFilter = trpc.action.list.queryFilter({ projectId: project.id });
+
+  // Only what the user typed is worth keeping across a sign-in; an untouched form is not a draft.
+  useEffect(() => {
+    if (values.title || values.notes) writeDraft(storageKey, values);
+    else clearDraft(storageKey);
+  }, [storageKey, values]);
+
+  const create = useMutation(
+    trpc.action.create.mutationOptions({
+      // Optimistic, because the rollback is exact: the placeholder is removed by its own id, whatever
+      // else the list received meanwhile. The timelines are only refetched, never guessed.
+      async onMutate(input) {
+        await queryClient.cancelQueries(listFilter);
+        const placeholder: JointAction = {
+          id: `pending-${++pendingCount}`,
+          cooperation: project.cooperation,
+          project: { id: project.id, title: project.title },
+          occurredOn: input.occurredOn,
+          kind: input.kind,
+          title: input.title,
+          notes: input.notes ?? "",
+          territories: project.partners
+            .filter((p) => input.territoryIds?.includes(p.territory.id))
+            .map((p) => ({ id: p.territory.id, name: p.territory.name })),
+          createdBy: { id: userId, name: userName },
+          version: 1,
+          createdAt: new Date().toISOString(),
+          updatedAt: new Date().toISOString(),
+        };
+        queryClient.setQueriesData<ActionPage>(listFilter, (page) =>
+          page
+            ? {
+                items: [placeholder, ...page.items].sort((a, b) => b.occurredOn.localeCompare(a.occurredOn)),
+                total: page.total + 1,
+              }
+            : page,
+        );
+        return { placeholderId: placeholder.id };
+      },
+      onError(error, _input, context) {
+        if (context) {
+          queryClient.setQueriesData<ActionPage>(listFilter, (page) =>
+            page ? { items: page.items.filter((a) => a.id !== context.placeholderId), total: page.total - 1 } : page,
+          );
+        }
+        if (handleExpiredSession(error)) return;
+        focusFirstInvalid(serverFieldErrors(error), FIELD_IDS);
+      },
+      onSuccess(action) {
+        setLogged(action.title);
+        setValues({ ...freshValues(project), territoryIds: values.territoryIds });
+      },
+      onSettled() {
+        void queryClient.invalidateQueries(listFilter);
+        void queryClient.invalidateQueries(trpc.timeline.pathFilter());
+      },
+    }),
+  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setLogged(null);
+    const parsed = createActionInputSchema.safeParse({ projectId: project.id, ...values });
+    if (!parsed.success) {
+      const errors = fieldErrorsFromZod(parsed.error);
+      create.reset();
+      setLocalErrors(errors);
+      focusFirstInvalid(errors, FIELD_IDS);
+      return;
+    }
+    setLocalErrors([]);
+    create.mutate(parsed.data);
+  }
+
+  const fieldError = useFieldErrorText(localErrors.length ? localErrors : serverFieldErrors(create.error));
+  const set = <K extends keyof ActionValues>(key: K, value: ActionValues[K]) => setValues({ ...values, [key]: value });
+
+  return (
+    <form className="form quick-form" onSubmit={submit} noValidate aria-labelledby="action-form-title">
+      <h3 id="action-form-title">{t("projects.actions.formTitle")}</h3>
+      {create.error && !localErrors.length && (
+        <div className="alert alert--error" role="alert">
+          <p>{errorText(create.error)}</p>
+        </div>
+      )}
+      <div className="form__row">
+        <TextField
+          id={FIELD_IDS.occurredOn}
+          type="date"
+          label={t("projects.actions.date")}
+          error={fieldError("occurredOn")}
+          value={values.occurredOn}
+          onChange={(event) => set("occurredOn", event.target.value)}
+        />
+        <SelectField
+          id={FIELD_IDS.kind}
+          label={t("projects.actions.kind")}
+          error={fieldError("kind")}
+          options={ACTION_KINDS.map((kind) => ({ value: kind, label: format.label(actionKindLabels[kind]) }))}
+          value={values.kind}
+          onChange={(event) => {
+            const kind = ACTION_KINDS.find((k) => k === event.target.value);
+            if (kind) set("kind", kind);
+          }}
+        />
+      </div>
+      <TextField
+        id={FIELD_IDS.title}
+        label={t("projects.actions.title")}
+        hint={t("projects.actions.titleHint")}
+        error={fieldError("title")}
+        value={values.title}
+        onChange={(event) => set("title", event.target.value)}
+      />
+      <TextAreaField
+        id={FIELD_IDS.notes}
+        label={t("projects.actions.notes")}
+        hint={t("projects.actions.notesHint")}
+        error={fieldError("notes")}
+        value={values.notes}
+        rows={3}
+        onChange={(notes) => set("notes", notes)}
+      />
+      <CheckboxGroupField
+        label={t("projects.actions.territories")}
+        hint={t("projects.actions.territoriesHint")}
+        error={fieldError("territoryIds")}
+        options={project.partners.map((p) => ({ value: p.territory.id, label: p.territory.name }))}
+        value={values.territoryIds}
+        onChange={(ids) => set("territoryIds", ids)}
+      />
+      <OfflineNotice paused={create.isPaused} />
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={create.isPending}>
+          {create.isPending ? t("projects.actions.logging") : t("projects.actions.log")}
+        </button>
+        <p role="status" className="quick-form__status">
+          {logged && t("projects.actions.logged", { title: logged })}
+        </p>
+      </div>
+    </form>
+  );
+}

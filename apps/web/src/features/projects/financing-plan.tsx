@@ -1,0 +1,148 @@
+import { useQuery } from "@tanstack/react-query";
+import { partnerRoleLabels, type Ratio } from "@trame/core";
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n/format.ts";
+import { trpc } from "../../lib/trpc.ts";
+import { QueryError } from "../../ui/query-error.tsx";
+
+const FinancingChart = lazy(() => import("./financing-chart.tsx"));
+
+/** The financing plan (DESIGN §4): budget against aid granted and requested, own funds, and its warnings. */
+export function FinancingPlan({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const plan = useQuery(trpc.financing.plan.queryOptions({ projectId }));
+  const euros = (cents: number | null) => (cents === null ? "—" : `${format.number(cents / 100)} €`);
+  const percent = (ratio: Ratio | null) =>
+    ratio && ratio.denominator > 0
+      ? `${format.number(Math.round((ratio.numerator / ratio.denominator) * 1000) / 10)} %`
+      : "—";
+
+  if (plan.isPending) return <p role="status">{t("projects.funding.planLoading")}</p>;
+  if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
+  const { totals, lines, ownFunds, warnings, budgetCents, coverageGapCents } = plan.data;
+
+  return (
+    <>
+      <h3>{t("projects.funding.plan")}</h3>
+      {warnings.map((warning) => (
+        <div key={warning.code} className="alert alert--warning">
+          <p>{format.label(warning.message)}</p>
+        </div>
+      ))}
+      <dl className="plan-totals">
+        <div>
+          <dt>{t("projects.funding.budget")}</dt>
+          <dd>{euros(budgetCents)}</dd>
+        </div>
+        <div>
+          <dt>{t("projects.funding.totalGranted")}</dt>
+          <dd>{euros(totals.grantedCents)}</dd>
+        </div>
+        <div>
+          <dt>{t("projects.funding.totalRequested")}</dt>
+          <dd>{euros(totals.requestedCents)}</dd>
+        </div>
+        <div>
+          <dt>{t("projects.funding.ownFunds")}</dt>
+          <dd>{euros(totals.ownFundsCents)}</dd>
+        </div>
+        <div>
+          <dt>{t("projects.funding.gap")}</dt>
+          <dd>{euros(coverageGapCents)}</dd>
+        </div>
+      </dl>
+      {lines.length > 0 && (
+        <Suspense fallback={<div className="plan-chart plan-chart--loading" />}>
+          <FinancingChart
+            lines={lines.map((line) => ({
+              label: line.programme.name,
+              grantedEuros: line.grantedCents / 100,
+              requestedEuros: line.requestedCents / 100,
+            }))}
+            ownFundsEuros={totals.ownFundsCents / 100}
+            labels={{
+              granted: t("projects.funding.granted"),
+              requested: t("projects.funding.requested"),
+              ownFunds: t("projects.funding.ownFunds"),
+            }}
+            locale={format.locale}
+          />
+        </Suspense>
+      )}
+      {lines.length > 0 && (
+        <div className="entity-table-scroll">
+          <table className="entity-table">
+            <caption>{t("projects.funding.linesCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("projects.funding.funder")}</th>
+                <th scope="col">{t("projects.funding.programme")}</th>
+                <th scope="col" className="numeric">
+                  {t("projects.funding.requested")}
+                </th>
+                <th scope="col" className="numeric">
+                  {t("projects.funding.granted")}
+                </th>
+                <th scope="col" className="numeric">
+                  {t("projects.funding.paid")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line) => (
+                <tr key={`${line.funder.name}|${line.programme.name}`}>
+                  <td>{line.funder.name}</td>
+                  <th scope="row">{line.programme.name}</th>
+                  <td className="numeric tabular">{euros(line.requestedCents)}</td>
+                  <td className="numeric tabular">{euros(line.grantedCents)}</td>
+                  <td className="numeric tabular">{euros(line.paidCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  {t("projects.funding.total")}
+                </th>
+                <td className="numeric tabular">{euros(totals.requestedCents)}</td>
+                <td className="numeric tabular">{euros(totals.grantedCents)}</td>
+                <td className="numeric tabular">{euros(totals.paidCents)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      {ownFunds.length > 0 && (
+        <div className="entity-table-scroll">
+          <table className="entity-table">
+            <caption>{t("projects.funding.ownFundsCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("projects.funding.partner")}</th>
+                <th scope="col">{t("projects.funding.role")}</th>
+                <th scope="col" className="numeric">
+                  {t("projects.funding.ownFunds")}
+                </th>
+                <th scope="col" className="numeric">
+                  {t("projects.funding.shareOfBudget")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {ownFunds.map((share) => (
+                <tr key={share.territoryId}>
+                  <th scope="row">{share.name}</th>
+                  <td>{format.label(partnerRoleLabels[share.role])}</td>
+                  <td className="numeric tabular">{euros(share.ownFundsCents)}</td>
+                  <td className="numeric tabular">{percent(share.shareOfBudget)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

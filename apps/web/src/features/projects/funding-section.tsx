@@ -1,0 +1,96 @@
+import { useQuery } from "@tanstack/react-query";
+import { applicationStatusLabels, applicationTransitions, canManageApplication } from "@trame/core";
+import type { inferOutput } from "@trpc/tanstack-react-query";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n/format.ts";
+import { trpc } from "../../lib/trpc.ts";
+import { QueryError } from "../../ui/query-error.tsx";
+import { ApplicationTransitionDialog } from "./application-transition-dialog.tsx";
+import { FinancingPlan } from "./financing-plan.tsx";
+import { type ProjectDetail, useActor } from "./project-model.ts";
+
+export type FundingApplication = inferOutput<typeof trpc.funding.applications>["items"][number];
+
+/** The API's page limit: far more applications than one project ever files. */
+const SHOWN = 100;
+
+/** The project's funding applications with their status, and its financing plan. */
+export function FundingSection({ project }: { project: ProjectDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const actor = useActor();
+  const applications = useQuery(trpc.funding.applications.queryOptions({ projectId: project.id, limit: SHOWN }));
+  const euros = (cents: number | null) => (cents === null ? "—" : `${format.number(cents / 100)} €`);
+
+  return (
+    <section className="section" aria-labelledby="funding-heading">
+      <h2 id="funding-heading">{t("projects.funding.heading")}</h2>
+      <h3>{t("projects.funding.applications")}</h3>
+      {applications.isPending && <p role="status">{t("projects.funding.loading")}</p>}
+      {applications.isError && <QueryError error={applications.error} onRetry={() => void applications.refetch()} />}
+      {applications.data?.items.length === 0 && <p>{t("projects.funding.empty")}</p>}
+      {applications.data && applications.data.items.length > 0 && (
+        <div className="entity-table-scroll">
+          <table className="entity-table">
+            <caption className="visually-hidden">{t("projects.funding.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("projects.funding.programme")}</th>
+                <th scope="col">{t("projects.funding.applicant")}</th>
+                <th scope="col">{t("projects.funding.status")}</th>
+                <th scope="col" className="numeric">
+                  {t("projects.funding.requested")}
+                </th>
+                <th scope="col" className="numeric">
+                  {t("projects.funding.granted")}
+                </th>
+                <th scope="col" className="numeric">
+                  {t("projects.funding.paid")}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("projects.funding.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {applications.data.items.map((application) => {
+                const canManage =
+                  actor !== null &&
+                  !project.archived &&
+                  applicationTransitions[application.status].length > 0 &&
+                  canManageApplication(actor, {
+                    applicantTerritoryId: application.applicant.id,
+                    leadTerritoryId: application.lead?.id ?? null,
+                  });
+                return (
+                  <tr key={application.id}>
+                    <th scope="row">
+                      {application.programme.name}
+                      <span className="cell-note">{application.funder.name}</span>
+                    </th>
+                    <td>{application.applicant.name}</td>
+                    <td>
+                      <span className={`status status--${application.status}`}>
+                        {format.label(applicationStatusLabels[application.status])}
+                      </span>
+                      {application.submissionDeadline && application.status === "draft" && (
+                        <span className="cell-note">
+                          {t("projects.funding.deadline", { date: format.date(application.submissionDeadline) })}
+                        </span>
+                      )}
+                    </td>
+                    <td className="numeric tabular">{euros(application.requestedCents)}</td>
+                    <td className="numeric tabular">{euros(application.grantedCents)}</td>
+                    <td className="numeric tabular">{euros(application.paidCents)}</td>
+                    <td>{canManage && <ApplicationTransitionDialog application={application} />}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <FinancingPlan projectId={project.id} />
+    </section>
+  );
+}

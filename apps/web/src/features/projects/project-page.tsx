@@ -1,0 +1,139 @@
+import { useQuery } from "@tanstack/react-query";
+import { projectStatusLabels } from "@trame/core";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { useFormat } from "../../i18n/format.ts";
+import { draftKey } from "../../lib/session-draft.ts";
+import { trpc } from "../../lib/trpc.ts";
+import { trameErrorOf } from "../../lib/trpc-error.ts";
+import { usePageTitle } from "../../lib/use-page-title.ts";
+import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
+import { AriaLocale } from "../../ui/aria-locale.tsx";
+import { QueryError } from "../../ui/query-error.tsx";
+import { useSession } from "../auth/use-session.ts";
+import { HistoryPanel } from "../history/history-panel.tsx";
+import { TimelineFeed } from "../timeline/timeline-feed.tsx";
+import { ActionLog } from "./action-log.tsx";
+import { DocumentsSection } from "./documents-section.tsx";
+import { FundingSection } from "./funding-section.tsx";
+import { ProjectEditForm } from "./project-edit-form.tsx";
+import { EMPTY_PROJECT_VALUES, projectValues } from "./project-edit-values.ts";
+import { ProjectFacts } from "./project-facts.tsx";
+import { type ProjectDetail, useCanEditProject } from "./project-model.ts";
+import { StatusDialog } from "./status-dialog.tsx";
+import "../../ui/entity-page.css";
+import "./projects.css";
+
+export default function ProjectPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const project = useQuery(trpc.project.get.queryOptions({ id }));
+  usePageTitle(project.data?.title ?? t("projects.page.title"));
+
+  if (project.isPending) return <p role="status">{t("projects.page.loading")}</p>;
+  if (project.isError) {
+    const code = trameErrorOf(project.error)?.code;
+    // A malformed id names no project either; a restricted project is as absent as an unknown one.
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") {
+      return (
+        <div className="narrow">
+          <h1>{t("projects.page.notFound")}</h1>
+          <p>{t("projects.page.notFoundBody")}</p>
+          <p>
+            <Link to="/territoires">{t("projects.page.backToTerritories")}</Link>
+          </p>
+        </div>
+      );
+    }
+    return <QueryError error={project.error} onRetry={() => void project.refetch()} />;
+  }
+  return (
+    <AriaLocale>
+      <ProjectView project={project.data} />
+    </AriaLocale>
+  );
+}
+
+function ProjectView({ project }: { project: ProjectDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useSession();
+  const canEdit = useCanEditProject(project);
+  const edit = useVersionedEdit(
+    session.data ? draftKey(session.data.id, "project", project.id) : null,
+    EMPTY_PROJECT_VALUES,
+  );
+
+  return (
+    <article className="entity-page" aria-labelledby="project-heading">
+      <nav aria-label={t("projects.page.breadcrumb")} className="entity-breadcrumb">
+        <ol>
+          <li>
+            <Link to={`/cooperations/${project.cooperation.id}`}>{project.cooperation.name}</Link>
+          </li>
+          <li aria-current="page">{project.title}</li>
+        </ol>
+      </nav>
+      <header className="entity-header">
+        <p className="entity-header__kind">{t("projects.page.kind")}</p>
+        <h1 id="project-heading">{project.title}</h1>
+        <p className="entity-header__badges">
+          <span className={`status status--${project.status}`}>
+            {format.label(projectStatusLabels[project.status])}
+          </span>
+          {project.statusChangedOn && (
+            <span className="entity-header__since">
+              {t("projects.page.since", { date: format.date(project.statusChangedOn) })}
+            </span>
+          )}
+          {project.visibility === "partners" && <span className="badge">{t("projects.page.restricted")}</span>}
+          {project.archived && <span className="badge badge--strong">{t("projects.page.archived")}</span>}
+          {project.lead && (
+            <span>
+              {t("projects.page.lead")} <Link to={`/territoires/${project.lead.id}`}>{project.lead.name}</Link>
+            </span>
+          )}
+        </p>
+        {canEdit && !edit.editing && (
+          <div className="entity-header__actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => edit.start(projectValues(project), project.version)}
+            >
+              {t("projects.page.edit")}
+            </button>
+            <StatusDialog project={project} />
+          </div>
+        )}
+      </header>
+
+      {edit.editing && <ProjectEditForm project={project} edit={edit} />}
+
+      <div className="entity-layout">
+        <div className="entity-layout__main">
+          {!edit.editing && (
+            <section className="section" aria-labelledby="summary-heading">
+              <h2 id="summary-heading">{t("projects.page.summary")}</h2>
+              <p className="prose">{project.summary || t("projects.page.noSummary")}</p>
+            </section>
+          )}
+          <ActionLog project={project} />
+          <DocumentsSection project={project} />
+        </div>
+        <div className="entity-layout__side">
+          <ProjectFacts project={project} />
+        </div>
+      </div>
+
+      {/* Full width: the funding tables and the timeline need the room. */}
+      <FundingSection project={project} />
+      <section className="section" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t("projects.page.timeline")}</h2>
+        <TimelineFeed scope={{ projectId: project.id }} />
+      </section>
+
+      <HistoryPanel entityType="project" entityId={project.id} />
+    </article>
+  );
+}

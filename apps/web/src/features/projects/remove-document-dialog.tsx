@@ -1,0 +1,64 @@
+import { useMutation } from "@tanstack/react-query";
+import { Button, DialogTrigger } from "react-aria-components";
+import { useTranslation } from "react-i18next";
+import { forgetExpiredSession } from "../../lib/session-draft.ts";
+import { queryClient, trpc } from "../../lib/trpc.ts";
+import { ModalDialog } from "../../ui/dialog.tsx";
+import { DocumentRequestError, removeDocument, useDocumentErrorText } from "./document-requests.ts";
+import type { ProjectDocument } from "./project-model.ts";
+
+/** Removing asks first: the file leaves every partner's view (it stays in the history). */
+export function RemoveDocumentDialog({ document }: { document: ProjectDocument }) {
+  const { t } = useTranslation();
+  return (
+    <DialogTrigger>
+      <Button
+        className="button button--secondary button--small"
+        aria-label={t("projects.documents.removeNamed", { name: document.name })}
+      >
+        {t("projects.documents.remove")}
+      </Button>
+      <ModalDialog title={t("projects.documents.removeTitle")}>
+        {(close) => <RemoveConfirm document={document} close={close} />}
+      </ModalDialog>
+    </DialogTrigger>
+  );
+}
+
+function RemoveConfirm({ document, close }: { document: ProjectDocument; close: () => void }) {
+  const { t } = useTranslation();
+  const documentErrorText = useDocumentErrorText();
+  const remove = useMutation({
+    mutationFn: () => removeDocument(document.id),
+    onSuccess() {
+      void queryClient.invalidateQueries(trpc.document.list.pathFilter());
+      close();
+    },
+    onError(error) {
+      if (error instanceof DocumentRequestError) forgetExpiredSession(error.trame?.code);
+    },
+  });
+  return (
+    <>
+      <p>{t("projects.documents.removeBody", { name: document.name })}</p>
+      {remove.error && (
+        <div className="alert alert--error" role="alert">
+          <p>{documentErrorText(remove.error)}</p>
+        </div>
+      )}
+      <div className="dialog__actions">
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={() => remove.mutate()}
+          disabled={remove.isPending}
+        >
+          {remove.isPending ? t("projects.documents.removing") : t("projects.documents.confirmRemove")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={close} disabled={remove.isPending}>
+          {t("projects.documents.cancel")}
+        </button>
+      </div>
+    </>
+  );
+}

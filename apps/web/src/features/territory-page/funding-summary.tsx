@@ -1,0 +1,192 @@
+import { useQuery } from "@tanstack/react-query";
+import { funderKindLabels, projectStatusLabels, themeLabels } from "@trame/core";
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n/format.ts";
+import { trpc } from "../../lib/trpc.ts";
+import { Disclosure } from "../../ui/disclosure.tsx";
+import { EmptyState } from "../../ui/empty-state.tsx";
+import { QueryError } from "../../ui/query-error.tsx";
+import { DeadlineList } from "../home/deadline-list.tsx";
+import { useEuros } from "./use-euros.ts";
+
+const FundingChart = lazy(() => import("./funding-chart.tsx"));
+
+export function FundingSummary({ territoryId }: { territoryId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const euros = useEuros();
+  const dashboard = useQuery(trpc.dashboard.territory.queryOptions({ territoryId }));
+  if (dashboard.isPending) return <p role="status">{t("territoryPage.funding.loading")}</p>;
+  if (dashboard.isError) return <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
+
+  const { funding, projects, upcomingDeadlines } = dashboard.data;
+  const { totals, successRate } = funding;
+  const percent = new Intl.NumberFormat(format.locale === "fr" ? "fr-FR" : "en-GB", { style: "percent" });
+  const byKind = funding.byFunderKind.map((row) => ({
+    label: format.label(funderKindLabels[row.funderKind]),
+    requested: row.requestedCents,
+    granted: row.grantedCents,
+    paid: row.paidCents,
+    count: row.applicationCount,
+  }));
+  const series = {
+    requested: t("territoryPage.funding.requested"),
+    granted: t("territoryPage.funding.granted"),
+    paid: t("territoryPage.funding.paid"),
+  };
+
+  return (
+    <div className="funding">
+      <p className="territory__intro">{t("territoryPage.funding.intro")}</p>
+      {totals.applicationCount === 0 ? (
+        <EmptyState title={t("territoryPage.funding.empty")}>
+          <p>{t("territoryPage.funding.emptyHint")}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <dl className="kpis">
+            {(["requested", "granted", "paid"] as const).map((key) => (
+              <div key={key} className={`kpi kpi--${key}`}>
+                <dt>{series[key]}</dt>
+                <dd className="tabular">{euros(totals[`${key}Cents`])}</dd>
+              </div>
+            ))}
+            <div className="kpi">
+              <dt>{t("territoryPage.funding.successRate")}</dt>
+              <dd className="tabular">
+                {successRate ? percent.format(successRate.numerator / successRate.denominator) : "—"}
+              </dd>
+              <dd className="kpi__note">
+                {successRate
+                  ? t("territoryPage.funding.successRateValue", {
+                      rate: percent.format(successRate.numerator / successRate.denominator),
+                      granted: format.number(successRate.numerator),
+                      decided: format.number(successRate.denominator),
+                    })
+                  : t("territoryPage.funding.successRateNone")}
+              </dd>
+            </div>
+          </dl>
+          <p className="section-count">
+            {t("territoryPage.funding.applications", {
+              count: totals.applicationCount,
+              formatted: format.number(totals.applicationCount),
+            })}
+          </p>
+
+          <h3>{t("territoryPage.funding.byFunderKind")}</h3>
+          <figure className="funding__figure">
+            <Suspense fallback={<div className="funding__chart funding__chart--loading" />}>
+              <FundingChart rows={byKind} series={series} euros={euros} />
+            </Suspense>
+            <figcaption className="activity__caption">{t("territoryPage.funding.chartCaption")}</figcaption>
+          </figure>
+          <Disclosure title={t("territoryPage.funding.showTable")} headingLevel={4}>
+            <AmountsTable
+              caption={t("territoryPage.funding.byFunderKind")}
+              head={t("territoryPage.funding.funderKind")}
+              rows={byKind.map((row) => ({ key: row.label, name: row.label, ...row }))}
+            />
+          </Disclosure>
+
+          <h3>{t("territoryPage.funding.byProgramme")}</h3>
+          <AmountsTable
+            caption={t("territoryPage.funding.byProgramme")}
+            head={t("territoryPage.funding.programme")}
+            rows={funding.byProgramme.map((row) => ({
+              key: row.programme.id,
+              name: `${row.programme.name} — ${row.funder.name}`,
+              count: row.applicationCount,
+              requested: row.requestedCents,
+              granted: row.grantedCents,
+              paid: row.paidCents,
+            }))}
+          />
+        </>
+      )}
+
+      <div className="funding__projects">
+        <div>
+          <h3>{t("territoryPage.funding.projectsByStatus")}</h3>
+          <ul className="tally">
+            {projects.byStatus.map((row) => (
+              <li key={row.status}>
+                <span>{format.label(projectStatusLabels[row.status])}</span>
+                <span className="tabular">{format.number(row.count)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3>{t("territoryPage.funding.projectsByTheme")}</h3>
+          <ul className="tally">
+            {projects.byTheme.map((row) => (
+              <li key={row.theme}>
+                <span>{format.label(themeLabels[row.theme])}</span>
+                <span className="tabular">{format.number(row.count)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+
+      {upcomingDeadlines.length > 0 && (
+        <>
+          <h3 id="territory-deadlines">{t("territoryPage.funding.deadlines")}</h3>
+          <DeadlineList deadlines={upcomingDeadlines} label={t("territoryPage.funding.deadlines")} />
+        </>
+      )}
+    </div>
+  );
+}
+
+interface AmountRow {
+  key: string;
+  name: string;
+  count: number;
+  requested: number;
+  granted: number;
+  paid: number;
+}
+
+function AmountsTable({ caption, head, rows }: { caption: string; head: string; rows: readonly AmountRow[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const euros = useEuros();
+  return (
+    <div className="table-scroll">
+      <table className="data-table data-table--wide">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            <th scope="col" className="data-table__number">
+              {t("territoryPage.funding.count")}
+            </th>
+            <th scope="col" className="data-table__number">
+              {t("territoryPage.funding.requested")}
+            </th>
+            <th scope="col" className="data-table__number">
+              {t("territoryPage.funding.granted")}
+            </th>
+            <th scope="col" className="data-table__number">
+              {t("territoryPage.funding.paid")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              <td className="data-table__number">{format.number(row.count)}</td>
+              <td className="data-table__number">{euros(row.requested)}</td>
+              <td className="data-table__number">{euros(row.granted)}</td>
+              <td className="data-table__number">{euros(row.paid)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

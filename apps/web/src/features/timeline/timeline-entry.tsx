@@ -1,0 +1,62 @@
+import { EVENT_KINDS, type TimelineKind, timelineKindLabels } from "@trame/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useFormat } from "../../i18n/format.ts";
+import { entryDetail } from "./entry-detail.ts";
+import type { TimelineItem } from "./use-timeline-pages.ts";
+
+/** Three families, each with its own colour, so the eye separates what was done from what was recorded. */
+function familyOf(kind: TimelineKind): "action" | "event" | "funding" {
+  if (kind === "funding_status") return "funding";
+  return (EVENT_KINDS as readonly string[]).includes(kind) ? "event" : "action";
+}
+
+interface EntryProps {
+  entry: TimelineItem;
+  /** The territory whose timeline this is: listed partners leave it out, it is implied. */
+  ownTerritoryId?: string | undefined;
+  index?: number;
+}
+
+export function TimelineEntry({ entry, ownTerritoryId, index }: EntryProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const detail = entryDetail(entry, format.locale);
+  const others = entry.territories.filter((territory) => territory.id !== ownTerritoryId);
+  return (
+    <li className="entry" data-index={index} tabIndex={index === undefined ? undefined : -1}>
+      <p className="entry__meta">
+        <time dateTime={entry.occurredOn} className="entry__date">
+          {format.date(entry.occurredOn)}
+        </time>
+        <span className={`entry__kind entry__kind--${familyOf(entry.kind)}`}>
+          {format.label(timelineKindLabels[entry.kind])}
+        </span>
+      </p>
+      <p className="entry__title">{entry.title}</p>
+      {detail && <p className="entry__detail">{detail}</p>}
+      <dl className="entry__context">
+        {entry.project && (
+          <div>
+            <dt>{t("timeline.entry.project")}</dt>
+            <dd>
+              <Link to={`/projets/${entry.project.id}`}>{entry.project.title}</Link>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t("timeline.entry.cooperation")}</dt>
+          <dd>
+            <Link to={`/cooperations/${entry.cooperation.id}`}>{entry.cooperation.name}</Link>
+          </dd>
+        </div>
+        {others.length > 0 && (
+          <div>
+            <dt>{ownTerritoryId ? t("timeline.entry.with") : t("timeline.entry.territories")}</dt>
+            <dd>{others.map((territory) => territory.name).join(", ")}</dd>
+          </div>
+        )}
+      </dl>
+    </li>
+  );
+}

@@ -1,0 +1,81 @@
+import { type ReactNode, useEffect, useId, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import "./conflict-panel.css";
+
+export interface ConflictRow {
+  field: string;
+  label: string;
+  mine: ReactNode;
+  theirs: ReactNode;
+  /** The colleague changed this field (as opposed to a field only the user changed). */
+  changedByColleague: boolean;
+}
+
+interface ConflictPanelProps {
+  rows: readonly ConflictRow[];
+  /** "Modifié par … le …", when the history tells who saved in between. */
+  changedBy?: string | undefined;
+  pending: boolean;
+  onReapply: () => void;
+  onDiscard: () => void;
+}
+
+/**
+ * Shown when a save was refused because a colleague saved first (CONFLICT). Nothing typed is lost:
+ * the user compares both versions, then resends their changes on top of the colleague's, or drops them.
+ */
+export function ConflictPanel({ rows, changedBy, pending, onReapply, onDiscard }: ConflictPanelProps) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Announce the conflict where the user is: the save button they just pressed is now further down.
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  return (
+    <section className="conflict" aria-labelledby={titleId}>
+      <h3 id={titleId} ref={heading} tabIndex={-1} className="conflict__title">
+        {t("history.conflict.title")}
+      </h3>
+      <p>{t("history.conflict.intro")}</p>
+      {changedBy && <p className="conflict__who">{changedBy}</p>}
+      <div className="conflict__scroll">
+        <table className="conflict__table">
+          <caption className="visually-hidden">{t("history.conflict.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("history.conflict.field")}</th>
+              <th scope="col">{t("history.conflict.mine")}</th>
+              <th scope="col">{t("history.conflict.theirs")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.field}>
+                <th scope="row">
+                  {row.label}
+                  {row.changedByColleague && (
+                    <span className="conflict__badge">{t("history.conflict.changedByColleague")}</span>
+                  )}
+                </th>
+                <td className="conflict__mine">{row.mine}</td>
+                <td className="conflict__theirs">{row.theirs}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="conflict__help">{t("history.conflict.help")}</p>
+      <div className="conflict__actions">
+        <button type="button" className="button" onClick={onReapply} disabled={pending}>
+          {pending ? t("history.conflict.reapplying") : t("history.conflict.reapply")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDiscard} disabled={pending}>
+          {t("history.conflict.discard")}
+        </button>
+      </div>
+    </section>
+  );
+}

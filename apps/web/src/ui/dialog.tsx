@@ -1,0 +1,37 @@
+import type { ReactNode } from "react";
+import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
+import "./dialog.css";
+
+interface ModalDialogProps {
+  title: string;
+  /** Controlled use; leave both out inside a react-aria `DialogTrigger`, which then owns the state. */
+  isOpen?: boolean;
+  onOpenChange?: (isOpen: boolean) => void;
+  /** False for forms: a stray click outside must not throw away what was typed (Escape still closes). */
+  isDismissable?: boolean;
+  children: ReactNode | ((close: () => void) => ReactNode);
+}
+
+/**
+ * A modal dialog: focus moves in and is trapped, Escape closes, focus returns to the trigger. React Aria
+ * does all of it (and hides the rest of the page from screen readers) rather than hand-written handlers.
+ */
+export function ModalDialog({ title, isOpen, onOpenChange, isDismissable = true, children }: ModalDialogProps) {
+  const controlled = isOpen === undefined ? {} : { isOpen, ...(onOpenChange ? { onOpenChange } : {}) };
+  return (
+    <ModalOverlay {...controlled} isDismissable={isDismissable} className="modal-overlay">
+      <Modal className="modal">
+        <Dialog className="dialog">
+          {({ close }) => (
+            <>
+              <Heading slot="title" className="dialog__title">
+                {title}
+              </Heading>
+              {typeof children === "function" ? children(close) : children}
+            </>
+          )}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
