@@ -1,6 +1,6 @@
 import { QueryCache, QueryClient } from "@tanstack/react-query";
 import type { AppRouter } from "@trame/server";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { trameErrorOf } from "./trpc-error.ts";
 
@@ -27,7 +27,15 @@ export const queryClient = new QueryClient({
 
 const trpcClient = createTRPCClient<AppRouter>({
   // Same origin, so the httpOnly session cookie is sent without any client-side token handling.
-  links: [httpBatchLink({ url: "/trpc" })],
+  // Subscriptions (live timelines) over Server-Sent Events: the browser's EventSource reconnects by
+  // itself and sends the last event id, so the server resumes without gap or duplicate.
+  links: [
+    splitLink({
+      condition: (op) => op.type === "subscription",
+      true: httpSubscriptionLink({ url: "/trpc" }),
+      false: httpBatchLink({ url: "/trpc" }),
+    }),
+  ],
 });
 
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });

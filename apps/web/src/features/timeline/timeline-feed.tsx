@@ -9,6 +9,7 @@ import { ActivitySummary } from "./activity-summary.tsx";
 import { TimelineEntries } from "./timeline-entries.tsx";
 import { TimelineFilterForm } from "./timeline-filter-form.tsx";
 import { activeFilterCount, apiFilters, useTimelineFilters } from "./timeline-filters.ts";
+import { useLiveTimeline } from "./use-live-timeline.ts";
 import { type TimelineScope, useTimelinePages } from "./use-timeline-pages.ts";
 import "./timeline.css";
 
@@ -41,6 +42,7 @@ export function TimelineFeed({ scope }: TimelineFeedProps) {
   const idPrefix = useId();
   const { filters, update, reset } = useTimelineFilters();
   const feed = useTimelinePages(scope, filters);
+  useLiveTimeline(scope);
   const territoryId = "territoryId" in scope ? scope.territoryId : undefined;
   const neighbours = useQuery(trpc.territory.neighbours.queryOptions(territoryId ? { id: territoryId } : skipToken));
 
