@@ -18,9 +18,9 @@ import { handleExpiredSession } from "../../lib/session-draft.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { ModalDialog } from "../../ui/dialog.tsx";
+import { DialogActions } from "../../ui/dialog-actions.tsx";
 import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
-import { OfflineNotice } from "../../ui/offline-notice.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
 import { TextAreaField } from "../../ui/text-area-field.tsx";
 import { asStoredCooperation, type CooperationDetail } from "./cooperation-model.ts";
@@ -141,15 +141,14 @@ function EngagementFormChange({ cooperation, close }: { cooperation: Cooperation
         rows={3}
         onChange={setNote}
       />
-      <OfflineNotice paused={change.isPaused} />
-      <div className="dialog__actions">
-        <button type="submit" className="button" disabled={change.isPending}>
-          {change.isPending ? t("cooperations.engagement.saving") : t("cooperations.engagement.save")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={close} disabled={change.isPending}>
-          {t("cooperations.engagement.cancel")}
-        </button>
-      </div>
+      <DialogActions
+        pending={change.isPending}
+        paused={change.isPaused}
+        saveLabel={t("cooperations.engagement.save")}
+        savingLabel={t("cooperations.engagement.saving")}
+        cancelLabel={t("cooperations.engagement.cancel")}
+        onCancel={close}
+      />
     </form>
   );
 }

@@ -17,10 +17,10 @@ import { queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { RadioGroupField } from "../../ui/choice-fields.tsx";
 import { ModalDialog } from "../../ui/dialog.tsx";
+import { DialogActions } from "../../ui/dialog-actions.tsx";
 import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { MoneyField } from "../../ui/money-field.tsx";
-import { OfflineNotice } from "../../ui/offline-notice.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
 import { TextAreaField } from "../../ui/text-area-field.tsx";
 import type { FundingApplication } from "./funding-section.tsx";
@@ -163,15 +163,14 @@ function TransitionForm({ application, close }: { application: FundingApplicatio
         rows={3}
         onChange={setComment}
       />
-      <OfflineNotice paused={transition.isPaused} />
-      <div className="dialog__actions">
-        <button type="submit" className="button" disabled={transition.isPending}>
-          {transition.isPending ? t("projects.funding.saving") : t("projects.funding.save")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={close} disabled={transition.isPending}>
-          {t("projects.funding.cancel")}
-        </button>
-      </div>
+      <DialogActions
+        pending={transition.isPending}
+        paused={transition.isPaused}
+        saveLabel={t("projects.funding.save")}
+        savingLabel={t("projects.funding.saving")}
+        cancelLabel={t("projects.funding.cancel")}
+        onCancel={close}
+      />
     </form>
   );
 }

@@ -17,9 +17,9 @@ import { queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { RadioGroupField } from "../../ui/choice-fields.tsx";
 import { ModalDialog } from "../../ui/dialog.tsx";
+import { DialogActions } from "../../ui/dialog-actions.tsx";
 import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
 import { TextField } from "../../ui/fields.tsx";
-import { OfflineNotice } from "../../ui/offline-notice.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
 import { TextAreaField } from "../../ui/text-area-field.tsx";
 import { asStoredProject, type ProjectDetail } from "./project-model.ts";
@@ -141,15 +141,14 @@ function StatusForm({ project, close }: { project: ProjectDetail; close: () => v
         rows={3}
         onChange={setComment}
       />
-      <OfflineNotice paused={change.isPaused} />
-      <div className="dialog__actions">
-        <button type="submit" className="button" disabled={change.isPending}>
-          {change.isPending ? t("projects.status.saving") : t("projects.status.save")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={close} disabled={change.isPending}>
-          {t("projects.status.cancel")}
-        </button>
-      </div>
+      <DialogActions
+        pending={change.isPending}
+        paused={change.isPaused}
+        saveLabel={t("projects.status.save")}
+        savingLabel={t("projects.status.saving")}
+        cancelLabel={t("projects.status.cancel")}
+        onCancel={close}
+      />
     </form>
   );
 }
