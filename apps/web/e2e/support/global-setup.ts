@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { startServer } from "./server.ts";
+import { startServer, webDist } from "./server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -10,8 +11,8 @@ declare module "vitest" {
 
 /** One server for the whole run: its first start (migrations, EPCI import, demo seed) is the slow part. */
 export default async function setup(project: TestProject) {
-  if (!existsSync(new URL("../../dist/index.html", import.meta.url))) {
-    throw new Error("apps/web/dist is missing: run `vite build` first (`pnpm test` does)");
+  if (!existsSync(join(webDist, "index.html"))) {
+    throw new Error(`${webDist} is missing: run \`vite build\` first (\`pnpm test\` does)`);
   }
   const server = await startServer();
   project.provide("baseUrl", server.baseUrl);

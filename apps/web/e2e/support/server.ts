@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const serverDir = fileURLToPath(new URL("../../../server/", import.meta.url));
-const webDist = fileURLToPath(new URL("../../dist/", import.meta.url));
+// TRAME_E2E_WEB_DIST lets parallel checkouts or builds test their own bundle instead of apps/web/dist.
+export const webDist = process.env.TRAME_E2E_WEB_DIST ?? fileURLToPath(new URL("../../dist/", import.meta.url));
 // tsx belongs to the server package; resolve it from there rather than making it a dependency of the web app.
 const tsxLoader = pathToFileURL(createRequire(join(serverDir, "package.json")).resolve("tsx")).href;
 
