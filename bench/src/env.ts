@@ -17,6 +17,7 @@ const settingsSchema = z.object({
   fresh: z.boolean().default(false),
   seconds: z.coerce.number().int().min(2).max(120).default(10),
   throughput: z.boolean().default(true),
+  explain: z.boolean().default(false),
 });
 export type BenchSettings = z.infer<typeof settingsSchema> & { factor: number; scaleName: string };
 
@@ -31,6 +32,7 @@ export function readSettings(argv = process.argv.slice(2), env = process.env): B
       fresh: { type: "boolean" },
       seconds: { type: "string" },
       "no-throughput": { type: "boolean" },
+      explain: { type: "boolean" },
     },
   });
   const settings = settingsSchema.parse({
@@ -41,6 +43,7 @@ export function readSettings(argv = process.argv.slice(2), env = process.env): B
     fresh: values.fresh,
     seconds: values.seconds,
     throughput: !values["no-throughput"],
+    explain: values.explain,
   });
   const factor = typeof settings.scale === "number" ? settings.scale : SCALES[settings.scale];
   return { ...settings, factor, scaleName: typeof settings.scale === "number" ? `x${settings.scale}` : settings.scale };

@@ -2,10 +2,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { countTerritories } from "@trame/db";
 import { datasetLoaded, datasetSize, loadDataset } from "@trame/db/dataset";
 import { hashPassword } from "@trame/server/src/auth/password.ts";
+import { createSessionCache } from "@trame/server/src/auth/session-cache.ts";
+import { startLiveHub } from "@trame/server/src/live/live-hub.ts";
 import { importTerritories } from "@trame/server/src/territories/import-territories.ts";
 import { openBenchDatabase } from "./bench-db.ts";
 import { benchUser } from "./bench-user.ts";
 import { readSettings } from "./env.ts";
+import { printPlans } from "./explain.ts";
 import { formatMs, measure, type Percentiles } from "./measure.ts";
 import { benchScenarios } from "./scenarios.ts";
 import { measureThroughput } from "./throughput.ts";
@@ -27,8 +30,20 @@ if (!(await datasetLoaded(db))) {
   console.log("dataset already loaded (use --fresh to regenerate)");
 }
 
-const session = await benchUser(db, await hashPassword("bench-password-2026"));
+const hub = await startLiveHub(bench.handle, { warn: (object, message) => console.warn(message, object) });
+const sessions = createSessionCache(hub);
+const session = { ...(await benchUser(db, await hashPassword("bench-password-2026"))), sessions };
 const scenarios = await benchScenarios(bench.handle, bench.raw, session);
+const closeBench = async () => {
+  sessions.close();
+  await hub.close();
+  await bench.close();
+};
+if (settings.explain) {
+  await printPlans(bench.raw, scenarios);
+  await closeBench();
+  process.exit(0);
+}
 const results: Array<{ name: string; api: Percentiles; sql: Percentiles; ratio: number }> = [];
 for (const scenario of scenarios) {
   const api = await measure(settings.iterations, scenario.api);
@@ -95,4 +110,4 @@ writeFileSync(
   ),
 );
 console.log(`\nrésultats : ${file.pathname}`);
-await bench.close();
+await closeBench();

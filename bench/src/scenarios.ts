@@ -1,6 +1,7 @@
 import { encodeCursor } from "@trame/core";
 import { type DbHandle, sql } from "@trame/db";
 import { capturingDb } from "@trame/db/testing-capture";
+import type { SessionCache } from "@trame/server/src/auth/session-cache.ts";
 import { type Context, createContextInner } from "@trame/server/src/context.ts";
 import { createCaller } from "@trame/server/src/root.ts";
 import type { RawQuery } from "./bench-db.ts";
@@ -16,6 +17,8 @@ export interface Scenario {
 
 export interface BenchSession {
   token: string;
+  /** The server's cache of signed-in users, fed by its LISTEN connection, as in production. */
+  sessions: SessionCache;
   userId: string;
   territory: { id: string; name: string; entries: number };
 }
@@ -25,7 +28,8 @@ const noCookie = { set() {}, clear() {} };
 
 /**
  * One scenario per procedure call: the API side builds a fresh context per call (authentication
- * included, as over HTTP); the raw side replays the SQL that call produced, captured once.
+ * included, as over HTTP, through the server's session cache); the raw side replays the SQL the
+ * procedure itself sent, captured once.
  */
 async function scenario(
   handle: DbHandle,
@@ -35,7 +39,13 @@ async function scenario(
   invoke: (caller: Caller) => Promise<unknown>,
 ): Promise<Scenario> {
   const context = (db = handle.db): Promise<Context> =>
-    createContextInner({ db, sessionToken: session.token, clientAddress: "127.0.0.1", cookie: noCookie });
+    createContextInner({
+      db,
+      sessionToken: session.token,
+      clientAddress: "127.0.0.1",
+      cookie: noCookie,
+      sessions: session.sessions,
+    });
   const capture = capturingDb(handle);
   const ctx = await context();
   await invoke(createCaller({ ...ctx, db: capture.db }));

@@ -1,5 +1,6 @@
 import type { Actor } from "@trame/core";
 import { type Database, getSessionUser, type Kysely, type User } from "@trame/db";
+import type { SessionCache } from "./auth/session-cache.ts";
 import { hashSessionToken } from "./auth/session-token.ts";
 import type { LiveHub } from "./live/live-hub.ts";
 
@@ -16,6 +17,8 @@ export interface ContextInput {
   cookie: SessionCookie;
   /** This instance's live-update hub; absent where nothing listens (most tests, the CLI). */
   live?: LiveHub | null;
+  /** This instance's cache of signed-in users; absent in most tests and the CLI (every call asks PostgreSQL). */
+  sessions?: SessionCache | null;
 }
 
 export interface Context {
@@ -26,6 +29,7 @@ export interface Context {
   clientAddress: string;
   cookie: SessionCookie;
   live: LiveHub | null;
+  sessions: SessionCache | null;
 }
 
 export function actorOf(user: User): Actor {
@@ -35,7 +39,10 @@ export function actorOf(user: User): Actor {
 /** Callable from tests with a plain object; the HTTP adapter fills it from the request. */
 export async function createContextInner(input: ContextInput): Promise<Context> {
   const tokenHash = input.sessionToken ? hashSessionToken(input.sessionToken) : null;
-  const user = tokenHash ? ((await getSessionUser(input.db, tokenHash)) ?? null) : null;
+  const found = tokenHash
+    ? await (input.sessions ? input.sessions.lookup(input.db, tokenHash) : getSessionUser(input.db, tokenHash))
+    : undefined;
+  const user = found?.user ?? null;
   return {
     db: input.db,
     user,
@@ -44,5 +51,6 @@ export async function createContextInner(input: ContextInput): Promise<Context> 
     clientAddress: input.clientAddress,
     cookie: input.cookie,
     live: input.live ?? null,
+    sessions: input.sessions ?? null,
   };
 }

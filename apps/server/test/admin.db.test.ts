@@ -25,9 +25,13 @@ describe("administration des comptes", () => {
     expect(duplicate.code).toBe("CONFLICT");
     const weak = await failure(admin.admin.createUser({ email: "x@example.fr", name: "X", password: "court" }));
     expect(fieldsOf(weak.payload)).toEqual(["password"]);
-    const users = await admin.admin.users({});
-    expect(users.map((u) => u.email)).toContain("nouvelle.chargee@example.fr");
-    expect(users[0]).not.toHaveProperty("password_hash");
+    const users = await admin.admin.users({ query: "Nouvelle.CHARG" });
+    expect(users.items.map((u) => u.email)).toEqual(["nouvelle.chargee@example.fr"]);
+    expect(users.total).toBe(1);
+    expect(users.items[0]).not.toHaveProperty("password_hash");
+    expect((await admin.admin.users({ query: "chargée" })).items.map((u) => u.name)).toContain("Nouvelle chargée");
+    // "%" is searched for, not a wildcard.
+    expect((await admin.admin.users({ query: "%" })).items).toEqual([]);
   });
 
   it("un utilisateur ordinaire ne liste ni ne crée de comptes", async () => {
@@ -36,6 +40,35 @@ describe("administration des comptes", () => {
     expect(
       (await failure(caller.admin.createUser({ email: "y@example.fr", name: "Y", password: TEST_PASSWORD }))).code,
     ).toBe("FORBIDDEN");
+  });
+
+  it("l'administrateur d'un territoire ne liste que les personnes de ses territoires, et un compte par son e-mail exact", async () => {
+    const [mine, other] = [await makeTerritory(db()), await makeTerritory(db())];
+    const territoryAdmin = await callerFor(
+      db(),
+      await makeUser(db(), { memberships: [{ territoryId: mine.id, role: "admin" }] }),
+    );
+    const member = await makeUser(db(), {
+      memberships: [
+        { territoryId: mine.id, role: "editor" },
+        { territoryId: other.id, role: "admin" },
+      ],
+    });
+    const outsider = await makeUser(db(), { memberships: [{ territoryId: other.id, role: "editor" }] });
+
+    const listed = await territoryAdmin.admin.users({ limit: 100 });
+    expect(listed.items.map((u) => u.id)).toContain(member.id);
+    expect(listed.items.map((u) => u.id)).not.toContain(outsider.id);
+    // Only the memberships this administrator manages: the other territory is none of their business.
+    expect(listed.items.find((u) => u.id === member.id)?.memberships).toEqual([
+      { territoryId: mine.id, territoryName: mine.name, role: "editor" },
+    ]);
+    expect((await territoryAdmin.admin.users({ query: outsider.email.slice(0, 8) })).items).toEqual([]);
+    const byEmail = await territoryAdmin.admin.users({ query: outsider.email.toUpperCase() });
+    expect(byEmail.items.map((u) => [u.id, u.memberships])).toEqual([[outsider.id, []]]);
+
+    const editor = await callerFor(db(), outsider);
+    expect((await failure(editor.admin.users({}))).code).toBe("FORBIDDEN");
   });
 
   it("l'administrateur d'un territoire gère ses rattachements, pas ceux d'un autre territoire", async () => {

@@ -1,3 +1,4 @@
+import { sql } from "@trame/db";
 import { describe, expect, it } from "vitest";
 import { failure } from "./support/expect-error.ts";
 import { projectWorld } from "./support/project-fixtures.ts";
@@ -26,5 +27,31 @@ describe("modifications concurrentes", () => {
     expect(stored.version).toBe(project.version + 1);
     const history = await editor.audit.history({ entityType: "project", entityId: project.id });
     expect(history.filter((h) => h.action === "updated")).toHaveLength(1);
+  });
+
+  it("des projets créés ensemble par deux territoires, partenaires en ordre inverse : tous passent, comptes exacts", async () => {
+    // The per-territory counts (migration 000005) are shared rows: each transaction adds to them once,
+    // at commit, keys in order, so writers touching the same territories in any order never deadlock.
+    const world = await projectWorld(testDb().db);
+    const [leadEditor, partnerEditor] = await Promise.all([world.as("leadEditor"), world.as("partnerEditor")]);
+    const created = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2 === 0
+          ? leadEditor.project.create(world.projectArgs())
+          : partnerEditor.project.create(
+              world.projectArgs({
+                partners: [
+                  { territoryId: world.partner.id, role: "lead" },
+                  { territoryId: world.lead.id, role: "partner" },
+                ],
+              }),
+            ),
+      ),
+    );
+    expect(created.filter((r) => r.status === "rejected")).toEqual([]);
+    const { rows } = await sql<{ territory_id: string; n: number }>`
+      select territory_id, sum(project_count)::int as n from territory_project_counts
+      where territory_id in (${world.lead.id}, ${world.partner.id}) group by territory_id`.execute(testDb().db);
+    expect(rows.map((r) => r.n)).toEqual([20, 20]);
   });
 });

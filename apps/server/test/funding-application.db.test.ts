@@ -158,6 +158,26 @@ describe("demande de financement : création et lecture", () => {
     expect(page).toMatchObject({ total: 2, items: [expect.objectContaining({ id: byCofunder.id })] });
   });
 
+  it("« mes demandes » ne garde que celles des territoires de l'utilisateur ; filtre aussi par financeur et par mots", async () => {
+    const w = await fundingWorld(db());
+    const mine = await w.createApplication();
+    const elsewhere = await fundingWorld(db());
+    const theirs = await elsewhere.createApplication();
+    const viewer = await w.as("leadViewer");
+    const ids = async (input: Parameters<typeof viewer.funding.applications>[0]) =>
+      (await viewer.funding.applications(input)).items.map((a) => a.id).sort();
+    // Both projects are open to the network: the viewer reads the other one, which is not theirs.
+    expect(await ids({ query: elsewhere.project.title })).toEqual([theirs.id]);
+    expect(await ids({ mine: true, query: elsewhere.project.title })).toEqual([]);
+    expect(await ids({ mine: true, query: w.project.title })).toEqual([mine.id]);
+    expect(await ids({ funderId: mine.funder.id })).toEqual([mine.id]);
+    expect(await ids({ funderId: theirs.funder.id, mine: true })).toEqual([]);
+    expect(await ids({ query: w.programme.acronym.toUpperCase() })).toEqual([mine.id]);
+    expect(await ids({ query: "100 %" })).toEqual([]);
+    const admin = await w.as("instanceAdmin");
+    expect((await admin.funding.applications({ mine: true })).total).toBe(0);
+  });
+
   it("cache les demandes d'un projet réservé, et leur historique, à qui n'en est pas partenaire", async () => {
     const w = await fundingWorld(db());
     const project = await w.createProject({ visibility: "partners" });

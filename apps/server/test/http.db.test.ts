@@ -71,7 +71,7 @@ describe("serveur HTTP", () => {
   });
 
   it("sert l'application web sur les liens profonds, et un vrai 404 pour l'API", async () => {
-    const deep = await app.inject("/territoires/123");
+    const deep = await app.inject("/territoires/7d0f3a52-5c1e-4b8a-9f1d-2e6c0b4a9e31");
     expect(deep.statusCode).toBe(200);
     expect(deep.body).toContain("<title>Trame</title>");
     expect(deep.headers["cache-control"]).toBe("no-cache");

@@ -1,4 +1,4 @@
-import { countTerritories, findTerritoryBySiren, insertTerritory, listCommunes } from "@trame/db";
+import { countTerritories, findTerritoryBySiren, insertTerritory, insertTimelineEntry, listCommunes } from "@trame/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importTerritories } from "../src/territories/import-territories.ts";
 import { callerFor, makeUser } from "./support/factories.ts";
@@ -53,6 +53,19 @@ describe("import du référentiel des EPCI", () => {
       .where("siren", "=", ORLEANS)
       .execute();
     await db().updateTable("communes").set({ name: "Commune altérée" }).where("insee", "=", "45234").execute();
+    // An entry written under the altered name stores it (timeline entries keep their territories' names).
+    const cooperation = await db()
+      .insertInto("cooperations")
+      .values({ name: "Coopération témoin", engagement_form: "convention", status: "active", themes: ["water"] })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const entryId = await insertTimelineEntry(db(), {
+      cooperationId: cooperation.id,
+      occurredOn: "2025-01-15",
+      kind: "meeting",
+      title: "Réunion",
+      territoryIds: [before?.id ?? ""],
+    });
 
     const second = await importTerritories(db());
 
@@ -70,6 +83,12 @@ describe("import du référentiel des EPCI", () => {
       .where("insee", "=", "45234")
       .executeTakeFirst();
     expect(orleansCommune?.name).toBe("Orléans");
+    const entry = await db()
+      .selectFrom("timeline_entries")
+      .select("territories")
+      .where("id", "=", entryId)
+      .executeTakeFirstOrThrow();
+    expect(entry.territories).toEqual([{ id: before?.id, name: "Orléans Métropole" }]);
   });
 
   it("archive un EPCI disparu de la liste officielle et retire les communes disparues", async () => {

@@ -89,6 +89,29 @@ describe("frises chronologiques", () => {
     expect((await caller.timeline.cooperation({ cooperationId: coop.id })).items.map((i) => i.id)).toEqual([id]);
   });
 
+  it("un territoire renommé l'est aussitôt sur toutes les entrées qui le montrent, triées par nom", async () => {
+    const coop = await makeCooperation(db());
+    const [first, second] = [
+      await makeTerritory(db(), { name: "Zeta communauté" }),
+      await makeTerritory(db(), { name: "Alpha communauté" }),
+    ];
+    const ids = [
+      await entry(coop.id, "2024-05-02", [first.id, second.id]),
+      await entry(coop.id, "2024-05-03", [first.id]),
+    ];
+    const admin = await makeUser(db(), { isInstanceAdmin: true });
+    const caller = await callerFor(db(), admin);
+    const names = async () =>
+      (await caller.timeline.cooperation({ cooperationId: coop.id })).items
+        .filter((i) => ids.includes(i.id))
+        .map((i) => i.territories.map((t) => t.name));
+    expect(await names()).toEqual([["Zeta communauté"], ["Alpha communauté", "Zeta communauté"]]);
+
+    const current = await caller.territory.get({ id: first.id });
+    await caller.territory.update({ id: first.id, version: current.version, name: "Beta communauté" });
+    expect(await names()).toEqual([["Beta communauté"], ["Alpha communauté", "Beta communauté"]]);
+  });
+
   it("la pagination par curseur ne répète ni ne saute rien pendant que d'autres écrivent", async () => {
     const territory = (await makeTerritory(db())).id;
     const coop = await makeCooperation(db());

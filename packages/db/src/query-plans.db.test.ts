@@ -3,6 +3,8 @@ import { type CompiledQuery, type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "./create-db.ts";
 import { datasetSize, loadDataset } from "./dataset/index.ts";
+import { territoryDashboard } from "./queries/dashboard.queries.ts";
+import { listApplications } from "./queries/funding-application.queries.ts";
 import { listProjects } from "./queries/project.queries.ts";
 import { readTimeline } from "./queries/timeline-read.queries.ts";
 import type { Database } from "./schema.ts";
@@ -42,13 +44,15 @@ async function planOf(db: Kysely<Database>, query: CompiledQuery) {
   const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>;
   const seqScans: string[] = [];
   const indexes: string[] = [];
+  const relations: string[] = [];
   for (const root of parsed) {
     walk(root.Plan, (node) => {
       if (node["Node Type"] === "Seq Scan" && node["Relation Name"]) seqScans.push(node["Relation Name"]);
       if (node["Index Name"]) indexes.push(node["Index Name"]);
+      if (node["Relation Name"]) relations.push(node["Relation Name"]);
     });
   }
-  return { seqScansOfLargeTables: seqScans.filter((t) => largeTables.has(t)), indexes };
+  return { seqScansOfLargeTables: seqScans.filter((t) => largeTables.has(t)), indexes, relations };
 }
 
 /** Runs a query function against a capturing connection and returns the plans of what it sent. */
@@ -124,5 +128,58 @@ describe("plans des requêtes principales", () => {
     };
     const plans = await plansOf((db) => listProjects(db, input, viewer));
     for (const plan of plans) expect(plan.seqScansOfLargeTables).toEqual([]);
+  });
+
+  it("la liste filtrée des projets croise les index des thématiques et des partenaires", async () => {
+    const input: ListProjectsInput = {
+      territoryId: busiest.territoryId,
+      theme: "water",
+      status: "in_progress",
+      query: "",
+      includeArchived: false,
+      limit: 20,
+      offset: 0,
+    };
+    const [plan] = await plansOf((db) => listProjects(db, input, viewer));
+    expect(plan?.indexes).toContain("projects_partner_territories");
+    expect(plan?.seqScansOfLargeTables).toEqual([]);
+  });
+
+  it("les demandes d'un territoire se lisent dans l'ordre de l'index, le total dans ses totaux", async () => {
+    const plans = await plansOf((db) =>
+      listApplications(
+        db,
+        { applicantTerritoryId: busiest.territoryId, status: "granted", limit: 20, offset: 0 },
+        viewer,
+      ),
+    );
+    expect(plans).toHaveLength(1);
+    expect(plans[0]?.relations).toContain("territory_funding_totals");
+    expect(plans[0]?.indexes).toContain("funding_applications_applicant_recent");
+    expect(plans[0]?.relations).not.toContain("funding_payments");
+    expect(plans[0]?.seqScansOfLargeTables).toEqual([]);
+  });
+
+  it("le tableau de bord lit les totaux du territoire, jamais ses demandes ni ses versements un à un", async () => {
+    const plans = await plansOf((db) => territoryDashboard(db, busiest.territoryId, viewer, "2026-11-26"));
+    for (const plan of plans) {
+      expect(plan.seqScansOfLargeTables).toEqual([]);
+      expect(plan.relations).not.toContain("funding_payments");
+    }
+    // Only the deadline statements read applications or projects, each through a date index.
+    const counting = plans.filter((p) => p.relations.some((r) => r.startsWith("territory_")));
+    expect(counting).toHaveLength(3);
+    for (const plan of counting) {
+      expect(plan.relations).not.toContain("funding_applications");
+      expect(plan.relations).not.toContain("projects");
+    }
+    const deadlines = plans.filter((p) => !counting.includes(p));
+    expect(deadlines.flatMap((p) => p.indexes)).toEqual(
+      expect.arrayContaining([
+        "funding_applications_applicant_submission",
+        "funding_applications_applicant_spending",
+        "projects_ended_on",
+      ]),
+    );
   });
 });

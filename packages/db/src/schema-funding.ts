@@ -1,4 +1,4 @@
-import type { ApplicationStatus, Confidence, FunderKind, Theme } from "@trame/core";
+import type { ApplicationStatus, Confidence, FunderKind, ProjectStatus, Theme } from "@trame/core";
 import type { ColumnType, Generated } from "kysely";
 
 /** Funding tables (migration 000003); dates and instants travel as strings, as in schema.ts. */
@@ -53,6 +53,8 @@ export interface FundingApplicationsTable {
   eligible_base_cents: number | null;
   requested_cents: number;
   granted_cents: number | null;
+  /** The sum of its payments, kept by a trigger on funding_payments (migration 000005). */
+  paid_cents: Generated<number>;
   submission_deadline: DateString | null;
   submitted_on: DateString | null;
   decision_on: DateString | null;
@@ -85,4 +87,29 @@ export interface FundingPaymentsTable {
   reference: Generated<string>;
   created_by: string | null;
   created_at: GeneratedInstant;
+}
+
+/**
+ * Applications summed by applicant, programme and status (migration 000005, kept by triggers).
+ * `restricted_project_id` is null for projects the whole network sees, else the restricted project
+ * the row is about, so readers add only the rows they may see.
+ */
+export interface TerritoryFundingTotalsTable {
+  applicant_territory_id: string;
+  programme_id: string;
+  status: ApplicationStatus;
+  restricted_project_id: string | null;
+  application_count: number;
+  requested_cents: number;
+  granted_cents: number;
+  paid_cents: number;
+}
+
+/** Live (not archived) projects counted by partner, status and themes, as the totals above. */
+export interface TerritoryProjectCountsTable {
+  territory_id: string;
+  status: ProjectStatus;
+  themes: Theme[];
+  restricted_project_id: string | null;
+  project_count: number;
 }

@@ -23,6 +23,8 @@ import type {
   FundingPaymentsTable,
   FundingProgrammesTable,
   FundingTransitionsTable,
+  TerritoryFundingTotalsTable,
+  TerritoryProjectCountsTable,
 } from "./schema-funding.ts";
 
 export type * from "./schema-funding.ts";
@@ -172,6 +174,8 @@ export interface ProjectsTable {
   /** Investment projects carry the maître d'ouvrage's 20 % minimum participation (CGCT L1111-10). */
   is_investment: Generated<boolean>;
   is_demo: Generated<boolean>;
+  /** The partners' territory ids, sorted, kept by a trigger on project_partners (migration 000005). */
+  partner_territory_ids: Generated<string[]>;
   version: Generated<number>;
   created_at: GeneratedInstant;
   updated_at: GeneratedInstant;
@@ -225,6 +229,8 @@ export interface TimelineEntriesTable {
   action_id: string | null;
   /** Commit-ordered number for live updates (see migration 000004). */
   seq: number;
+  /** The linked territories as shown, `[{ id, name }]` sorted by name (migration 000006, ADR 0005). */
+  territories: ColumnType<Array<{ id: string; name: string }>, string | undefined, string>;
   created_at: GeneratedInstant;
 }
 
@@ -284,6 +290,8 @@ export interface Database {
   funding_applications: FundingApplicationsTable;
   funding_transitions: FundingTransitionsTable;
   funding_payments: FundingPaymentsTable;
+  territory_funding_totals: TerritoryFundingTotalsTable;
+  territory_project_counts: TerritoryProjectCountsTable;
 }
 
 export type TerritoryRow = Selectable<TerritoriesTable>;

@@ -4,3 +4,14 @@ import { type Actor, DomainError } from "@trame/core";
 export function requireInstanceAdmin(actor: Actor): void {
   if (!actor.isInstanceAdmin) throw new DomainError("FORBIDDEN", "forbidden.instanceAdmin");
 }
+
+/**
+ * The territories whose people the actor manages: null for an instance administrator (all of them),
+ * otherwise those they administer. Anyone else has no business in the account list.
+ */
+export function requireUserAdministration(actor: Actor): string[] | null {
+  if (actor.isInstanceAdmin) return null;
+  const administered = actor.memberships.filter((m) => m.role === "admin").map((m) => m.territoryId);
+  if (administered.length === 0) throw new DomainError("FORBIDDEN", "forbidden.userAdministration");
+  return administered;
+}

@@ -6,6 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { pino } from "pino";
+import { createSessionCache } from "../auth/session-cache.ts";
 import { createContextInner } from "../context.ts";
 import { toTrpcError } from "../errors.ts";
 import type { LiveHub } from "../live/live-hub.ts";
@@ -56,6 +57,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
   });
   registerCsrfProtection(app);
+  // Signed-in users are cached only where this instance hears session changes (the live hub's LISTEN).
+  const sessions = options.live ? createSessionCache(options.live) : null;
+  app.addHook("onClose", async () => sessions?.close());
   await app.register(fastifyCompress, { threshold: 1024 });
   await app.register(fastifyCookie);
 
@@ -73,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           clientAddress: req.ip,
           cookie: sessionCookieFor(req, res),
           live: options.live ?? null,
+          sessions,
         }).catch((error: unknown) => {
           // The session is read before any procedure runs: a database outage here is a 503 too, not a 500.
           throw toTrpcError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }));

@@ -1,10 +1,17 @@
 import { EventEmitter, on } from "node:events";
-import { type DbHandle, TIMELINE_CHANNEL, type TimelineNotification } from "@trame/db";
+import { type DbHandle, SESSION_CHANNEL, TIMELINE_CHANNEL, type TimelineNotification } from "@trame/db";
 import pg from "pg";
 
 export interface LiveHub {
   /** Notifications as they arrive, until `signal` aborts. */
   notifications(signal: AbortSignal): AsyncIterable<TimelineNotification>;
+  /**
+   * Calls `listener` with a user id (or `*`) when what that user's sessions grant changed, and with
+   * `*` after a lost connection is back (notifications sent meanwhile are lost). Returns the unsubscribe.
+   */
+  onSessionChange(listener: (userId: string) => void): () => void;
+  /** False while the LISTEN connection is down: nothing heard then can be trusted to be complete. */
+  isListening(): boolean;
   close(): Promise<void>;
 }
 
@@ -29,7 +36,15 @@ export async function startLiveHub(handle: DbHandle, log: Logger): Promise<LiveH
       log.warn({ err: error }, "malformed timeline notification");
     }
   };
-  const hub = (stop: () => Promise<void>): LiveHub => ({
+  const sessionChanged = (payload: string | undefined) => {
+    if (payload) events.emit("session", payload);
+  };
+  const hub = (stop: () => Promise<void>, isListening: () => boolean): LiveHub => ({
+    onSessionChange(listener) {
+      events.on("session", listener);
+      return () => events.off("session", listener);
+    },
+    isListening,
     notifications(signal) {
       // `on` attaches its listener now, not at the first `next()`: a subscriber can start listening,
       // then catch up from the database, without missing what is written in between.
@@ -57,7 +72,14 @@ export async function startLiveHub(handle: DbHandle, log: Logger): Promise<LiveH
 
   if (handle.pglite) {
     const unlisten = await handle.pglite.listen(TIMELINE_CHANNEL, publish);
-    return hub(unlisten);
+    const unlistenSessions = await handle.pglite.listen(SESSION_CHANNEL, sessionChanged);
+    return hub(
+      async () => {
+        await unlisten();
+        await unlistenSessions();
+      },
+      () => true,
+    );
   }
   if (!handle.connectionString) throw new Error("live updates need the database URL");
 
@@ -68,15 +90,18 @@ export async function startLiveHub(handle: DbHandle, log: Logger): Promise<LiveH
   let timer: NodeJS.Timeout | undefined;
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: handle.connectionString });
-    next.on("notification", (message) => publish(message.payload));
+    next.on("notification", (message) =>
+      message.channel === SESSION_CHANNEL ? sessionChanged(message.payload) : publish(message.payload),
+    );
     next.on("error", (error) => {
       log.warn({ err: error }, "live updates connection lost, reconnecting");
       scheduleReconnect();
     });
     try {
       await next.connect();
-      await next.query(`listen ${TIMELINE_CHANNEL}`);
+      await next.query(`listen ${TIMELINE_CHANNEL}; listen ${SESSION_CHANNEL}`);
       client = next;
+      sessionChanged("*");
     } catch (error) {
       log.warn({ err: error }, "live updates cannot listen yet, retrying");
       await next.end().catch(() => {});
@@ -92,9 +117,12 @@ export async function startLiveHub(handle: DbHandle, log: Logger): Promise<LiveH
     }, RECONNECT_MS);
   };
   await connect();
-  return hub(async () => {
-    closed = true;
-    if (timer) clearTimeout(timer);
-    await client?.end().catch(() => {});
-  });
+  return hub(
+    async () => {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await client?.end().catch(() => {});
+    },
+    () => client !== undefined,
+  );
 }

@@ -1,20 +1,20 @@
 import {
   createUserInputSchema,
-  paginationSchema,
+  listUsersInputSchema,
   removeMembershipInputSchema,
   setMembershipInputSchema,
 } from "@trame/core";
 import { listUsers } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { requireInstanceAdmin } from "../auth/require.ts";
+import { requireInstanceAdmin, requireUserAdministration } from "../auth/require.ts";
 import { createUser, removeMembership, setMembership } from "../services/user.service.ts";
 import { authedProcedure, territoryProcedure } from "../trpc.ts";
 
 export const adminRouter = {
-  users: authedProcedure.input(paginationSchema).query(({ ctx, input }) => {
-    requireInstanceAdmin(ctx.actor);
-    return listUsers(ctx.db, input);
-  }),
+  /** Instance administrators see every account; a territory's administrators, the people of their territories. */
+  users: authedProcedure
+    .input(listUsersInputSchema)
+    .query(({ ctx, input }) => listUsers(ctx.db, { ...input, scope: requireUserAdministration(ctx.actor) })),
 
   createUser: authedProcedure.input(createUserInputSchema).mutation(({ ctx, input }) => {
     requireInstanceAdmin(ctx.actor);

@@ -21,7 +21,11 @@ export const authRouter = {
   }),
 
   logout: publicProcedure.mutation(async ({ ctx }) => {
-    if (ctx.sessionTokenHash) await deleteSession(ctx.db, ctx.sessionTokenHash);
+    if (ctx.sessionTokenHash) {
+      await deleteSession(ctx.db, ctx.sessionTokenHash);
+      // Other instances drop it on the trigger's notification; this one must not serve it even for a moment.
+      ctx.sessions?.forget(ctx.sessionTokenHash);
+    }
     ctx.cookie.clear();
     return { ok: true };
   }),

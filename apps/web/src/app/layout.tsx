@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from "react-router";
+import { adminRightsOf, canAdminister } from "../features/admin/admin-rights.ts";
 import { AccountControls } from "../features/auth/account-controls.tsx";
 import { useSession } from "../features/auth/use-session.ts";
 import { LanguageSwitch } from "../i18n/language-switch.tsx";
@@ -52,6 +53,18 @@ export function Layout() {
               <li>
                 <NavLink to="/territoires" className="nav__link">
                   {t("nav.territories")}
+                </NavLink>
+              </li>
+              {canAdminister(adminRightsOf(session.data)) && (
+                <li>
+                  <NavLink to="/admin" className="nav__link">
+                    {t("admin.nav")}
+                  </NavLink>
+                </li>
+              )}
+              <li>
+                <NavLink to="/financements" className="nav__link">
+                  {t("funding.nav")}
                 </NavLink>
               </li>
             </ul>

@@ -14,6 +14,10 @@ const HomePage = lazy(() => import("../features/home/home-page.tsx"));
 const TerritoryPage = lazy(() => import("../features/territory-page/territory-page.tsx"));
 const HealthSheetPage = lazy(() => import("../features/health/health-sheet-page.tsx"));
 const HealthComparisonPage = lazy(() => import("../features/health/health-comparison-page.tsx"));
+const AccountPage = lazy(() => import("../features/account/account-page.tsx"));
+const AdminUsersPage = lazy(() => import("../features/admin/admin-users-page.tsx"));
+const AdminTerritoriesPage = lazy(() => import("../features/admin/admin-territories-page.tsx"));
+const FundingBoardPage = lazy(() => import("../features/funding/funding-board-page.tsx"));
 
 export const router = createBrowserRouter([
   {
@@ -35,6 +39,10 @@ export const router = createBrowserRouter([
               { path: "cooperations/:id", element: <CooperationPage /> },
               { path: "cooperations/:id/sante", element: <HealthSheetPage /> },
               { path: "projets/:id", element: <ProjectPage /> },
+              { path: "compte", element: <AccountPage /> },
+              { path: "admin", element: <AdminUsersPage /> },
+              { path: "admin/territoires", element: <AdminTerritoriesPage /> },
+              { path: "financements", element: <FundingBoardPage /> },
             ],
           },
           { path: "*", element: <NotFoundPage /> },

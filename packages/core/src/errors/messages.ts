@@ -42,6 +42,10 @@ export const messages = {
     fr: "Réservé aux administrateurs de l'instance",
     en: "Reserved to instance administrators",
   },
+  "forbidden.userAdministration": {
+    fr: "Réservé aux administrateurs de l'instance ou d'un territoire",
+    en: "Reserved to instance or territory administrators",
+  },
   "forbidden.territoryRole": {
     fr: "Il faut le rôle « {role} » dans ce territoire",
     en: "You need the “{role}” role in this territory",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LOCALES } from "../enums/label.ts";
 import { membershipRoleSchema } from "../enums/membership-role.ts";
-import { emailSchema, idSchema, requiredText } from "./common.ts";
+import { emailSchema, idSchema, paginationSchema, requiredText, text } from "./common.ts";
 
 /** Passwords are bounded above too: scrypt on a megabyte string is a cheap denial of service. */
 const passwordSchema = z.string().min(12, "password.tooShort").max(200);
@@ -26,6 +26,10 @@ export const createUserInputSchema = z.object({
   isInstanceAdmin: z.boolean().default(false),
 });
 export type CreateUserInput = z.infer<typeof createUserInputSchema>;
+
+/** The account list of the administration screens, filtered by a part of the name or of the e-mail. */
+export const listUsersInputSchema = paginationSchema.extend({ query: text(120).default("") });
+export type ListUsersInput = z.infer<typeof listUsersInputSchema>;
 
 export const setMembershipInputSchema = z.object({
   userId: idSchema,

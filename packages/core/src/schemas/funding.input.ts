@@ -107,7 +107,12 @@ export const listApplicationsInputSchema = paginationSchema.extend({
   projectId: idSchema.optional(),
   programmeId: idSchema.optional(),
   status: applicationStatusSchema.optional(),
+  funderId: idSchema.optional(),
   funderKind: funderKindSchema.optional(),
+  /** Only those of the signed-in user's territories: filed by one of them or on a project one of them partners. */
+  mine: z.boolean().optional(),
+  /** Words of the project title, the programme (name or acronym) or the funder's name. */
+  query: text(120).optional(),
 });
 export type ListApplicationsInput = z.infer<typeof listApplicationsInputSchema>;
 

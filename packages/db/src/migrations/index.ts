@@ -3,6 +3,9 @@ import * as createFoundation from "./2026_11_26_000001_create_foundation.ts";
 import * as createProjectsActionsTimeline from "./2026_11_26_000002_create_projects_actions_timeline.ts";
 import * as createFunding from "./2026_11_26_000003_create_funding.ts";
 import * as addTimelineSequence from "./2026_11_26_000004_add_timeline_sequence.ts";
+import * as territoryTotals from "./2026_11_26_000005_territory_totals.ts";
+import * as storeEntryTerritories from "./2026_11_26_000006_store_entry_territories.ts";
+import * as notifySessionChanges from "./2026_11_26_000007_notify_session_changes.ts";
 
 /** Listed by hand rather than read from disk, so bundlers and test runners see every migration. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +13,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_26_000002_create_projects_actions_timeline": createProjectsActionsTimeline,
   "2026_11_26_000003_create_funding": createFunding,
   "2026_11_26_000004_add_timeline_sequence": addTimelineSequence,
+  "2026_11_26_000005_territory_totals": territoryTotals,
+  "2026_11_26_000006_store_entry_territories": storeEntryTerritories,
+  "2026_11_26_000007_notify_session_changes": notifySessionChanges,
 };

@@ -11,7 +11,8 @@ import {
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
 import { type DatedDeadline, readDeadlines } from "./deadline.queries.ts";
-import { type ProjectEb, type ProjectViewer, projectVisibleTo } from "./project.queries.ts";
+import type { ProjectViewer } from "./project.queries.ts";
+import { type TotalsEb, totalsVisibleTo } from "./territory-totals.queries.ts";
 
 export interface FundingAmounts {
   applicationCount: number;
@@ -36,38 +37,34 @@ export interface TerritoryFundingFigures {
   byStatus: Array<{ status: ApplicationStatus; count: number }>;
 }
 
-/** The projects `territoryId` partners, not archived, that the viewer may see. */
-function partneredProjects(db: Kysely<Database>, territoryId: string, viewer: ProjectViewer) {
-  return db
-    .selectFrom("projects as p")
-    .where("p.archived_at", "is", null)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("project_partners as tp")
-          .select(eb.lit(1).as("one"))
-          .whereRef("tp.project_id", "=", "p.id")
-          .where("tp.territory_id", "=", territoryId),
-      ),
-    )
-    .where((eb) => projectVisibleTo(eb as ProjectEb, viewer));
-}
-
-/** Two grouped statements: by status, and by theme (a project with two themes counts under each). */
+/**
+ * Two grouped statements over the territory's project counts (migration 000005), by status and by
+ * theme (a project with two themes counts under each): a few rows per territory, plus one per
+ * restricted project, instead of every project it partners.
+ */
 export async function countTerritoryProjects(
   db: Kysely<Database>,
   territoryId: string,
   viewer: ProjectViewer,
 ): Promise<TerritoryProjectCounts> {
+  const counts = () =>
+    db
+      .selectFrom("territory_project_counts as g")
+      .where("g.territory_id", "=", territoryId)
+      .where((eb) => totalsVisibleTo(eb as unknown as TotalsEb, viewer));
   const [byStatus, byTheme] = await Promise.all([
-    partneredProjects(db, territoryId, viewer)
-      .select(["p.status", (eb) => eb.fn.countAll<number>().as("n")])
-      .groupBy("p.status")
-      .orderBy("p.status")
+    counts()
+      .select(["g.status", sql<number>`sum(g.project_count)`.as("n")])
+      .groupBy("g.status")
+      .orderBy("g.status")
       .execute(),
     db
-      .selectFrom(partneredProjects(db, territoryId, viewer).select(sql<Theme>`unnest(p.themes)`.as("theme")).as("pt"))
-      .select(["pt.theme", (eb) => eb.fn.countAll<number>().as("n")])
+      .selectFrom(
+        counts()
+          .select([sql<Theme>`unnest(g.themes)`.as("theme"), "g.project_count"])
+          .as("pt"),
+      )
+      .select(["pt.theme", sql<number>`sum(pt.project_count)`.as("n")])
       .groupBy("pt.theme")
       .orderBy("pt.theme")
       .execute(),
@@ -94,57 +91,43 @@ function add<T extends FundingAmounts>(into: T, count: number, amounts: Amounts)
 
 const none = () => ({ applicationCount: 0, requestedCents: 0, grantedCents: 0, paidCents: 0 });
 
-/** The applications `territoryId` filed, on projects the viewer may see. */
-function filedBy(db: Kysely<Database>, territoryId: string, viewer: ProjectViewer) {
-  return db
-    .selectFrom("funding_applications as a")
-    .innerJoin("projects as p", "p.id", "a.project_id")
-    .where("a.applicant_territory_id", "=", territoryId)
-    .where((eb) => projectVisibleTo(eb as ProjectEb, viewer));
-}
-
 /**
- * The territory's applications (as applicant) summed by programme and status in one statement:
- * the applications and their payments are each grouped first (at most programmes × 7 rows), and
- * only those groups are joined to the programmes and funders; by funder kind, by programme and by
- * status are then folded from these few rows.
+ * The territory's applications (as applicant) summed by programme and status, read from the totals
+ * kept by migration 000005 (at most programmes × 7 rows, plus those of restricted projects); by
+ * funder kind, by programme and by status are then folded from these few rows.
  */
 export async function sumTerritoryFunding(
   db: Kysely<Database>,
   territoryId: string,
   viewer: ProjectViewer,
 ): Promise<TerritoryFundingFigures> {
-  const applications = filedBy(db, territoryId, viewer)
-    .select([
-      "a.programme_id",
-      "a.status",
-      (eb) => eb.fn.countAll<number>().as("n"),
-      (eb) => eb.fn.sum<number>("a.requested_cents").as("requested"),
-      (eb) => eb.fn.sum<number | null>("a.granted_cents").as("granted"),
-    ])
-    .groupBy(["a.programme_id", "a.status"])
-    .as("g");
-  // Only granted and closed applications are ever paid: the (applicant, status) index skips the rest.
-  const payments = filedBy(db, territoryId, viewer)
-    .where("a.status", "in", AWARDED_APPLICATION_STATUSES)
-    .innerJoin("funding_payments as fp", "fp.application_id", "a.id")
-    .select(["a.programme_id", "a.status", (eb) => eb.fn.sum<number>("fp.amount_cents").as("paid")])
-    .groupBy(["a.programme_id", "a.status"])
-    .as("pg");
-  const rows = await db
-    .selectFrom(applications)
-    .leftJoin(payments, (join) =>
-      join.onRef("pg.programme_id", "=", "g.programme_id").onRef("pg.status", "=", "g.status"),
-    )
-    .innerJoin("funding_programmes as pr", "pr.id", "g.programme_id")
-    .innerJoin("funders as f", "f.id", "pr.funder_id")
+  // Summed by programme and status first (the totals hold one row per restricted project too), so
+  // only those few groups meet the programmes and funders.
+  const groups = db
+    .selectFrom("territory_funding_totals as g")
+    .where("g.applicant_territory_id", "=", territoryId)
+    .where((eb) => totalsVisibleTo(eb as unknown as TotalsEb, viewer))
     .select([
       "g.programme_id",
       "g.status",
-      "g.n",
-      "g.requested",
-      "g.granted",
-      "pg.paid",
+      sql<number>`sum(g.application_count)`.as("n"),
+      sql<number>`sum(g.requested_cents)`.as("requested"),
+      sql<number>`sum(g.granted_cents)`.as("granted"),
+      sql<number>`sum(g.paid_cents)`.as("paid"),
+    ])
+    .groupBy(["g.programme_id", "g.status"])
+    .as("s");
+  const rows = await db
+    .selectFrom(groups)
+    .innerJoin("funding_programmes as pr", "pr.id", "s.programme_id")
+    .innerJoin("funders as f", "f.id", "pr.funder_id")
+    .select([
+      "s.programme_id",
+      "s.status",
+      "s.n",
+      "s.requested",
+      "s.granted",
+      "s.paid",
       "pr.name as programme_name",
       "f.name as funder_name",
       "f.kind as funder_kind",
@@ -159,7 +142,8 @@ export async function sumTerritoryFunding(
     const amounts = {
       requestedCents: isPending(row.status) ? Number(row.requested ?? 0) : 0,
       grantedCents: isAwarded(row.status) ? Number(row.granted ?? 0) : 0,
-      paidCents: Number(row.paid ?? 0),
+      // Only granted and closed applications are paid; a payment never counts under another status.
+      paidCents: isAwarded(row.status) ? Number(row.paid ?? 0) : 0,
     };
     const kind = byKind.get(row.funder_kind) ?? { funderKind: row.funder_kind, ...none() };
     byKind.set(row.funder_kind, add(kind, count, amounts));

@@ -6,10 +6,11 @@ import {
   type ListApplicationsInput,
   remainingCents,
 } from "@trame/core";
-import { type Kysely, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
-import type { Database } from "../schema.ts";
+import type { Database, FundingApplicationsTable } from "../schema.ts";
 import { type ProjectEb, type ProjectViewer, projectVisibleTo } from "./project.queries.ts";
+import { applicationListTotal } from "./territory-totals.queries.ts";
 
 export interface FundingApplicationItem {
   id: string;
@@ -73,8 +74,8 @@ export interface FundingApplicationDetail extends FundingApplicationItem {
   createdAt: string;
 }
 
-/** The sum of an application's payments; bigint sums come back as numeric, parsed to a number in create-db. */
-const paidOf = sql<number>`(select coalesce(sum(fpay.amount_cents), 0) from funding_payments fpay where fpay.application_id = a.id)`;
+/** The sum of an application's payments, kept with it by a trigger (migration 000005). */
+const paidOf = sql<number>`a.paid_cents`;
 
 /** An application is as visible as its project: a restricted project's reach only its partners' members. */
 function applicationQuery(db: Kysely<Database>, viewer: ProjectViewer | null) {
@@ -124,6 +125,23 @@ function applicationQuery(db: Kysely<Database>, viewer: ProjectViewer | null) {
           .where("lp.role", "=", "lead"),
       ).as("lead"),
     ]);
+}
+
+type ApplicationEb = ExpressionBuilder<Database & { a: FundingApplicationsTable }, "a">;
+
+/** Filed by one of `territoryIds`, or on a project one of them partners. */
+function concerns(eb: ApplicationEb, territoryIds: readonly string[]) {
+  if (territoryIds.length === 0) return eb.lit(false);
+  return eb.or([
+    eb("a.applicant_territory_id", "in", territoryIds),
+    eb.exists(
+      eb
+        .selectFrom("project_partners as fpp")
+        .select(eb.lit(1).as("one"))
+        .whereRef("fpp.project_id", "=", "a.project_id")
+        .where("fpp.territory_id", "in", territoryIds),
+    ),
+  ]);
 }
 
 type ItemRow = Awaited<ReturnType<ReturnType<typeof applicationQuery>["executeTakeFirstOrThrow"]>>;
@@ -177,24 +195,22 @@ export async function listApplications(
   if (input.projectId) query = query.where("a.project_id", "=", input.projectId);
   if (input.programmeId) query = query.where("a.programme_id", "=", input.programmeId);
   if (input.status) query = query.where("a.status", "=", input.status);
+  if (input.funderId) query = query.where("f.id", "=", input.funderId);
   if (input.funderKind) query = query.where("f.kind", "=", input.funderKind);
   const { territoryId } = input;
-  if (territoryId) {
-    query = query.where((eb) =>
-      eb.or([
-        eb("a.applicant_territory_id", "=", territoryId),
-        eb.exists(
-          eb
-            .selectFrom("project_partners as fpp")
-            .select(eb.lit(1).as("one"))
-            .whereRef("fpp.project_id", "=", "a.project_id")
-            .where("fpp.territory_id", "=", territoryId),
-        ),
-      ]),
+  if (territoryId) query = query.where((eb) => concerns(eb as unknown as ApplicationEb, [territoryId]));
+  // An account of no territory (an instance administrator) has no applications of its own.
+  if (input.mine) query = query.where((eb) => concerns(eb as unknown as ApplicationEb, viewer.territoryIds));
+  if (input.query) {
+    const pattern = input.query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    query = query.where(
+      sql`lower(p.title || ' ' || fp.name || ' ' || fp.acronym || ' ' || f.name)`,
+      "like",
+      `%${pattern}%`,
     );
   }
   const rows = await query
-    .select(sql<number>`count(*) over ()`.as("total"))
+    .select(applicationListTotal(db, input, viewer))
     .orderBy("a.created_at", "desc")
     .orderBy("a.id", "desc")
     .limit(input.limit)

@@ -1,6 +1,9 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
 
+/** Carries a user id (or `*`) whenever what a session grants changes: see migration 000007. */
+export const SESSION_CHANNEL = "trame_sessions";
+
 export async function insertSession(
   db: Kysely<Database>,
   values: { tokenHash: string; userId: string; expiresAt: Date },

@@ -49,7 +49,7 @@ export async function readTimelineSince(
       );
     })
     .where((eb) => visibleTo(eb as FeedEb, viewer))
-    .select((eb) => [...entryColumns(eb as FeedEb), "e.seq"])
+    .select([...entryColumns(), "e.seq"])
     .orderBy("e.seq")
     .limit(limit)
     .execute();

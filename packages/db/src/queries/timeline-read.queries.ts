@@ -1,8 +1,6 @@
 import { encodeCursor, type TimelineFilters, type TimelineKind } from "@trame/core";
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
-import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database } from "../schema.ts";
-import { type ProjectEb, projectVisibleTo } from "./project.queries.ts";
 import type { Viewer } from "./viewer.ts";
 
 export type TimelineViewer = Viewer;
@@ -30,9 +28,28 @@ export type FeedEb = ExpressionBuilder<
   "e" | "p" | "c"
 >;
 
-/** An entry may be shown when it belongs to no project, or to a project the viewer may see. */
+/**
+ * An entry may be shown when it belongs to no project, or to a project the viewer may see (the rule
+ * of projectVisibleTo). The `offset 0` keeps the partner check a probe per entry on the page: without
+ * it PostgreSQL turns the EXISTS into a hashed subplan over every project of the viewer's territories
+ * (4,500 rows for a metropolis at national scale) on each call, as its row estimate ignores the page
+ * limit. An OFFSET is what stops that rewrite (a LIMIT inside EXISTS is simply dropped).
+ */
 export function visibleTo(eb: FeedEb, viewer: TimelineViewer) {
-  return eb.or([eb("e.project_id", "is", null), projectVisibleTo(eb as unknown as ProjectEb, viewer)]);
+  if (viewer.isInstanceAdmin) return eb.lit(true);
+  const open = [eb("e.project_id", "is", null), eb("p.visibility", "=", "network")];
+  if (viewer.territoryIds.length === 0) return eb.or(open);
+  return eb.or([
+    ...open,
+    eb.exists(
+      eb
+        .selectFrom("project_partners as vp")
+        .select(eb.lit(1).as("one"))
+        .whereRef("vp.project_id", "=", "e.project_id")
+        .where("vp.territory_id", "in", viewer.territoryIds)
+        .offset(0),
+    ),
+  ]);
 }
 
 function matchesFilters(eb: FeedEb, filters: TimelineFilters, dateColumn: "e.occurred_on") {
@@ -57,8 +74,12 @@ function matchesFilters(eb: FeedEb, filters: TimelineFilters, dateColumn: "e.occ
   return eb.and(conditions);
 }
 
-/** What a screen needs to show an entry without another call; joined at read time so renames show at once. */
-export function entryColumns(eb: FeedEb) {
+/**
+ * What a screen needs to show an entry without another call. Cooperation and project names are
+ * joined at read time (renames show at once); territories come stored on the entry, kept in step
+ * with the links and with renames by refreshEntryTerritories.
+ */
+export function entryColumns() {
   return [
     "e.id",
     "e.occurred_on",
@@ -70,14 +91,7 @@ export function entryColumns(eb: FeedEb) {
     "c.name as cooperation_name",
     "p.id as project_id",
     "p.title as project_title",
-    jsonArrayFrom(
-      eb
-        .selectFrom("timeline_entry_territories as x")
-        .innerJoin("territories as t", "t.id", "x.territory_id")
-        .select(["t.id", "t.name"])
-        .whereRef("x.entry_id", "=", "e.id")
-        .orderBy("t.name"),
-    ).as("territories"),
+    "e.territories",
   ] as const;
 }
 
@@ -149,7 +163,7 @@ export function timelineQuery(
     .innerJoin("cooperations as c", "c.id", "e.cooperation_id")
     .leftJoin("projects as p", "p.id", "e.project_id")
     .where((eb) => eb.and([visibleTo(eb as FeedEb, viewer), matchesFilters(eb as FeedEb, filters, "e.occurred_on")]))
-    .select(entryColumns)
+    .select(entryColumns())
     .limit(limit + 1);
 }
 

@@ -99,24 +99,70 @@ export interface UserSummary {
   memberships: Membership[];
 }
 
-export async function listUsers(db: Kysely<Database>, page: { limit: number; offset: number }): Promise<UserSummary[]> {
-  const rows = await db
-    .selectFrom("users")
-    .select(userColumns)
-    .where("disabled_at", "is", null)
-    .orderBy("name")
-    .limit(page.limit)
-    .offset(page.offset)
+export interface ListUsersOptions {
+  query: string;
+  limit: number;
+  offset: number;
+  /**
+   * The territories the reader administers, or null for the whole instance. Scoped, the list holds
+   * their members (only those memberships shown), plus the account whose exact e-mail was typed, so a
+   * territory administrator can bring in a colleague without browsing everyone's address.
+   */
+  scope: readonly string[] | null;
+}
+
+export async function listUsers(
+  db: Kysely<Database>,
+  options: ListUsersOptions,
+): Promise<{ items: UserSummary[]; total: number }> {
+  const { scope } = options;
+  const query = options.query.trim().toLowerCase();
+  let select = db.selectFrom("users").where("users.disabled_at", "is", null);
+  if (query) {
+    const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    select = select.where((eb) => eb.or([eb("users.email", "like", pattern), eb("users.name", "ilike", pattern)]));
+  }
+  if (scope) {
+    if (scope.length === 0) return { items: [], total: 0 };
+    select = select.where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom("memberships as sm")
+            .select("sm.user_id")
+            .whereRef("sm.user_id", "=", "users.id")
+            .where("sm.territory_id", "in", scope),
+        ),
+        eb("users.email", "=", query),
+      ]),
+    );
+  }
+  const rows = await select
+    .select((eb) => {
+      let memberships = eb
+        .selectFrom("memberships as m")
+        .innerJoin("territories as t", "t.id", "m.territory_id")
+        .select(["m.territory_id as territoryId", "t.name as territoryName", "m.role"])
+        .whereRef("m.user_id", "=", "users.id")
+        .orderBy("t.name");
+      if (scope) memberships = memberships.where("m.territory_id", "in", scope);
+      return [...userColumns, jsonArrayFrom(memberships).as("memberships"), sql<number>`count(*) over ()`.as("total")];
+    })
+    .orderBy("users.name")
+    .orderBy("users.id")
+    .limit(options.limit)
+    .offset(options.offset)
     .execute();
-  return Promise.all(
-    rows.map(async (row) => ({
+  return {
+    items: rows.map((row) => ({
       id: row.id,
       email: row.email,
       name: row.name,
       isInstanceAdmin: row.is_instance_admin,
-      memberships: await membershipsOf(db, row.id),
+      memberships: row.memberships,
     })),
-  );
+    total: Number(rows[0]?.total ?? 0),
+  };
 }
 
 export async function upsertMembership(
@@ -148,16 +194,23 @@ export async function deleteMembership(db: Kysely<Database>, userId: string, ter
   return Number(result.numDeletedRows);
 }
 
+export interface SessionUser {
+  user: User;
+  /** When the session ends (ISO instant): a cached session is never used past it. */
+  expiresAt: string;
+}
+
 /**
  * The user behind a live session, with their memberships, in one round trip: it runs before every
- * authenticated call, so it is the floor of every API latency.
+ * authenticated call an instance has not cached (see apps/server/src/auth/session-cache.ts).
  */
-export async function getSessionUser(db: Kysely<Database>, tokenHash: string): Promise<User | undefined> {
+export async function getSessionUser(db: Kysely<Database>, tokenHash: string): Promise<SessionUser | undefined> {
   const row = await db
     .selectFrom("sessions as s")
     .innerJoin("users", "users.id", "s.user_id")
     .select((eb) => [
       ...userColumns,
+      "s.expires_at",
       jsonArrayFrom(
         eb
           .selectFrom("memberships as m")
@@ -173,11 +226,14 @@ export async function getSessionUser(db: Kysely<Database>, tokenHash: string): P
     .executeTakeFirst();
   if (!row) return undefined;
   return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    isInstanceAdmin: row.is_instance_admin,
-    locale: row.locale,
-    memberships: row.memberships,
+    user: {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      isInstanceAdmin: row.is_instance_admin,
+      locale: row.locale,
+      memberships: row.memberships,
+    },
+    expiresAt: row.expires_at,
   };
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useErrorText } from "../../ui/query-error.tsx";
 import { useSession, useSignOut } from "./use-session.ts";
 
@@ -11,7 +12,9 @@ export function AccountControls() {
   if (!session.data) return null;
   return (
     <div className="account">
-      <span className="account__name">{t("auth.signedInAs", { name: session.data.name })}</span>
+      <Link to="/compte" className="account__name">
+        {t("auth.signedInAs", { name: session.data.name })}
+      </Link>
       <button
         type="button"
         className="button button--secondary button--small"

@@ -2,12 +2,17 @@ import { engagementFormLabels, engineeringKindLabels, formalityLabels, memberRol
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
-import type { CooperationDetail } from "./cooperation-model.ts";
+import { type CooperationDetail, useCooperationRights } from "./cooperation-model.ts";
+import { MemberAddDialog } from "./member-add-dialog.tsx";
+import { MemberRemoveDialog } from "./member-remove-dialog.tsx";
+import { MemberRoleDialog } from "./member-role-dialog.tsx";
 
 /** Members and roles, the engagement form with its history, and the engineering: the side column. */
 export function CooperationSide({ cooperation }: { cooperation: CooperationDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // Membership commits every member: only admins of a current member manage it (the server checks again).
+  const { canAdminister } = useCooperationRights(cooperation);
   const current = cooperation.members.filter((m) => m.leftOn === null);
   const former = cooperation.members.filter((m) => m.leftOn !== null);
   const { engineering } = cooperation;
@@ -32,9 +37,20 @@ export function CooperationSide({ cooperation }: { cooperation: CooperationDetai
                   {t("cooperations.side.joined", { date: format.date(member.joinedOn) })}
                 </span>
               )}
+              {canAdminister && (
+                <span className="member-list__actions">
+                  <MemberRoleDialog cooperation={cooperation} member={member} />
+                  <MemberRemoveDialog cooperation={cooperation} member={member} />
+                </span>
+              )}
             </li>
           ))}
         </ul>
+        {canAdminister && (
+          <p className="member-list__add">
+            <MemberAddDialog cooperation={cooperation} />
+          </p>
+        )}
         {former.length > 0 && (
           <>
             <h3 className="panel__subtitle">{t("cooperations.side.former")}</h3>

@@ -1,16 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import {
-  ACTION_KINDS,
-  type ActionKind,
-  actionKindLabels,
-  createActionInputSchema,
-  type FieldError,
-  fieldErrorsFromZod,
-  todayInFrance,
-} from "@trame/core";
+import { createActionInputSchema, type FieldError, fieldErrorsFromZod, todayInFrance } from "@trame/core";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../i18n/format.ts";
 import {
   clearDraft,
   draftKey,
@@ -20,28 +11,13 @@ import {
   writeDraft,
 } from "../../lib/session-draft.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
-import { CheckboxGroupField } from "../../ui/choice-fields.tsx";
 import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
-import { SelectField, TextField } from "../../ui/fields.tsx";
 import { OfflineNotice } from "../../ui/offline-notice.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
-import { TextAreaField } from "../../ui/text-area-field.tsx";
+import { ActionFields, type ActionValues, actionFieldIds } from "./action-fields.tsx";
 import type { ActionPage, JointAction, ProjectDetail } from "./project-model.ts";
 
-interface ActionValues {
-  occurredOn: string;
-  kind: ActionKind;
-  title: string;
-  notes: string;
-  territoryIds: string[];
-}
-
-const FIELD_IDS = {
-  occurredOn: "action-date",
-  kind: "action-kind",
-  title: "action-title",
-  notes: "action-notes",
-} as const;
+const FIELD_IDS = actionFieldIds("action");
 
 function freshValues(project: ProjectDetail): ActionValues {
   // Partners by default: an action on a joint project usually involves all of them.
@@ -67,7 +43,6 @@ export function ActionForm({
   userName: string;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const errorText = useErrorText();
   const storageKey = draftKey(userId, "action", project.id);
   const [values, setValues] = useState<ActionValues>(() => {
@@ -162,51 +137,12 @@ export function ActionForm({
           <p>{errorText(create.error)}</p>
         </div>
       )}
-      <div className="form__row">
-        <TextField
-          id={FIELD_IDS.occurredOn}
-          type="date"
-          label={t("projects.actions.date")}
-          error={fieldError("occurredOn")}
-          value={values.occurredOn}
-          onChange={(event) => set("occurredOn", event.target.value)}
-        />
-        <SelectField
-          id={FIELD_IDS.kind}
-          label={t("projects.actions.kind")}
-          error={fieldError("kind")}
-          options={ACTION_KINDS.map((kind) => ({ value: kind, label: format.label(actionKindLabels[kind]) }))}
-          value={values.kind}
-          onChange={(event) => {
-            const kind = ACTION_KINDS.find((k) => k === event.target.value);
-            if (kind) set("kind", kind);
-          }}
-        />
-      </div>
-      <TextField
-        id={FIELD_IDS.title}
-        label={t("projects.actions.title")}
-        hint={t("projects.actions.titleHint")}
-        error={fieldError("title")}
-        value={values.title}
-        onChange={(event) => set("title", event.target.value)}
-      />
-      <TextAreaField
-        id={FIELD_IDS.notes}
-        label={t("projects.actions.notes")}
-        hint={t("projects.actions.notesHint")}
-        error={fieldError("notes")}
-        value={values.notes}
-        rows={3}
-        onChange={(notes) => set("notes", notes)}
-      />
-      <CheckboxGroupField
-        label={t("projects.actions.territories")}
-        hint={t("projects.actions.territoriesHint")}
-        error={fieldError("territoryIds")}
-        options={project.partners.map((p) => ({ value: p.territory.id, label: p.territory.name }))}
-        value={values.territoryIds}
-        onChange={(ids) => set("territoryIds", ids)}
+      <ActionFields
+        ids={FIELD_IDS}
+        values={values}
+        onChange={set}
+        fieldError={fieldError}
+        territories={project.partners.map((p) => p.territory)}
       />
       <OfflineNotice paused={create.isPaused} />
       <div className="form__actions">

@@ -7,15 +7,17 @@ import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { QueryError } from "../../ui/query-error.tsx";
 import { useSession } from "../auth/use-session.ts";
+import { ActionEditDialog } from "./action-edit-dialog.tsx";
 import { ActionForm } from "./action-form.tsx";
 import { ActionNotes } from "./action-notes.tsx";
+import { ActionRemoveDialog } from "./action-remove-dialog.tsx";
 import { type ProjectDetail, useCanEditProject } from "./project-model.ts";
 
 const PAGE = 10;
 /** The API's page limit. */
 const MAX_LIMIT = 100;
 
-/** The project's action log, newest first, with the quick form for those who may add to it. */
+/** The project's action log, newest first, with the quick form, and edit and remove, for those who may change it. */
 export function ActionLog({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -64,6 +66,12 @@ export function ActionLog({ project }: { project: ProjectDetail }) {
                     )}
                     {action.createdBy && <span>{t("projects.actions.by", { name: action.createdBy.name })}</span>}
                   </p>
+                  {canEdit && session.data && !pending && (
+                    <p className="action__controls">
+                      <ActionEditDialog project={project} action={action} userId={session.data.id} />
+                      <ActionRemoveDialog action={action} />
+                    </p>
+                  )}
                 </li>
               );
             })}

@@ -1,12 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
-import { applicationStatusLabels, applicationTransitions, canManageApplication } from "@trame/core";
+import { acceptsPayments, applicationStatusLabels, applicationTransitions, canManageApplication } from "@trame/core";
 import type { inferOutput } from "@trpc/tanstack-react-query";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { QueryError } from "../../ui/query-error.tsx";
+import { AddPaymentDialog } from "./add-payment-dialog.tsx";
 import { ApplicationTransitionDialog } from "./application-transition-dialog.tsx";
 import { FinancingPlan } from "./financing-plan.tsx";
+import { NewApplicationDialog } from "./new-application-dialog.tsx";
 import { type ProjectDetail, useActor } from "./project-model.ts";
 
 export type FundingApplication = inferOutput<typeof trpc.funding.applications>["items"][number];
@@ -26,6 +28,7 @@ export function FundingSection({ project }: { project: ProjectDetail }) {
     <section className="section" aria-labelledby="funding-heading">
       <h2 id="funding-heading">{t("projects.funding.heading")}</h2>
       <h3>{t("projects.funding.applications")}</h3>
+      <NewApplicationDialog project={project} />
       {applications.isPending && <p role="status">{t("projects.funding.loading")}</p>}
       {applications.isError && <QueryError error={applications.error} onRetry={() => void applications.refetch()} />}
       {applications.data?.items.length === 0 && <p>{t("projects.funding.empty")}</p>}
@@ -81,8 +84,22 @@ export function FundingSection({ project }: { project: ProjectDetail }) {
                     </td>
                     <td className="numeric tabular">{euros(application.requestedCents)}</td>
                     <td className="numeric tabular">{euros(application.grantedCents)}</td>
-                    <td className="numeric tabular">{euros(application.paidCents)}</td>
-                    <td>{canManage && <ApplicationTransitionDialog application={application} />}</td>
+                    <td className="numeric tabular">
+                      {euros(application.paidCents)}
+                      {application.status === "granted" && (
+                        <span className="cell-note">
+                          {t("projects.funding.remainingAmount", { amount: euros(application.remainingCents) })}
+                        </span>
+                      )}
+                    </td>
+                    <td>
+                      {canManage && (
+                        <div className="funding-row-actions">
+                          <ApplicationTransitionDialog application={application} />
+                          {acceptsPayments(application.status) && <AddPaymentDialog application={application} />}
+                        </div>
+                      )}
+                    </td>
                   </tr>
                 );
               })}

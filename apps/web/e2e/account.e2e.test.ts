@@ -1,0 +1,136 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  DEMO_ADMIN,
+  descriptionOf,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+} from "./support/browser.ts";
+import { signedInAs, trpcMutation, trpcQuery } from "./support/demo-api.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Person {
+  id: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * A fresh account, editor of CC du Kochersberg, made through the API by the instance administrator:
+ * these tests change its password and language, which no shared demo account may have changed.
+ */
+async function makePerson(label: string): Promise<Person> {
+  const { context, page } = await signedInAs(browser, DEMO_ADMIN);
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  const input = {
+    name: `Compte e2e ${label} ${stamp}`,
+    email: `e2e-${label}-${stamp}@example.fr`,
+    password: "mot-de-passe-initial-2026",
+  };
+  const created = await trpcMutation<{ id: string }>(page, "admin.createUser", input);
+  const found = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "territory.search", {
+    query: "Kochersberg",
+  });
+  const territory = found.items.find((item) => item.name === "CC du Kochersberg");
+  if (!territory) throw new Error("demo territory CC du Kochersberg not found");
+  await trpcMutation(page, "admin.setMembership", { userId: created.id, territoryId: territory.id, role: "editor" });
+  await context.close();
+  return { id: created.id, ...input };
+}
+
+async function openAccount(page: Page) {
+  // The signed-in person's name in the header leads to their account.
+  await page.getByRole("link", { name: /^Compte : / }).click();
+  await page.waitForURL((url) => url.pathname === "/compte");
+  await page.getByRole("heading", { level: 1, name: "Mon compte" }).waitFor();
+}
+
+describe("mon compte", () => {
+  test("la page montre l'identité et les territoires ; le mot de passe changé sert à la connexion suivante, l'ancien non", async () => {
+    const person = await makePerson("mdp");
+    const { context, page } = await signedInAs(browser, person);
+    await openAccount(page);
+    expect(await page.title()).toBe("Mon compte — Trame");
+    const identity = page.getByRole("region", { name: "Identité" });
+    await identity.getByText(person.name).waitFor();
+    await identity.getByText(person.email).waitFor();
+    const territories = page.getByRole("table", { name: /Territoires auxquels votre compte est rattaché/ });
+    await territories.getByRole("row", { name: /CC du Kochersberg\s*Éditeur/ }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "compte");
+
+    const newPassword = "une-phrase-de-passe-toute-neuve";
+    const form = page.getByRole("region", { name: "Changer de mot de passe" });
+    // The rules are shown before typing, and checked in place.
+    expect(await descriptionOf(page, "Nouveau mot de passe")).toContain("Au moins 12 caractères");
+    await form.getByLabel("Mot de passe actuel").fill(person.password);
+    await form.getByLabel("Nouveau mot de passe").fill("court");
+    await form.getByLabel("Confirmation du mot de passe").fill("court");
+    await form.getByRole("button", { name: "Changer le mot de passe" }).click();
+    await expect
+      .poll(() => descriptionOf(page, "Nouveau mot de passe"))
+      .toContain("Le mot de passe doit compter au moins 12 caractères");
+
+    // The server's refusal lands on its field.
+    await form.getByLabel("Mot de passe actuel").fill("pas-le-bon-mot-de-passe");
+    await form.getByLabel("Nouveau mot de passe").fill(newPassword);
+    await form.getByLabel("Confirmation du mot de passe").fill(newPassword);
+    await form.getByRole("button", { name: "Changer le mot de passe" }).click();
+    await expect.poll(() => descriptionOf(page, "Mot de passe actuel")).toBe("Le mot de passe actuel est incorrect");
+    expect(await form.getByLabel("Mot de passe actuel").getAttribute("aria-invalid")).toBe("true");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await form.getByLabel("Mot de passe actuel").fill(person.password);
+    await form.getByRole("button", { name: "Changer le mot de passe" }).click();
+    await form.getByText("Mot de passe changé.").waitFor();
+    expect(await form.getByLabel("Nouveau mot de passe").inputValue()).toBe("");
+
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.waitForURL((url) => url.pathname === "/connexion");
+    await signIn(page, { email: person.email, password: person.password });
+    await page.getByRole("alert").filter({ hasText: "E-mail ou mot de passe incorrect" }).waitFor();
+    await signIn(page, { email: person.email, password: newPassword });
+    await page.waitForURL((url) => url.pathname !== "/connexion");
+    await page.getByRole("link", { name: `Compte : ${person.name}` }).waitFor();
+    await context.close();
+  });
+
+  test("la langue choisie sur la page compte s'applique aussitôt, reste après rechargement et suit le compte à la connexion", async () => {
+    const person = await makePerson("langue");
+    const { context, page } = await signedInAs(browser, person);
+    await openAccount(page);
+    const language = page.getByRole("region", { name: "Langue" });
+    await language.getByText("English", { exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "My account" }).waitFor();
+    await page.getByText("Language saved.").waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    const me = (await (await page.request.get("/trpc/auth.me")).json()) as { result: { data: { locale: string } } };
+    expect(me.result.data.locale).toBe("en");
+
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "My account" }).waitFor();
+    expect(await page.getByRole("radio", { name: "English" }).isChecked()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "compte-anglais");
+    await context.close();
+
+    // Another device (nothing in its storage): the account's language follows at sign-in.
+    const other = await newPage(browser);
+    await other.page.goto("/connexion");
+    await signIn(other.page, person);
+    await other.page.getByRole("link", { name: `Account: ${person.name}` }).waitFor();
+    expect(await other.page.evaluate(() => document.documentElement.lang)).toBe("en");
+    await other.context.close();
+  });
+});

@@ -1,0 +1,166 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { membershipRoleLabels } from "@trame/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n/format.ts";
+import { trpc } from "../../lib/trpc.ts";
+import { useDebouncedValue } from "../../lib/use-debounced-value.ts";
+import { EmptyState } from "../../ui/empty-state.tsx";
+import { TextField } from "../../ui/fields.tsx";
+import { QueryError } from "../../ui/query-error.tsx";
+import { AdminFrame } from "./admin-frame.tsx";
+import type { AdminRights } from "./admin-rights.ts";
+import { CreateUserDialog } from "./create-user-dialog.tsx";
+import { MembershipsDialog } from "./memberships-dialog.tsx";
+
+const PAGE_SIZE = 20;
+
+export default function AdminUsersPage() {
+  const { t } = useTranslation();
+  return <AdminFrame title={t("admin.users.title")}>{(rights) => <UsersScreen rights={rights} />}</AdminFrame>;
+}
+
+function UsersScreen({ rights }: { rights: AdminRights }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [search, setSearch] = useState({ text: "", page: 0 });
+  const [created, setCreated] = useState<string | null>(null);
+  const query = useDebouncedValue(search.text.trim(), 250);
+  const users = useQuery(
+    trpc.admin.users.queryOptions(
+      { query, limit: PAGE_SIZE, offset: search.page * PAGE_SIZE },
+      { placeholderData: keepPreviousData },
+    ),
+  );
+  const total = users.data?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <>
+      {rights.instance ? (
+        <p className="lead">{t("admin.users.introInstance")}</p>
+      ) : (
+        <div className="lead">
+          <p>
+            {t("admin.users.introTerritory", {
+              names: new Intl.ListFormat(format.locale, { type: "conjunction" }).format(
+                rights.territories.map((territory) => territory.territoryName),
+              ),
+            })}
+          </p>
+          <p>{t("admin.users.byEmailHint")}</p>
+        </div>
+      )}
+      <div className="admin-toolbar">
+        <TextField
+          id="admin-users-search"
+          type="search"
+          label={t("admin.users.search")}
+          hint={rights.instance ? t("admin.users.searchHint") : t("admin.users.searchHintTerritory")}
+          spellCheck={false}
+          value={search.text}
+          onChange={(event) => {
+            setCreated(null);
+            setSearch({ text: event.target.value, page: 0 });
+          }}
+        />
+        {rights.instance && (
+          <CreateUserDialog
+            onCreated={(email) => {
+              // The new account alone in the list, its memberships button at hand.
+              setSearch({ text: email, page: 0 });
+              setCreated(t("admin.createUser.created", { email }));
+            }}
+          />
+        )}
+      </div>
+      <p role="status" className="admin-status">
+        {created}
+      </p>
+      {users.isPending ? (
+        <p role="status">{t("app.loading")}</p>
+      ) : users.isError ? (
+        <QueryError error={users.error} onRetry={() => void users.refetch()} />
+      ) : users.data.items.length === 0 ? (
+        <EmptyState title={query ? t("admin.users.noMatch") : t("admin.users.empty")} />
+      ) : (
+        <>
+          <div className="admin-table-scroll">
+            <table className="entity-table admin-table" aria-busy={users.isPlaceholderData || undefined}>
+              <caption className="visually-hidden">{t("admin.users.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("admin.users.name")}</th>
+                  <th scope="col">{t("admin.users.email")}</th>
+                  <th scope="col">{t("admin.users.memberships")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("admin.users.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.items.map((user) => (
+                  <tr key={user.id}>
+                    <th scope="row">
+                      {user.name}
+                      {user.isInstanceAdmin && (
+                        <>
+                          {" "}
+                          <span className="badge badge--strong">{t("admin.users.instanceAdmin")}</span>
+                        </>
+                      )}
+                    </th>
+                    <td>{user.email}</td>
+                    <td>
+                      {user.memberships.length === 0 ? (
+                        <span>{t("admin.users.noMembership")}</span>
+                      ) : (
+                        <ul className="admin-memberships">
+                          {user.memberships.map((membership) => (
+                            <li key={membership.territoryId}>
+                              {membership.territoryName} — {format.label(membershipRoleLabels[membership.role])}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>
+                      <MembershipsDialog user={user} rights={rights} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="admin-pager">
+            <p role="status">
+              {t("admin.users.count", { count: total, formatted: format.number(total) })}
+              {pageCount > 1 &&
+                ` — ${t("admin.users.page", { page: format.number(search.page + 1), pages: format.number(pageCount) })}`}
+            </p>
+            {pageCount > 1 && (
+              <>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={search.page === 0}
+                  onClick={() => setSearch({ ...search, page: search.page - 1 })}
+                >
+                  {t("admin.users.previous")}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={search.page + 1 >= pageCount || users.isPlaceholderData}
+                  onClick={() => setSearch({ ...search, page: search.page + 1 })}
+                >
+                  {t("admin.users.next")}
+                </button>
+              </>
+            )}
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,220 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type FieldError, fieldErrorsFromZod, updateTerritoryInputSchema } from "@trame/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n/format.ts";
+import { draftKey, handleExpiredSession } from "../../lib/session-draft.ts";
+import { queryClient, trpc } from "../../lib/trpc.ts";
+import { trameErrorOf } from "../../lib/trpc-error.ts";
+import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
+import { ConflictPanel } from "../../ui/conflict-panel.tsx";
+import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
+import { TextField } from "../../ui/fields.tsx";
+import { NumberInputField } from "../../ui/number-field.tsx";
+import { OfflineNotice } from "../../ui/offline-notice.tsx";
+import { useErrorText } from "../../ui/query-error.tsx";
+import { useSession } from "../auth/use-session.ts";
+import {
+  TERRITORY_FIELD_IDS,
+  type TerritoryEditValues,
+  territoryEditValues,
+  territoryPatch,
+} from "./territory-values.ts";
+
+interface StoredTerritory {
+  id: string;
+  name: string;
+  population: number | null;
+  departements: string[];
+  version: number;
+}
+
+const TEMPLATE: TerritoryEditValues = { name: "", population: null, departements: "" };
+
+function asStoredTerritory(current: unknown, id: string): StoredTerritory | null {
+  if (typeof current !== "object" || current === null) return null;
+  const candidate = current as Partial<StoredTerritory>;
+  return candidate.id === id && typeof candidate.version === "number" ? (current as StoredTerritory) : null;
+}
+
+/** Name, population and départements of a body added by hand; a colleague's save in between is shown, not lost. */
+export function TerritoryEditor({ territory }: { territory: StoredTerritory }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const errorText = useErrorText();
+  const userId = useSession().data?.id ?? "";
+  const edit = useVersionedEdit(draftKey(userId, "territory", territory.id), TEMPLATE);
+  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
+  const [saved, setSaved] = useState(false);
+  const { values } = edit;
+
+  const update = useMutation(
+    trpc.territory.update.mutationOptions({
+      onSuccess(saved) {
+        queryClient.setQueryData(trpc.territory.get.queryKey({ id: saved.id }), (old) => old && { ...old, ...saved });
+        void queryClient.invalidateQueries(trpc.territory.pathFilter());
+        void queryClient.invalidateQueries(trpc.audit.pathFilter());
+        edit.finish();
+        setSaved(true);
+      },
+      onError(error) {
+        if (handleExpiredSession(error)) return;
+        const payload = trameErrorOf(error);
+        const current = payload?.code === "CONFLICT" ? asStoredTerritory(payload.current, territory.id) : null;
+        if (current) {
+          void queryClient.invalidateQueries(trpc.territory.get.queryFilter({ id: territory.id }));
+          void queryClient.invalidateQueries(trpc.audit.pathFilter());
+          edit.onConflict(territoryEditValues(current), current.version);
+          return;
+        }
+        focusFirstInvalid(serverFieldErrors(error), TERRITORY_FIELD_IDS);
+      },
+    }),
+  );
+
+  const lastChange = useQuery({
+    ...trpc.audit.history.queryOptions({ entityType: "territory", entityId: territory.id, limit: 1 }),
+    enabled: edit.conflict !== null,
+  });
+  const latest = lastChange.data?.[0];
+
+  function send(next: { patch: Partial<TerritoryEditValues>; version: number } | null) {
+    if (!next) {
+      edit.finish();
+      return;
+    }
+    const parsed = updateTerritoryInputSchema.safeParse({
+      id: territory.id,
+      version: next.version,
+      ...territoryPatch(next.patch),
+    });
+    if (!parsed.success) {
+      const errors = fieldErrorsFromZod(parsed.error);
+      update.reset();
+      setLocalErrors(errors);
+      focusFirstInvalid(errors, TERRITORY_FIELD_IDS);
+      return;
+    }
+    setLocalErrors([]);
+    update.mutate(parsed.data);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    send(edit.pending());
+  }
+
+  const labels: Record<keyof TerritoryEditValues, string> = {
+    name: t("admin.territory.name"),
+    population: t("admin.territory.population"),
+    departements: t("admin.territory.departements"),
+  };
+
+  const fieldError = useFieldErrorText(localErrors.length ? localErrors : serverFieldErrors(update.error));
+
+  if (!edit.editing) {
+    return (
+      <div className="form__actions">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setSaved(false);
+            update.reset();
+            edit.start(territoryEditValues(territory), territory.version);
+          }}
+        >
+          {t("admin.territory.edit")}
+        </button>
+        <p role="status" className="admin-status">
+          {saved ? t("admin.territory.saved") : null}
+        </p>
+      </div>
+    );
+  }
+
+  const isConflict = trameErrorOf(update.error)?.code === "CONFLICT";
+  const summary = localErrors.length
+    ? t("admin.fixFields")
+    : update.error && !isConflict && !serverFieldErrors(update.error).length
+      ? errorText(update.error)
+      : null;
+  const display = (key: keyof TerritoryEditValues, version: TerritoryEditValues) =>
+    key === "population"
+      ? version.population === null
+        ? "—"
+        : format.number(version.population)
+      : version[key] || "—";
+
+  return (
+    <section aria-labelledby="territory-edit-title">
+      <h3 id="territory-edit-title">{t("admin.territory.editTitle")}</h3>
+      {edit.restored && (
+        <div className="alert" role="status">
+          <p>{t("history.draft.restored")}</p>
+        </div>
+      )}
+      {edit.conflict && (
+        <ConflictPanel
+          rows={edit.conflictFields.map((row) => ({
+            field: row.key,
+            label: labels[row.key],
+            mine: display(row.key, values),
+            theirs: display(row.key, edit.conflict?.theirs ?? values),
+            changedByColleague: row.changedByColleague,
+          }))}
+          changedBy={
+            latest?.actor
+              ? t("history.conflict.changedBy", { name: latest.actor.name, date: format.dateTime(latest.at) })
+              : undefined
+          }
+          pending={update.isPending}
+          onReapply={() => send(edit.reapply())}
+          onDiscard={() => {
+            update.reset();
+            edit.finish();
+          }}
+        />
+      )}
+      {summary && (
+        <div className="alert alert--error" role="alert">
+          <p>{summary}</p>
+        </div>
+      )}
+      <form className="form" onSubmit={submit} noValidate>
+        <TextField
+          id={TERRITORY_FIELD_IDS.name}
+          label={labels.name}
+          error={fieldError("name")}
+          value={values.name}
+          onChange={(event) => edit.set("name", event.target.value)}
+        />
+        <NumberInputField
+          id={TERRITORY_FIELD_IDS.population}
+          label={labels.population}
+          error={fieldError("population")}
+          value={values.population}
+          formatOptions={{ maximumFractionDigits: 0 }}
+          onChange={(population) => edit.set("population", population)}
+        />
+        <TextField
+          id={TERRITORY_FIELD_IDS.departements}
+          label={labels.departements}
+          hint={t("admin.territory.departementsHint")}
+          error={fieldError("departements")}
+          value={values.departements}
+          onChange={(event) => edit.set("departements", event.target.value)}
+        />
+        <OfflineNotice paused={update.isPaused} />
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={update.isPending || edit.conflict !== null}>
+            {update.isPending ? t("admin.saving") : t("admin.save")}
+          </button>
+          <button type="button" className="button button--secondary" onClick={edit.finish} disabled={update.isPending}>
+            {t("admin.cancel")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

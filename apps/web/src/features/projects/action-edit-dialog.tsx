@@ -1,0 +1,229 @@
+import { useMutation } from "@tanstack/react-query";
+import { actionKindLabels, type FieldError, fieldErrorsFromZod, updateActionInputSchema } from "@trame/core";
+import { type FormEvent, useState } from "react";
+import { Button } from "react-aria-components";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n/format.ts";
+import { draftKey, handleExpiredSession } from "../../lib/session-draft.ts";
+import { queryClient, trpc } from "../../lib/trpc.ts";
+import { trameErrorOf } from "../../lib/trpc-error.ts";
+import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
+import { ConflictPanel } from "../../ui/conflict-panel.tsx";
+import { ModalDialog } from "../../ui/dialog.tsx";
+import { DialogActions } from "../../ui/dialog-actions.tsx";
+import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
+import { useErrorText } from "../../ui/query-error.tsx";
+import { ActionFields, type ActionValues, actionFieldIds } from "./action-fields.tsx";
+import type { JointAction, ProjectDetail } from "./project-model.ts";
+
+const FIELD_IDS = actionFieldIds("action-edit");
+
+const EMPTY_VALUES: ActionValues = { occurredOn: "", kind: "meeting", title: "", notes: "", territoryIds: [] };
+
+function actionValues(action: JointAction): ActionValues {
+  return {
+    occurredOn: action.occurredOn,
+    kind: action.kind,
+    title: action.title,
+    notes: action.notes,
+    territoryIds: action.territories.map((territory) => territory.id),
+  };
+}
+
+/** A conflict's `current` is the stored action as the server read it; checked before the form trusts it. */
+function asStoredAction(current: unknown, id: string): JointAction | null {
+  if (typeof current !== "object" || current === null) return null;
+  const candidate = current as Partial<JointAction>;
+  return candidate.id === id && typeof candidate.version === "number" ? (current as JointAction) : null;
+}
+
+type Edit = ReturnType<typeof useVersionedEdit<ActionValues>>;
+
+/** "Modifier": the action form again, in a dialog, on the action's current values and version. */
+export function ActionEditDialog({
+  project,
+  action,
+  userId,
+}: {
+  project: ProjectDetail;
+  action: JointAction;
+  userId: string;
+}) {
+  const { t } = useTranslation();
+  const edit = useVersionedEdit(draftKey(userId, "action-edit", action.id), EMPTY_VALUES);
+  // A draft restored after a sign-in reopens its dialog, with what was typed.
+  const [open, setOpen] = useState(edit.editing);
+  const close = () => {
+    edit.finish();
+    setOpen(false);
+  };
+
+  return (
+    <>
+      <Button
+        className="button button--link button--small"
+        aria-label={t("projects.actions.editNamed", { title: action.title })}
+        onPress={() => {
+          edit.start(actionValues(action), action.version);
+          setOpen(true);
+        }}
+      >
+        {t("projects.actions.edit")}
+      </Button>
+      <ModalDialog
+        title={t("projects.actions.editTitle")}
+        isOpen={open && edit.editing}
+        onOpenChange={(isOpen) => {
+          if (!isOpen) close();
+        }}
+        isDismissable={false}
+      >
+        <ActionEditForm project={project} action={action} edit={edit} close={close} />
+      </ModalDialog>
+    </>
+  );
+}
+
+function ActionEditForm({
+  project,
+  action,
+  edit,
+  close,
+}: {
+  project: ProjectDetail;
+  action: JointAction;
+  edit: Edit;
+  close: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const errorText = useErrorText();
+  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
+  const { values } = edit;
+  const listFilter = trpc.action.list.queryFilter({ projectId: project.id });
+
+  const update = useMutation(
+    trpc.action.update.mutationOptions({
+      onSuccess() {
+        void queryClient.invalidateQueries(listFilter);
+        // The action's entry moves or changes on every involved territory's timeline.
+        void queryClient.invalidateQueries(trpc.timeline.pathFilter());
+        void queryClient.invalidateQueries(trpc.audit.pathFilter());
+        close();
+      },
+      onError(error) {
+        if (handleExpiredSession(error)) return;
+        const payload = trameErrorOf(error);
+        const current = payload?.code === "CONFLICT" ? asStoredAction(payload.current, action.id) : null;
+        if (current) {
+          void queryClient.invalidateQueries(listFilter);
+          edit.onConflict(actionValues(current), current.version);
+          return;
+        }
+        focusFirstInvalid(serverFieldErrors(error), FIELD_IDS);
+      },
+    }),
+  );
+
+  function send(next: { patch: Partial<ActionValues>; version: number } | null) {
+    if (!next) {
+      close();
+      return;
+    }
+    const parsed = updateActionInputSchema.safeParse({ id: action.id, version: next.version, ...next.patch });
+    if (!parsed.success) {
+      const errors = fieldErrorsFromZod(parsed.error);
+      update.reset();
+      setLocalErrors(errors);
+      focusFirstInvalid(errors, FIELD_IDS);
+      return;
+    }
+    setLocalErrors([]);
+    update.mutate(parsed.data);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    send(edit.pending());
+  }
+
+  // Partners, and any territory the action already involves (a former partner stays checkable).
+  const territories = new Map(project.partners.map((p) => [p.territory.id, p.territory.name]));
+  for (const territory of action.territories) territories.set(territory.id, territory.name);
+
+  const labels: Record<keyof ActionValues, string> = {
+    occurredOn: t("projects.actions.date"),
+    kind: t("projects.actions.kind"),
+    title: t("projects.actions.title"),
+    notes: t("projects.actions.notes"),
+    territoryIds: t("projects.actions.territories"),
+  };
+  function display(key: keyof ActionValues, version: ActionValues): string {
+    const empty = "—";
+    switch (key) {
+      case "occurredOn":
+        return version.occurredOn ? format.date(version.occurredOn) : empty;
+      case "kind":
+        return format.label(actionKindLabels[version.kind]);
+      case "territoryIds":
+        return version.territoryIds.map((id) => territories.get(id) ?? id).join(", ") || empty;
+      default:
+        return version[key] || empty;
+    }
+  }
+
+  const fieldError = useFieldErrorText(localErrors.length ? localErrors : serverFieldErrors(update.error));
+  const isConflict = trameErrorOf(update.error)?.code === "CONFLICT";
+  const summary = localErrors.length
+    ? t("projects.actions.fixFields")
+    : update.error && !isConflict && !serverFieldErrors(update.error).length
+      ? errorText(update.error)
+      : null;
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {edit.restored && (
+        <div className="alert" role="status">
+          <p>{t("history.draft.restored")}</p>
+        </div>
+      )}
+      {edit.conflict && (
+        <ConflictPanel
+          rows={edit.conflictFields.map((row) => ({
+            field: row.key,
+            label: labels[row.key],
+            mine: display(row.key, values),
+            theirs: display(row.key, edit.conflict?.theirs ?? values),
+            changedByColleague: row.changedByColleague,
+          }))}
+          pending={update.isPending}
+          onReapply={() => send(edit.reapply())}
+          onDiscard={() => {
+            update.reset();
+            close();
+          }}
+        />
+      )}
+      {summary && (
+        <div className="alert alert--error" role="alert">
+          <p>{summary}</p>
+        </div>
+      )}
+      <ActionFields
+        ids={FIELD_IDS}
+        values={values}
+        onChange={edit.set}
+        fieldError={fieldError}
+        territories={[...territories].map(([id, name]) => ({ id, name }))}
+      />
+      <DialogActions
+        pending={update.isPending}
+        paused={update.isPaused}
+        saveLabel={t("projects.actions.editSave")}
+        savingLabel={t("projects.actions.logging")}
+        cancelLabel={t("projects.actions.cancel")}
+        onCancel={close}
+      />
+    </form>
+  );
+}
