@@ -22,4 +22,6 @@ COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000
 WORKDIR /app/apps/server
-CMD ["node", "--enable-source-maps", "dist/main.js"]
+# Same flags as `pnpm start` (a test keeps them equal). The old-space cap keeps RSS near 150 MB under
+# load: without it V8 lets garbage pile up to 230-320 MB before collecting, for no gain in throughput.
+CMD ["node", "--enable-source-maps", "--max-old-space-size=160", "dist/main.js"]

@@ -33,6 +33,14 @@ function rssMegabytes(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** The node options of `pnpm start` (and of the Dockerfile, kept equal by a test): the bench runs what is deployed. */
+function deployedNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, "apps/server/package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  return scripts.start.split(/\s+/).filter((word) => word.startsWith("--"));
+}
+
 /**
  * The production build of the server (`apps/server/dist/main.js`, as deployed) on a bench
  * database, on loopback, with its peak RSS sampled while it runs.
@@ -41,6 +49,7 @@ export async function startServer(options: { databaseUrl: string; poolSize: numb
   const port = 3300 + Math.floor(Math.random() * 2000);
   const child = fork(join(ROOT, "apps/server/dist/main.js"), [], {
     cwd: join(ROOT, "apps/server"),
+    execArgv: deployedNodeFlags(),
     env: {
       ...process.env,
       PORT: String(port),

@@ -41,4 +41,10 @@ describe("fichiers de déploiement", () => {
     expect(dockerfile).toContain(`pnpm@${pinned}`);
     expect(dockerfile).toContain("--frozen-lockfile");
   });
+
+  it("le Dockerfile lance le serveur avec les mêmes options de node que `pnpm start`", () => {
+    const start: string = JSON.parse(read("apps/server/package.json")).scripts.start;
+    const cmd = /^CMD (\[.*\])$/m.exec(read("Dockerfile"))?.[1] ?? "[]";
+    expect((JSON.parse(cmd) as string[]).join(" ")).toBe(start);
+  });
 });

@@ -112,6 +112,30 @@ describe("frises chronologiques", () => {
     expect(await names()).toEqual([["Beta communauté"], ["Alpha communauté", "Beta communauté"]]);
   });
 
+  it("une coopération renommée, un projet renommé ou réservé le sont aussitôt sur leurs entrées", async () => {
+    const coop = await makeCooperation(db());
+    const project = await makeProject(db(), coop.id, [a, b], "network", ["water"]);
+    const id = await entry(coop.id, "2024-06-10", [a, b], "meeting", project.id);
+    const outsiderCaller = await callerFor(db(), viewer);
+    const shown = async () =>
+      (await outsiderCaller.timeline.territory({ territoryId: a })).items.find((i) => i.id === id);
+    expect(await shown()).toMatchObject({ cooperation: { name: coop.name }, project: { title: project.title } });
+
+    // Written straight to the tables: the copies on the entries follow whoever writes.
+    await db().updateTable("cooperations").set({ name: "Coopération renommée" }).where("id", "=", coop.id).execute();
+    await db().updateTable("projects").set({ title: "Projet renommé" }).where("id", "=", project.id).execute();
+    expect(await shown()).toMatchObject({
+      cooperation: { name: "Coopération renommée" },
+      project: { title: "Projet renommé" },
+    });
+    // Restricted to its partners: the outsider no longer sees it, a partner still does.
+    await db().updateTable("projects").set({ visibility: "partners" }).where("id", "=", project.id).execute();
+    expect(await shown()).toBeUndefined();
+    const partner = await makeUser(db(), { memberships: [{ territoryId: b, role: "viewer" }] });
+    const partnerPage = await (await callerFor(db(), partner)).timeline.territory({ territoryId: a });
+    expect(partnerPage.items.map((i) => i.id)).toContain(id);
+  });
+
   it("la pagination par curseur ne répète ni ne saute rien pendant que d'autres écrivent", async () => {
     const territory = (await makeTerritory(db())).id;
     const coop = await makeCooperation(db());

@@ -231,6 +231,10 @@ export interface TimelineEntriesTable {
   seq: number;
   /** The linked territories as shown, `[{ id, name }]` sorted by name (migration 000006, ADR 0005). */
   territories: ColumnType<Array<{ id: string; name: string }>, string | undefined, string>;
+  /** Copies of the cooperation's name and the project's title and visibility, kept by triggers (migration 000008). */
+  cooperation_name: ColumnType<string, never, never>;
+  project_title: ColumnType<string | null, never, never>;
+  project_visibility: ColumnType<Visibility | null, never, never>;
   created_at: GeneratedInstant;
 }
 

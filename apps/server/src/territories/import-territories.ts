@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { EPCI_KINDS, type EpciKind } from "@trame/core";
-import { type Database, type Kysely, refreshEntryTerritories, sql, territorySearchKey } from "@trame/db";
+import { type Database, type Kysely, sql, territorySearchKey } from "@trame/db";
 import { importDepartements } from "./import-departements.ts";
 
 /** The fields of `@etalab/decoupage-administratif` 6.0.0 this import reads; checked on load (see assertShape). */
@@ -74,7 +74,7 @@ export async function importTerritories(db: Kysely<Database>): Promise<{ epci: n
 }
 
 async function upsertEpci(trx: Kysely<Database>, rows: EpciRow[]): Promise<void> {
-  const { rows: changed } = await sql<{ id: string; inserted: boolean }>`
+  await sql`
     insert into territories (siren, name, kind, population, departements, search_key, source)
     select r.siren, r.name, r.kind, r.population, r.departements, r.search_key, 'etalab'
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
@@ -88,10 +88,7 @@ async function upsertEpci(trx: Kysely<Database>, rows: EpciRow[]): Promise<void>
       is distinct from
           (excluded.name, excluded.kind, excluded.population, excluded.departements,
            excluded.search_key, excluded.source, null::timestamptz)
-    returning id, (xmax = 0) as inserted
   `.execute(trx);
-  // A renamed EPCI's name is stored on its timeline entries (refreshEntryTerritories); new ones have none yet.
-  await refreshEntryTerritories(trx, { territoryIds: changed.filter((row) => !row.inserted).map((row) => row.id) });
 }
 
 async function archiveVanishedEpci(trx: Kysely<Database>, sirens: string[]): Promise<void> {

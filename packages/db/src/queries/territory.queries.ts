@@ -2,7 +2,6 @@ import type { NeighbourKind, SearchTerritoriesInput, TerritoryKind } from "@tram
 import { searchKey } from "@trame/core";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Database, NewTerritory, TerritoriesTable } from "../schema.ts";
-import { refreshEntryTerritories } from "./timeline-write.queries.ts";
 
 export interface Territory {
   id: string;
@@ -216,8 +215,6 @@ export async function updateTerritory(
     .where("version", "=", version)
     .returning(territoryColumns)
     .executeTakeFirst();
-  // Timeline entries show territory names stored with them: a rename rewrites them in the same transaction.
-  if (row && row.name !== current.name) await refreshEntryTerritories(db, { territoryIds: [id] });
   return row && toTerritory(row);
 }
 

@@ -34,8 +34,6 @@ export async function readTimelineSince(
 ): Promise<LiveTimelineEntry[]> {
   const rows = await db
     .selectFrom("timeline_entries as e")
-    .innerJoin("cooperations as c", "c.id", "e.cooperation_id")
-    .leftJoin("projects as p", "p.id", "e.project_id")
     .where("e.seq", ">", afterSeq)
     .where((eb) => {
       if ("cooperationId" in scope) return eb("e.cooperation_id", "=", scope.cooperationId);

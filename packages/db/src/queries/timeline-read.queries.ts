@@ -23,10 +23,7 @@ export interface TimelinePage {
 }
 
 export type FeedScope = { territoryId: string } | { cooperationId: string } | { projectId: string };
-export type FeedEb = ExpressionBuilder<
-  Database & { e: Database["timeline_entries"]; p: Database["projects"]; c: Database["cooperations"] },
-  "e" | "p" | "c"
->;
+export type FeedEb = ExpressionBuilder<Database & { e: Database["timeline_entries"] }, "e">;
 
 /**
  * An entry may be shown when it belongs to no project, or to a project the viewer may see (the rule
@@ -37,7 +34,7 @@ export type FeedEb = ExpressionBuilder<
  */
 export function visibleTo(eb: FeedEb, viewer: TimelineViewer) {
   if (viewer.isInstanceAdmin) return eb.lit(true);
-  const open = [eb("e.project_id", "is", null), eb("p.visibility", "=", "network")];
+  const open = [eb("e.project_id", "is", null), eb("e.project_visibility", "=", "network")];
   if (viewer.territoryIds.length === 0) return eb.or(open);
   return eb.or([
     ...open,
@@ -56,7 +53,10 @@ function matchesFilters(eb: FeedEb, filters: TimelineFilters, dateColumn: "e.occ
   const conditions = [];
   if (filters.kinds?.length) conditions.push(eb("e.kind", "in", filters.kinds));
   if (filters.themes?.length) {
-    conditions.push(eb(sql`coalesce(p.themes, c.themes)`, "&&", sql<string[]>`${filters.themes}::text[]`));
+    // A project's themes, or its cooperation's for entries outside projects: looked up only when filtering.
+    const themes = sql`coalesce((select p.themes from projects p where p.id = e.project_id),
+      (select c.themes from cooperations c where c.id = e.cooperation_id))`;
+    conditions.push(eb(themes, "&&", sql<string[]>`${filters.themes}::text[]`));
   }
   if (filters.partnerTerritoryId) {
     conditions.push(
@@ -75,9 +75,8 @@ function matchesFilters(eb: FeedEb, filters: TimelineFilters, dateColumn: "e.occ
 }
 
 /**
- * What a screen needs to show an entry without another call. Cooperation and project names are
- * joined at read time (renames show at once); territories come stored on the entry, kept in step
- * with the links and with renames by refreshEntryTerritories.
+ * What a screen needs to show an entry without another call, all on the entry itself: names and
+ * territories are copies the database keeps in step with renames (migrations 000006 and 000008).
  */
 export function entryColumns() {
   return [
@@ -87,10 +86,10 @@ export function entryColumns() {
     "e.title",
     "e.detail",
     "e.action_id",
-    "c.id as cooperation_id",
-    "c.name as cooperation_name",
-    "p.id as project_id",
-    "p.title as project_title",
+    "e.cooperation_id",
+    "e.cooperation_name",
+    "e.project_id",
+    "e.project_title",
     "e.territories",
   ] as const;
 }
@@ -160,8 +159,6 @@ export function timelineQuery(
           .orderBy("e.id", "desc");
 
   return base
-    .innerJoin("cooperations as c", "c.id", "e.cooperation_id")
-    .leftJoin("projects as p", "p.id", "e.project_id")
     .where((eb) => eb.and([visibleTo(eb as FeedEb, viewer), matchesFilters(eb as FeedEb, filters, "e.occurred_on")]))
     .select(entryColumns())
     .limit(limit + 1);

@@ -85,28 +85,15 @@ async function linkTerritories(
       .values(unique.map((territoryId) => ({ entry_id: entryId, territory_id: territoryId, occurred_on: occurredOn })))
       .execute();
   }
-  await refreshEntryTerritories(db, { entryId });
+  await refreshEntryTerritories(db, entryId);
   return unique;
 }
 
-/**
- * Rewrites the territories an entry shows (ids and names, sorted by name) from its links: after the
- * links change, and for every entry of a renamed territory, in the transaction that renames it.
- */
-export async function refreshEntryTerritories(
-  db: Kysely<Database>,
-  target: { entryId: string } | { territoryIds: readonly string[] },
-): Promise<void> {
-  if ("territoryIds" in target && target.territoryIds.length === 0) return;
-  const entries =
-    "entryId" in target
-      ? sql`e.id = ${target.entryId}`
-      : sql`e.id in (select entry_id from timeline_entry_territories where territory_id = any(${[...target.territoryIds]}::uuid[]))`;
-  await sql`update timeline_entries e set territories = coalesce(
-      (select jsonb_agg(jsonb_build_object('id', t.id, 'name', t.name) order by t.name, t.id)
-       from timeline_entry_territories x join territories t on t.id = x.territory_id
-       where x.entry_id = e.id), '[]'::jsonb)
-    where ${entries}`.execute(db);
+/** The territories an entry shows, rewritten from its links (renames are followed by a trigger, migration 000008). */
+async function refreshEntryTerritories(db: Kysely<Database>, entryId: string): Promise<void> {
+  await sql`update timeline_entries set territories = timeline_entry_territories_json(id) where id = ${entryId}`.execute(
+    db,
+  );
 }
 
 /**
