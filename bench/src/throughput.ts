@@ -22,9 +22,7 @@ async function load(
   headers: Record<string, string>,
   seconds: number,
 ): Promise<ThroughputResult> {
-  // The load generator runs in a worker thread: on the bench's own thread it competed with the bench
-  // process's heap and capped both servers (the bare handler measured 1,170 req/s there, 3,100 from a thread).
-  const options = { url, connections: CONNECTIONS, headers, workers: 1 };
+  const options = { url, connections: CONNECTIONS, headers };
   await autocannon({ ...options, duration: 2 }); // warm-up: JIT, pools, caches
   const result = await autocannon({ ...options, duration: seconds });
   return {
