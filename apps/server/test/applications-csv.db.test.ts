@@ -143,6 +143,16 @@ describe("export CSV des demandes de financement", () => {
     expect(outsiderBody).not.toContain(world.restricted.title);
   });
 
+  it("« mine=true » ne garde que les demandes qui concernent les territoires du lecteur", async () => {
+    const mine = "/api/exports/applications.csv?mine=true";
+    expect(readCsv((await get(mine, world.partnerCookie)).body)).toHaveLength(3);
+    const outsider = await get(mine, world.outsiderCookie);
+    expect(outsider.statusCode).toBe(200);
+    expect(readCsv(outsider.body)).toHaveLength(0);
+    const bad = await get("/api/exports/applications.csv?mine=peut-etre", world.partnerCookie);
+    expect(bad.json().error.trame.fields.map((f: { field: string }) => f.field)).toEqual(["mine"]);
+  });
+
   it("répond 400 en nommant les champs fautifs, et 401 sans session", async () => {
     const bad = await get("/api/exports/applications.csv?territoryId=nope&status=payee", world.partnerCookie);
     expect(bad.statusCode).toBe(400);

@@ -39,5 +39,8 @@ export type DeadlinesInput = z.infer<typeof deadlinesInputSchema>;
 export const territoryDashboardInputSchema = z.object({ territoryId: idSchema });
 
 /** The application list's own filters (one definition), read from a query string; never paginated. */
-export const applicationsExportQuerySchema = listApplicationsInputSchema.omit({ limit: true, offset: true });
+export const applicationsExportQuerySchema = listApplicationsInputSchema.omit({ limit: true, offset: true }).extend({
+  // A query string carries `mine=true`, not a JSON boolean.
+  mine: z.stringbool().optional(),
+});
 export type ApplicationsExportQuery = z.infer<typeof applicationsExportQuerySchema>;
