@@ -1,14 +1,14 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { type FieldError, fieldErrorsFromZod, updateTerritoryInputSchema } from "@trame/core";
-import { type FormEvent, useState } from "react";
+import { updateTerritoryInputSchema } from "@trame/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
-import { draftKey, handleExpiredSession } from "../../lib/session-draft.ts";
+import { draftKey } from "../../lib/session-draft.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
+import { useLastChange, useVersionedSave } from "../../lib/use-versioned-save.ts";
 import { ConflictPanel } from "../../ui/conflict-panel.tsx";
-import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
+import { serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { NumberInputField } from "../../ui/number-field.tsx";
 import { OfflineNotice } from "../../ui/offline-notice.tsx";
@@ -44,12 +44,12 @@ export function TerritoryEditor({ territory }: { territory: StoredTerritory }) {
   const errorText = useErrorText();
   const userId = useSession().data?.id ?? "";
   const edit = useVersionedEdit(draftKey(userId, "territory", territory.id), TEMPLATE);
-  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
   const { values } = edit;
 
-  const update = useMutation(
-    trpc.territory.update.mutationOptions({
+  const { update, localErrors, fieldErrors, send, submit } = useVersionedSave({
+    edit,
+    mutation: trpc.territory.update.mutationOptions({
       onSuccess(saved) {
         queryClient.setQueryData(trpc.territory.get.queryKey({ id: saved.id }), (old) => old && { ...old, ...saved });
         void queryClient.invalidateQueries(trpc.territory.pathFilter());
@@ -57,52 +57,19 @@ export function TerritoryEditor({ territory }: { territory: StoredTerritory }) {
         edit.finish();
         setSaved(true);
       },
-      onError(error) {
-        if (handleExpiredSession(error)) return;
-        const payload = trameErrorOf(error);
-        const current = payload?.code === "CONFLICT" ? asStoredTerritory(payload.current, territory.id) : null;
-        if (current) {
-          void queryClient.invalidateQueries(trpc.territory.get.queryFilter({ id: territory.id }));
-          void queryClient.invalidateQueries(trpc.audit.pathFilter());
-          edit.onConflict(territoryEditValues(current), current.version);
-          return;
-        }
-        focusFirstInvalid(serverFieldErrors(error), TERRITORY_FIELD_IDS);
-      },
     }),
-  );
-
-  const lastChange = useQuery({
-    ...trpc.audit.history.queryOptions({ entityType: "territory", entityId: territory.id, limit: 1 }),
-    enabled: edit.conflict !== null,
+    parse: (next) =>
+      updateTerritoryInputSchema.safeParse({ id: territory.id, version: next.version, ...territoryPatch(next.patch) }),
+    fieldIds: TERRITORY_FIELD_IDS,
+    id: territory.id,
+    asStored: asStoredTerritory,
+    toValues: territoryEditValues,
+    onStale() {
+      void queryClient.invalidateQueries(trpc.territory.get.queryFilter({ id: territory.id }));
+      void queryClient.invalidateQueries(trpc.audit.pathFilter());
+    },
   });
-  const latest = lastChange.data?.[0];
-
-  function send(next: { patch: Partial<TerritoryEditValues>; version: number } | null) {
-    if (!next) {
-      edit.finish();
-      return;
-    }
-    const parsed = updateTerritoryInputSchema.safeParse({
-      id: territory.id,
-      version: next.version,
-      ...territoryPatch(next.patch),
-    });
-    if (!parsed.success) {
-      const errors = fieldErrorsFromZod(parsed.error);
-      update.reset();
-      setLocalErrors(errors);
-      focusFirstInvalid(errors, TERRITORY_FIELD_IDS);
-      return;
-    }
-    setLocalErrors([]);
-    update.mutate(parsed.data);
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    send(edit.pending());
-  }
+  const latest = useLastChange("territory", territory.id, edit.conflict !== null);
 
   const labels: Record<keyof TerritoryEditValues, string> = {
     name: t("admin.territory.name"),
@@ -110,7 +77,7 @@ export function TerritoryEditor({ territory }: { territory: StoredTerritory }) {
     departements: t("admin.territory.departements"),
   };
 
-  const fieldError = useFieldErrorText(localErrors.length ? localErrors : serverFieldErrors(update.error));
+  const fieldError = useFieldErrorText(fieldErrors);
 
   if (!edit.editing) {
     return (

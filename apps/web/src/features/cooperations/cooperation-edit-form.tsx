@@ -1,20 +1,12 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
-import {
-  ENGINEERING_KINDS,
-  engineeringKindLabels,
-  type FieldError,
-  fieldErrorsFromZod,
-  updateCooperationInputSchema,
-} from "@trame/core";
-import { type FormEvent, useState } from "react";
+import { ENGINEERING_KINDS, engineeringKindLabels, updateCooperationInputSchema } from "@trame/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
-import { handleExpiredSession } from "../../lib/session-draft.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import type { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
+import { useLastChange, useVersionedSave } from "../../lib/use-versioned-save.ts";
 import { ConflictPanel } from "../../ui/conflict-panel.tsx";
-import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
+import { useFieldErrorText } from "../../ui/field-errors.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
 import { NumberInputField } from "../../ui/number-field.tsx";
 import { OfflineNotice } from "../../ui/offline-notice.tsx";
@@ -39,11 +31,11 @@ export function CooperationEditForm({ cooperation, edit }: CooperationEditFormPr
   const { t } = useTranslation();
   const format = useFormat();
   const errorText = useErrorText();
-  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
   const { values } = edit;
 
-  const update = useMutation(
-    trpc.cooperation.update.mutationOptions({
+  const { update, localErrors, fieldErrors, send, submit } = useVersionedSave({
+    edit,
+    mutation: trpc.cooperation.update.mutationOptions({
       onSuccess(saved) {
         queryClient.setQueryData(trpc.cooperation.get.queryKey({ id: saved.id }), saved);
         // Adopting the narrative is an event of the cooperation's life, on its members' timelines.
@@ -51,57 +43,28 @@ export function CooperationEditForm({ cooperation, edit }: CooperationEditFormPr
         void queryClient.invalidateQueries(trpc.audit.pathFilter());
         edit.finish();
       },
-      onError(error) {
-        if (handleExpiredSession(error)) return;
-        const payload = trameErrorOf(error);
-        const current = payload?.code === "CONFLICT" ? asStoredCooperation(payload.current, cooperation.id) : null;
-        if (current) {
-          queryClient.setQueryData(trpc.cooperation.get.queryKey({ id: current.id }), current);
-          void queryClient.invalidateQueries(trpc.audit.pathFilter());
-          edit.onConflict(cooperationValues(current), current.version);
-          return;
-        }
-        focusFirstInvalid(serverFieldErrors(error), COOPERATION_FIELD_IDS);
-      },
     }),
-  );
-
-  const lastChange = useQuery({
-    ...trpc.audit.history.queryOptions({ entityType: "cooperation", entityId: cooperation.id, limit: 1 }),
-    enabled: edit.conflict !== null,
+    parse: (next) =>
+      updateCooperationInputSchema.safeParse({
+        id: cooperation.id,
+        version: next.version,
+        // The schema defaults an absent sourceUrl to null (a default inside .optional() still applies in
+        // zod 4), which would erase the source: resend the stored one, unchanged at this version.
+        sourceUrl: cooperation.sourceUrl,
+        ...cooperationPatch(next.patch),
+      }),
+    fieldIds: COOPERATION_FIELD_IDS,
+    id: cooperation.id,
+    asStored: asStoredCooperation,
+    toValues: cooperationValues,
+    onStale(current) {
+      queryClient.setQueryData(trpc.cooperation.get.queryKey({ id: current.id }), current);
+      void queryClient.invalidateQueries(trpc.audit.pathFilter());
+    },
   });
-  const latest = lastChange.data?.[0];
+  const latest = useLastChange("cooperation", cooperation.id, edit.conflict !== null);
 
-  function send(next: { patch: Partial<CooperationEditValues>; version: number } | null) {
-    if (!next) {
-      edit.finish();
-      return;
-    }
-    const parsed = updateCooperationInputSchema.safeParse({
-      id: cooperation.id,
-      version: next.version,
-      // The schema defaults an absent sourceUrl to null (a default inside .optional() still applies in
-      // zod 4), which would erase the source: resend the stored one, unchanged at this version.
-      sourceUrl: cooperation.sourceUrl,
-      ...cooperationPatch(next.patch),
-    });
-    if (!parsed.success) {
-      const errors = fieldErrorsFromZod(parsed.error);
-      update.reset();
-      setLocalErrors(errors);
-      focusFirstInvalid(errors, COOPERATION_FIELD_IDS);
-      return;
-    }
-    setLocalErrors([]);
-    update.mutate(parsed.data);
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    send(edit.pending());
-  }
-
-  const fieldError = useFieldErrorText(localErrors.length ? localErrors : serverFieldErrors(update.error));
+  const fieldError = useFieldErrorText(fieldErrors);
   const isConflict = trameErrorOf(update.error)?.code === "CONFLICT";
   const summary = localErrors.length
     ? t("cooperations.edit.fixFields")

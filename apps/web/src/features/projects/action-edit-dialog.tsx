@@ -1,17 +1,17 @@
-import { useMutation } from "@tanstack/react-query";
-import { actionKindLabels, type FieldError, fieldErrorsFromZod, updateActionInputSchema } from "@trame/core";
-import { type FormEvent, useState } from "react";
+import { actionKindLabels, updateActionInputSchema } from "@trame/core";
+import { useState } from "react";
 import { Button } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
-import { draftKey, handleExpiredSession } from "../../lib/session-draft.ts";
+import { draftKey } from "../../lib/session-draft.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
+import { useVersionedSave } from "../../lib/use-versioned-save.ts";
 import { ConflictPanel } from "../../ui/conflict-panel.tsx";
 import { ModalDialog } from "../../ui/dialog.tsx";
 import { DialogActions } from "../../ui/dialog-actions.tsx";
-import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
+import { serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
 import { useErrorText } from "../../ui/query-error.tsx";
 import { ActionFields, type ActionValues, actionFieldIds } from "./action-fields.tsx";
 import type { JointAction, ProjectDetail } from "./project-model.ts";
@@ -98,12 +98,12 @@ function ActionEditForm({
   const { t } = useTranslation();
   const format = useFormat();
   const errorText = useErrorText();
-  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
   const { values } = edit;
   const listFilter = trpc.action.list.queryFilter({ projectId: project.id });
 
-  const update = useMutation(
-    trpc.action.update.mutationOptions({
+  const { update, localErrors, fieldErrors, send, submit } = useVersionedSave({
+    edit,
+    mutation: trpc.action.update.mutationOptions({
       onSuccess() {
         void queryClient.invalidateQueries(listFilter);
         // The action's entry moves or changes on every involved territory's timeline.
@@ -111,41 +111,17 @@ function ActionEditForm({
         void queryClient.invalidateQueries(trpc.audit.pathFilter());
         close();
       },
-      onError(error) {
-        if (handleExpiredSession(error)) return;
-        const payload = trameErrorOf(error);
-        const current = payload?.code === "CONFLICT" ? asStoredAction(payload.current, action.id) : null;
-        if (current) {
-          void queryClient.invalidateQueries(listFilter);
-          edit.onConflict(actionValues(current), current.version);
-          return;
-        }
-        focusFirstInvalid(serverFieldErrors(error), FIELD_IDS);
-      },
     }),
-  );
-
-  function send(next: { patch: Partial<ActionValues>; version: number } | null) {
-    if (!next) {
-      close();
-      return;
-    }
-    const parsed = updateActionInputSchema.safeParse({ id: action.id, version: next.version, ...next.patch });
-    if (!parsed.success) {
-      const errors = fieldErrorsFromZod(parsed.error);
-      update.reset();
-      setLocalErrors(errors);
-      focusFirstInvalid(errors, FIELD_IDS);
-      return;
-    }
-    setLocalErrors([]);
-    update.mutate(parsed.data);
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    send(edit.pending());
-  }
+    parse: (next) => updateActionInputSchema.safeParse({ id: action.id, version: next.version, ...next.patch }),
+    fieldIds: FIELD_IDS,
+    id: action.id,
+    asStored: asStoredAction,
+    toValues: actionValues,
+    onStale() {
+      void queryClient.invalidateQueries(listFilter);
+    },
+    finish: close,
+  });
 
   // Partners, and any territory the action already involves (a former partner stays checkable).
   const territories = new Map(project.partners.map((p) => [p.territory.id, p.territory.name]));
@@ -172,7 +148,7 @@ function ActionEditForm({
     }
   }
 
-  const fieldError = useFieldErrorText(localErrors.length ? localErrors : serverFieldErrors(update.error));
+  const fieldError = useFieldErrorText(fieldErrors);
   const isConflict = trameErrorOf(update.error)?.code === "CONFLICT";
   const summary = localErrors.length
     ? t("projects.actions.fixFields")

@@ -1,23 +1,13 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
-import {
-  type FieldError,
-  fieldErrorsFromZod,
-  THEMES,
-  themeLabels,
-  updateProjectInputSchema,
-  VISIBILITIES,
-  visibilityLabels,
-} from "@trame/core";
-import { type FormEvent, useState } from "react";
+import { THEMES, themeLabels, updateProjectInputSchema, VISIBILITIES, visibilityLabels } from "@trame/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
-import { handleExpiredSession } from "../../lib/session-draft.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import type { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
+import { useLastChange, useVersionedSave } from "../../lib/use-versioned-save.ts";
 import { CheckboxGroupField, RadioGroupField } from "../../ui/choice-fields.tsx";
 import { ConflictPanel } from "../../ui/conflict-panel.tsx";
-import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
+import { useFieldErrorText } from "../../ui/field-errors.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { MoneyField } from "../../ui/money-field.tsx";
 import { OfflineNotice } from "../../ui/offline-notice.tsx";
@@ -35,11 +25,11 @@ export function ProjectEditForm({ project, edit }: ProjectEditFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const errorText = useErrorText();
-  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
   const { values } = edit;
 
-  const update = useMutation(
-    trpc.project.update.mutationOptions({
+  const { update, localErrors, fieldErrors, send, submit } = useVersionedSave({
+    edit,
+    mutation: trpc.project.update.mutationOptions({
       onSuccess(saved) {
         queryClient.setQueryData(trpc.project.get.queryKey({ id: saved.id }), saved);
         // The title and dates show on lists, timelines and in the history.
@@ -48,56 +38,20 @@ export function ProjectEditForm({ project, edit }: ProjectEditFormProps) {
         void queryClient.invalidateQueries(trpc.audit.pathFilter());
         edit.finish();
       },
-      onError(error) {
-        if (handleExpiredSession(error)) return;
-        const payload = trameErrorOf(error);
-        const current = payload?.code === "CONFLICT" ? asStoredProject(payload.current, project.id) : null;
-        if (current) {
-          queryClient.setQueryData(trpc.project.get.queryKey({ id: current.id }), current);
-          void queryClient.invalidateQueries(trpc.audit.pathFilter());
-          edit.onConflict(projectValues(current), current.version);
-          return;
-        }
-        focusFirstInvalid(serverFieldErrors(error), PROJECT_FIELD_IDS);
-      },
     }),
-  );
-
-  // Who saved in between, for the conflict panel: the newest line of the project's history.
-  const lastChange = useQuery({
-    ...trpc.audit.history.queryOptions({ entityType: "project", entityId: project.id, limit: 1 }),
-    enabled: edit.conflict !== null,
+    parse: (next) =>
+      updateProjectInputSchema.safeParse({ id: project.id, version: next.version, ...projectPatch(next.patch) }),
+    fieldIds: PROJECT_FIELD_IDS,
+    id: project.id,
+    asStored: asStoredProject,
+    toValues: projectValues,
+    onStale(current) {
+      queryClient.setQueryData(trpc.project.get.queryKey({ id: current.id }), current);
+      void queryClient.invalidateQueries(trpc.audit.pathFilter());
+    },
   });
-  const latest = lastChange.data?.[0];
+  const latest = useLastChange("project", project.id, edit.conflict !== null);
 
-  function send(next: { patch: Partial<ProjectEditValues>; version: number } | null) {
-    if (!next) {
-      edit.finish();
-      return;
-    }
-    // The server's schema, so the same rules and messages before any request is made.
-    const parsed = updateProjectInputSchema.safeParse({
-      id: project.id,
-      version: next.version,
-      ...projectPatch(next.patch),
-    });
-    if (!parsed.success) {
-      const errors = fieldErrorsFromZod(parsed.error);
-      update.reset();
-      setLocalErrors(errors);
-      focusFirstInvalid(errors, PROJECT_FIELD_IDS);
-      return;
-    }
-    setLocalErrors([]);
-    update.mutate(parsed.data);
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    send(edit.pending());
-  }
-
-  const fieldErrors = localErrors.length ? localErrors : serverFieldErrors(update.error);
   const fieldError = useFieldErrorText(fieldErrors);
   const conflictCode = trameErrorOf(update.error)?.code === "CONFLICT";
   const summary = localErrors.length
