@@ -87,6 +87,13 @@ export function useVersionedSave<V extends object, S extends { version: number }
     fieldErrors: localErrors.length ? localErrors : serverFieldErrors(update.error),
     send,
     submit,
+    /** Resend my changes on top of the colleague's version. */
+    reapply: () => send(edit.reapply()),
+    /** Drop my changes after a conflict. */
+    discard: () => {
+      update.reset();
+      finish();
+    },
   };
 }
 

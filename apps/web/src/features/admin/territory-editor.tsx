@@ -7,12 +7,12 @@ import { queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
 import { useLastChange, useVersionedSave } from "../../lib/use-versioned-save.ts";
-import { ConflictPanel } from "../../ui/conflict-panel.tsx";
 import { serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { NumberInputField } from "../../ui/number-field.tsx";
 import { OfflineNotice } from "../../ui/offline-notice.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
+import { VersionedEditNotices } from "../../ui/versioned-edit-notices.tsx";
 import { useSession } from "../auth/use-session.ts";
 import {
   TERRITORY_FIELD_IDS,
@@ -47,7 +47,7 @@ export function TerritoryEditor({ territory }: { territory: StoredTerritory }) {
   const [saved, setSaved] = useState(false);
   const { values } = edit;
 
-  const { update, localErrors, fieldErrors, send, submit } = useVersionedSave({
+  const { update, localErrors, fieldErrors, submit, reapply, discard } = useVersionedSave({
     edit,
     mutation: trpc.territory.update.mutationOptions({
       onSuccess(saved) {
@@ -116,38 +116,17 @@ export function TerritoryEditor({ territory }: { territory: StoredTerritory }) {
   return (
     <section aria-labelledby="territory-edit-title">
       <h3 id="territory-edit-title">{t("admin.territory.editTitle")}</h3>
-      {edit.restored && (
-        <div className="alert" role="status">
-          <p>{t("history.draft.restored")}</p>
-        </div>
-      )}
-      {edit.conflict && (
-        <ConflictPanel
-          rows={edit.conflictFields.map((row) => ({
-            field: row.key,
-            label: labels[row.key],
-            mine: display(row.key, values),
-            theirs: display(row.key, edit.conflict?.theirs ?? values),
-            changedByColleague: row.changedByColleague,
-          }))}
-          changedBy={
-            latest?.actor
-              ? t("history.conflict.changedBy", { name: latest.actor.name, date: format.dateTime(latest.at) })
-              : undefined
-          }
-          pending={update.isPending}
-          onReapply={() => send(edit.reapply())}
-          onDiscard={() => {
-            update.reset();
-            edit.finish();
-          }}
-        />
-      )}
-      {summary && (
-        <div className="alert alert--error" role="alert">
-          <p>{summary}</p>
-        </div>
-      )}
+      <VersionedEditNotices
+        edit={edit}
+        values={values}
+        labels={labels}
+        display={display}
+        latest={latest}
+        pending={update.isPending}
+        onReapply={reapply}
+        onDiscard={discard}
+        summary={summary}
+      />
       <form className="form" onSubmit={submit} noValidate>
         <TextField
           id={TERRITORY_FIELD_IDS.name}

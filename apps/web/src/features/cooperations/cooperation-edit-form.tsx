@@ -5,13 +5,13 @@ import { queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import type { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
 import { useLastChange, useVersionedSave } from "../../lib/use-versioned-save.ts";
-import { ConflictPanel } from "../../ui/conflict-panel.tsx";
 import { useFieldErrorText } from "../../ui/field-errors.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
 import { NumberInputField } from "../../ui/number-field.tsx";
 import { OfflineNotice } from "../../ui/offline-notice.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
 import { TextAreaField } from "../../ui/text-area-field.tsx";
+import { VersionedEditNotices } from "../../ui/versioned-edit-notices.tsx";
 import {
   asStoredCooperation,
   COOPERATION_FIELD_IDS,
@@ -33,7 +33,7 @@ export function CooperationEditForm({ cooperation, edit }: CooperationEditFormPr
   const errorText = useErrorText();
   const { values } = edit;
 
-  const { update, localErrors, fieldErrors, send, submit } = useVersionedSave({
+  const { update, localErrors, fieldErrors, submit, reapply, discard } = useVersionedSave({
     edit,
     mutation: trpc.cooperation.update.mutationOptions({
       onSuccess(saved) {
@@ -107,38 +107,17 @@ export function CooperationEditForm({ cooperation, edit }: CooperationEditFormPr
   return (
     <section className="panel" aria-labelledby="cooperation-edit-title">
       <h2 id="cooperation-edit-title">{t("cooperations.edit.heading")}</h2>
-      {edit.restored && (
-        <div className="alert" role="status">
-          <p>{t("history.draft.restored")}</p>
-        </div>
-      )}
-      {edit.conflict && (
-        <ConflictPanel
-          rows={edit.conflictFields.map((row) => ({
-            field: row.key,
-            label: labels[row.key],
-            mine: display(row.key, values),
-            theirs: display(row.key, edit.conflict?.theirs ?? values),
-            changedByColleague: row.changedByColleague,
-          }))}
-          changedBy={
-            latest?.actor
-              ? t("history.conflict.changedBy", { name: latest.actor.name, date: format.dateTime(latest.at) })
-              : undefined
-          }
-          pending={update.isPending}
-          onReapply={() => send(edit.reapply())}
-          onDiscard={() => {
-            update.reset();
-            edit.finish();
-          }}
-        />
-      )}
-      {summary && (
-        <div className="alert alert--error" role="alert">
-          <p>{summary}</p>
-        </div>
-      )}
+      <VersionedEditNotices
+        edit={edit}
+        values={values}
+        labels={labels}
+        display={display}
+        latest={latest}
+        pending={update.isPending}
+        onReapply={reapply}
+        onDiscard={discard}
+        summary={summary}
+      />
       <form className="form" onSubmit={submit} noValidate>
         <TextAreaField
           id={COOPERATION_FIELD_IDS.narrativeText}

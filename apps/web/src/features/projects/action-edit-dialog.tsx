@@ -8,11 +8,11 @@ import { queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
 import { useVersionedSave } from "../../lib/use-versioned-save.ts";
-import { ConflictPanel } from "../../ui/conflict-panel.tsx";
 import { ModalDialog } from "../../ui/dialog.tsx";
 import { DialogActions } from "../../ui/dialog-actions.tsx";
 import { serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
 import { useErrorText } from "../../ui/query-error.tsx";
+import { VersionedEditNotices } from "../../ui/versioned-edit-notices.tsx";
 import { ActionFields, type ActionValues, actionFieldIds } from "./action-fields.tsx";
 import type { JointAction, ProjectDetail } from "./project-model.ts";
 
@@ -101,7 +101,7 @@ function ActionEditForm({
   const { values } = edit;
   const listFilter = trpc.action.list.queryFilter({ projectId: project.id });
 
-  const { update, localErrors, fieldErrors, send, submit } = useVersionedSave({
+  const { update, localErrors, fieldErrors, submit, reapply, discard } = useVersionedSave({
     edit,
     mutation: trpc.action.update.mutationOptions({
       onSuccess() {
@@ -158,33 +158,16 @@ function ActionEditForm({
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {edit.restored && (
-        <div className="alert" role="status">
-          <p>{t("history.draft.restored")}</p>
-        </div>
-      )}
-      {edit.conflict && (
-        <ConflictPanel
-          rows={edit.conflictFields.map((row) => ({
-            field: row.key,
-            label: labels[row.key],
-            mine: display(row.key, values),
-            theirs: display(row.key, edit.conflict?.theirs ?? values),
-            changedByColleague: row.changedByColleague,
-          }))}
-          pending={update.isPending}
-          onReapply={() => send(edit.reapply())}
-          onDiscard={() => {
-            update.reset();
-            close();
-          }}
-        />
-      )}
-      {summary && (
-        <div className="alert alert--error" role="alert">
-          <p>{summary}</p>
-        </div>
-      )}
+      <VersionedEditNotices
+        edit={edit}
+        values={values}
+        labels={labels}
+        display={display}
+        pending={update.isPending}
+        onReapply={reapply}
+        onDiscard={discard}
+        summary={summary}
+      />
       <ActionFields
         ids={FIELD_IDS}
         values={values}

@@ -6,13 +6,13 @@ import { trameErrorOf } from "../../lib/trpc-error.ts";
 import type { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
 import { useLastChange, useVersionedSave } from "../../lib/use-versioned-save.ts";
 import { CheckboxGroupField, RadioGroupField } from "../../ui/choice-fields.tsx";
-import { ConflictPanel } from "../../ui/conflict-panel.tsx";
 import { useFieldErrorText } from "../../ui/field-errors.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { MoneyField } from "../../ui/money-field.tsx";
 import { OfflineNotice } from "../../ui/offline-notice.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
 import { TextAreaField } from "../../ui/text-area-field.tsx";
+import { VersionedEditNotices } from "../../ui/versioned-edit-notices.tsx";
 import { PROJECT_FIELD_IDS, type ProjectEditValues, projectPatch, projectValues } from "./project-edit-values.ts";
 import { asStoredProject, type ProjectDetail } from "./project-model.ts";
 
@@ -27,7 +27,7 @@ export function ProjectEditForm({ project, edit }: ProjectEditFormProps) {
   const errorText = useErrorText();
   const { values } = edit;
 
-  const { update, localErrors, fieldErrors, send, submit } = useVersionedSave({
+  const { update, localErrors, fieldErrors, submit, reapply, discard } = useVersionedSave({
     edit,
     mutation: trpc.project.update.mutationOptions({
       onSuccess(saved) {
@@ -91,38 +91,17 @@ export function ProjectEditForm({ project, edit }: ProjectEditFormProps) {
   return (
     <section className="panel" aria-labelledby="project-edit-title">
       <h2 id="project-edit-title">{t("projects.edit.heading")}</h2>
-      {edit.restored && (
-        <div className="alert" role="status">
-          <p>{t("history.draft.restored")}</p>
-        </div>
-      )}
-      {edit.conflict && (
-        <ConflictPanel
-          rows={edit.conflictFields.map((row) => ({
-            field: row.key,
-            label: rowLabels[row.key],
-            mine: display(row.key, values),
-            theirs: display(row.key, edit.conflict?.theirs ?? values),
-            changedByColleague: row.changedByColleague,
-          }))}
-          changedBy={
-            latest?.actor
-              ? t("history.conflict.changedBy", { name: latest.actor.name, date: format.dateTime(latest.at) })
-              : undefined
-          }
-          pending={update.isPending}
-          onReapply={() => send(edit.reapply())}
-          onDiscard={() => {
-            update.reset();
-            edit.finish();
-          }}
-        />
-      )}
-      {summary && (
-        <div className="alert alert--error" role="alert">
-          <p>{summary}</p>
-        </div>
-      )}
+      <VersionedEditNotices
+        edit={edit}
+        values={values}
+        labels={rowLabels}
+        display={display}
+        latest={latest}
+        pending={update.isPending}
+        onReapply={reapply}
+        onDiscard={discard}
+        summary={summary}
+      />
       <form className="form" onSubmit={submit} noValidate>
         <TextField
           id={PROJECT_FIELD_IDS.title}
