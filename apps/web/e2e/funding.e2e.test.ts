@@ -124,6 +124,7 @@ describe("financements", () => {
     await board.locator("tbody .status", { hasText: "Refusée" }).first().waitFor();
     await page.getByLabel("Statut", { exact: true }).selectOption("granted");
     await page.waitForURL((url) => url.searchParams.get("statut") === "granted");
+    await board.and(page.locator('[aria-busy="false"]')).waitFor();
     const granted = board.getByRole("row", { name: new RegExp(OBSERVATORY) });
     await expect.poll(() => granted.count()).toBe(1);
     const grantedText = normaliseSpaces(await granted.textContent());
@@ -164,9 +165,12 @@ describe("financements", () => {
     await page.getByRole("button", { name: /English/ }).click();
     await page.getByRole("heading", { level: 1, name: "Funding" }).waitFor();
     await page.getByLabel("Status", { exact: true }).selectOption("granted");
+    await page.waitForURL((url) => url.searchParams.get("statut") === "granted");
     const english = page.getByRole("table", { name: "Funding applications of your territories" });
+    // The previous rows stay on screen (marked busy) until the filtered page arrives.
+    await english.and(page.locator('[aria-busy="false"]')).waitFor();
     const englishRow = english.getByRole("row", { name: new RegExp(OBSERVATORY) });
-    await englishRow.waitFor();
+    await expect.poll(() => englishRow.count()).toBe(1);
     expect(normaliseSpaces(await englishRow.textContent())).toContain("still to be paid: €35,000");
     await page.getByRole("button", { name: /Français/ }).click();
     await context.close();

@@ -14,7 +14,10 @@ export function ApplicationTable({ items, stale }: { items: readonly BoardApplic
   const today = todayInFrance();
   return (
     <div className="entity-table-scroll">
-      <table className={stale ? "entity-table board-table board-table--stale" : "entity-table board-table"}>
+      <table
+        className={stale ? "entity-table board-table board-table--stale" : "entity-table board-table"}
+        aria-busy={stale}
+      >
         <caption className="visually-hidden">{t("funding.board.caption")}</caption>
         <thead>
           <tr>
