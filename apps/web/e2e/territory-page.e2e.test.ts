@@ -115,6 +115,9 @@ describe("page d'un territoire", () => {
     const first = await entryDates(page);
     expect(first).toHaveLength(20);
     expect(isNewestFirst(first)).toBe(true);
+    // Dates in the house format: 2026-11-26 reads 26/11/2026.
+    const [year, month, day] = (first[0] ?? "").split("-");
+    expect(await page.locator(".entry__date").first().textContent()).toBe(`${day}/${month}/${year}`);
     const chart = page.getByRole("region", { name: "Activité dans le temps" });
     expect(normaliseSpaces(await chart.textContent())).toContain("D'après les 20 entrées affichées");
     await timelineScreenshot(page, "frise-bordeaux");
@@ -189,9 +192,9 @@ describe("page d'un territoire", () => {
     await page.getByRole("heading", { level: 2, name: "Cooperation timeline" }).waitFor();
     const feed = page.getByRole("list", { name: "Timeline entries, newest first" });
     const text = normaliseSpaces(await feed.textContent());
-    expect(text).toMatch(
-      /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
-    );
+    // Month headings in English; the day of an entry in the house format, 26/11/2026, in both languages.
+    expect(text).toMatch(/(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/);
+    expect(await feed.locator(".entry__date").first().textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     expect(text).not.toMatch(/Réunion|Coopération :/);
     expect(normaliseSpaces(await page.locator(".territory__profile").textContent())).toMatch(/\d{3},\d{3} inhabitants/);
     await page.getByRole("button", { name: "Filter the timeline" }).waitFor();

@@ -9,9 +9,9 @@ export interface Format {
   locale: Locale;
   /** "854 949" in French, "854,949" in English. */
   number(value: number): string;
-  /** A calendar date `YYYY-MM-DD` as "26 novembre 2026" / "26 November 2026". */
+  /** A calendar date `YYYY-MM-DD` as "26/11/2026" (the house format, also en-GB's). */
   date(value: string): string;
-  /** An instant, with the time, in the user's time zone. */
+  /** An instant as "26/11/2026 14:30", in the user's time zone. */
   dateTime(value: Date | string): string;
   /** The current language's side of a bilingual label from the server or @trame/core. */
   label(value: Label): string;
@@ -28,8 +28,8 @@ export function useFormat(): Format {
     const tag = intlLocales[locale];
     const numbers = new Intl.NumberFormat(tag);
     // Calendar dates carry no time zone: read and print them in UTC so no user sees the day before.
-    const dates = new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" });
-    const instants = new Intl.DateTimeFormat(tag, { dateStyle: "long", timeStyle: "short" });
+    const dates = new Intl.DateTimeFormat(tag, { dateStyle: "short", timeZone: "UTC" });
+    const instants = new Intl.DateTimeFormat(tag, { dateStyle: "short", timeStyle: "short" });
     return {
       locale,
       number: (value) => numbers.format(value),
