@@ -122,6 +122,15 @@ describe("financements", () => {
     await board.waitFor();
     // Before filtering, the rejected application of the same project is listed too.
     await board.locator("tbody .status", { hasText: "Refusée" }).first().waitFor();
+    // The amounts by status count every application the filters select (summed by the server).
+    const totals = page.getByRole("table", { name: "Montants demandés, accordés et versés, par statut de la demande" });
+    const shown = Number((await page.locator(".board-count").textContent())?.replace(/\D/g, ""));
+    const counted = async () =>
+      (await totals.locator("tbody td:first-of-type").allTextContents()).reduce(
+        (sum, count) => sum + Number(count.replace(/\D/g, "")),
+        0,
+      );
+    await expect.poll(counted).toBe(shown);
     await page.getByLabel("Statut", { exact: true }).selectOption("granted");
     await page.waitForURL((url) => url.searchParams.get("statut") === "granted");
     await board.and(page.locator('[aria-busy="false"]')).waitFor();

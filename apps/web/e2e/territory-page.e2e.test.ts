@@ -193,7 +193,9 @@ describe("page d'un territoire", () => {
     const feed = page.getByRole("list", { name: "Timeline entries, newest first" });
     const text = normaliseSpaces(await feed.textContent());
     // Month headings in English; the day of an entry in the house format, 26/11/2026, in both languages.
-    expect(text).toMatch(/(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/);
+    expect(text).toMatch(
+      /(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+    );
     expect(await feed.locator(".entry__date").first().textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     expect(text).not.toMatch(/Réunion|Coopération :/);
     expect(normaliseSpaces(await page.locator(".territory__profile").textContent())).toMatch(/\d{3},\d{3} inhabitants/);

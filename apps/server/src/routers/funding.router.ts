@@ -1,6 +1,7 @@
 import {
   addPaymentInputSchema,
   applicationIdInputSchema,
+  applicationTotalsInputSchema,
   createApplicationInputSchema,
   createProgrammeInputSchema,
   fittingProgrammesInputSchema,
@@ -13,6 +14,7 @@ import {
   updateProgrammeInputSchema,
 } from "@trame/core";
 import {
+  applicationTotalsByStatus,
   getApplication,
   getProgramme,
   getProject,
@@ -67,6 +69,11 @@ export const fundingRouter = {
   applications: authedProcedure
     .input(listApplicationsInputSchema)
     .query(({ ctx, input }) => listApplications(ctx.db, input, viewerOf(ctx.actor))),
+
+  /** Count and amounts by status over every application the list's filters select. */
+  applicationTotals: authedProcedure
+    .input(applicationTotalsInputSchema)
+    .query(({ ctx, input }) => applicationTotalsByStatus(ctx.db, input, viewerOf(ctx.actor))),
 
   getApplication: authedProcedure.input(applicationIdInputSchema).query(async ({ ctx, input }) => {
     const application = await getApplication(ctx.db, input.id, viewerOf(ctx.actor));

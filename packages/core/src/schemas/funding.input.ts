@@ -116,6 +116,9 @@ export const listApplicationsInputSchema = paginationSchema.extend({
 });
 export type ListApplicationsInput = z.infer<typeof listApplicationsInputSchema>;
 
+/** The same filters without paging: totals by status over every application they select. */
+export const applicationTotalsInputSchema = listApplicationsInputSchema.omit({ limit: true, offset: true });
+
 export const applicationIdInputSchema = z.object({ id: idSchema });
 
 /** Supporting documents are the project's own documents, tagged with the application. */

@@ -78,7 +78,7 @@ export interface FundingApplicationDetail extends FundingApplicationItem {
 const paidOf = sql<number>`a.paid_cents`;
 
 /** An application is as visible as its project: a restricted project's reach only its partners' members. */
-function applicationQuery(db: Kysely<Database>, viewer: ProjectViewer | null) {
+function visibleApplications(db: Kysely<Database>, viewer: ProjectViewer | null) {
   return db
     .selectFrom("funding_applications as a")
     .innerJoin("projects as p", "p.id", "a.project_id")
@@ -86,45 +86,54 @@ function applicationQuery(db: Kysely<Database>, viewer: ProjectViewer | null) {
     .innerJoin("territories as t", "t.id", "a.applicant_territory_id")
     .innerJoin("funding_programmes as fp", "fp.id", "a.programme_id")
     .innerJoin("funders as f", "f.id", "fp.funder_id")
-    .where((eb) => (viewer ? projectVisibleTo(eb as unknown as ProjectEb, viewer) : eb.lit(true)))
-    .select((eb) => [
-      "a.id",
-      "a.status",
-      "p.id as project_id",
-      "p.title as project_title",
-      "c.id as cooperation_id",
-      "c.name as cooperation_name",
-      "t.id as applicant_id",
-      "t.name as applicant_name",
-      "fp.id as programme_id",
-      "fp.name as programme_name",
-      "fp.acronym as programme_acronym",
-      "fp.confidence as programme_confidence",
-      "f.id as funder_id",
-      "f.name as funder_name",
-      "f.kind as funder_kind",
-      "a.call_reference",
-      "a.eligible_base_cents",
-      "a.requested_cents",
-      "a.granted_cents",
-      "a.submission_deadline",
-      "a.submitted_on",
-      "a.decision_on",
-      "a.agreement_signed_on",
-      "a.spending_deadline",
-      "a.multi_year",
-      "a.version",
-      "a.updated_at",
-      paidOf.as("paid_cents"),
-      jsonObjectFrom(
-        eb
-          .selectFrom("project_partners as lp")
-          .innerJoin("territories as lt", "lt.id", "lp.territory_id")
-          .select(["lt.id", "lt.name"])
-          .whereRef("lp.project_id", "=", "a.project_id")
-          .where("lp.role", "=", "lead"),
-      ).as("lead"),
-    ]);
+    .where((eb) => (viewer ? projectVisibleTo(eb as unknown as ProjectEb, viewer) : eb.lit(true)));
+}
+
+type VisibleApplications = ReturnType<typeof visibleApplications>;
+
+function applicationQuery(db: Kysely<Database>, viewer: ProjectViewer | null) {
+  return withItemColumns(visibleApplications(db, viewer));
+}
+
+function withItemColumns(query: VisibleApplications) {
+  return query.select((eb) => [
+    "a.id",
+    "a.status",
+    "p.id as project_id",
+    "p.title as project_title",
+    "c.id as cooperation_id",
+    "c.name as cooperation_name",
+    "t.id as applicant_id",
+    "t.name as applicant_name",
+    "fp.id as programme_id",
+    "fp.name as programme_name",
+    "fp.acronym as programme_acronym",
+    "fp.confidence as programme_confidence",
+    "f.id as funder_id",
+    "f.name as funder_name",
+    "f.kind as funder_kind",
+    "a.call_reference",
+    "a.eligible_base_cents",
+    "a.requested_cents",
+    "a.granted_cents",
+    "a.submission_deadline",
+    "a.submitted_on",
+    "a.decision_on",
+    "a.agreement_signed_on",
+    "a.spending_deadline",
+    "a.multi_year",
+    "a.version",
+    "a.updated_at",
+    paidOf.as("paid_cents"),
+    jsonObjectFrom(
+      eb
+        .selectFrom("project_partners as lp")
+        .innerJoin("territories as lt", "lt.id", "lp.territory_id")
+        .select(["lt.id", "lt.name"])
+        .whereRef("lp.project_id", "=", "a.project_id")
+        .where("lp.role", "=", "lead"),
+    ).as("lead"),
+  ]);
 }
 
 type ApplicationEb = ExpressionBuilder<Database & { a: FundingApplicationsTable }, "a">;
@@ -185,31 +194,39 @@ function toItem(row: ItemRow): FundingApplicationItem {
   };
 }
 
-export async function listApplications(
-  db: Kysely<Database>,
-  input: ListApplicationsInput,
-  viewer: ProjectViewer,
-): Promise<{ items: FundingApplicationItem[]; total: number }> {
-  let query = applicationQuery(db, viewer);
-  if (input.applicantTerritoryId) query = query.where("a.applicant_territory_id", "=", input.applicantTerritoryId);
-  if (input.projectId) query = query.where("a.project_id", "=", input.projectId);
-  if (input.programmeId) query = query.where("a.programme_id", "=", input.programmeId);
-  if (input.status) query = query.where("a.status", "=", input.status);
-  if (input.funderId) query = query.where("f.id", "=", input.funderId);
-  if (input.funderKind) query = query.where("f.kind", "=", input.funderKind);
-  const { territoryId } = input;
+/** A list's filters, paging aside: the board's table and its totals by status read the same set. */
+export type ApplicationFilters = Omit<ListApplicationsInput, "limit" | "offset">;
+
+/** The applications `viewer` sees, narrowed by `filters`. */
+export function filteredApplications(db: Kysely<Database>, filters: ApplicationFilters, viewer: ProjectViewer) {
+  let query = visibleApplications(db, viewer);
+  if (filters.applicantTerritoryId) query = query.where("a.applicant_territory_id", "=", filters.applicantTerritoryId);
+  if (filters.projectId) query = query.where("a.project_id", "=", filters.projectId);
+  if (filters.programmeId) query = query.where("a.programme_id", "=", filters.programmeId);
+  if (filters.status) query = query.where("a.status", "=", filters.status);
+  if (filters.funderId) query = query.where("f.id", "=", filters.funderId);
+  if (filters.funderKind) query = query.where("f.kind", "=", filters.funderKind);
+  const { territoryId } = filters;
   if (territoryId) query = query.where((eb) => concerns(eb as unknown as ApplicationEb, [territoryId]));
   // An account of no territory (an instance administrator) has no applications of its own.
-  if (input.mine) query = query.where((eb) => concerns(eb as unknown as ApplicationEb, viewer.territoryIds));
-  if (input.query) {
-    const pattern = input.query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  if (filters.mine) query = query.where((eb) => concerns(eb as unknown as ApplicationEb, viewer.territoryIds));
+  if (filters.query) {
+    const pattern = filters.query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
     query = query.where(
       sql`lower(p.title || ' ' || fp.name || ' ' || fp.acronym || ' ' || f.name)`,
       "like",
       `%${pattern}%`,
     );
   }
-  const rows = await query
+  return query;
+}
+
+export async function listApplications(
+  db: Kysely<Database>,
+  input: ListApplicationsInput,
+  viewer: ProjectViewer,
+): Promise<{ items: FundingApplicationItem[]; total: number }> {
+  const rows = await withItemColumns(filteredApplications(db, input, viewer))
     .select(applicationListTotal(db, input, viewer))
     .orderBy("a.created_at", "desc")
     .orderBy("a.id", "desc")

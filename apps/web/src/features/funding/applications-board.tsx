@@ -74,7 +74,7 @@ export function ApplicationsBoard() {
               </p>
             </div>
           )}
-          <StatusTotals items={pages.items} complete={pages.items.length >= pages.total} />
+          <StatusTotals filters={filters} />
         </>
       )}
     </>

@@ -1,41 +1,47 @@
-import { APPLICATION_STATUSES, applicationStatusLabels } from "@trame/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { applicationStatusLabels } from "@trame/core";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
+import { trpc } from "../../lib/trpc.ts";
+import { QueryError } from "../../ui/query-error.tsx";
 import { useEuros } from "../territory-page/use-euros.ts";
-import type { BoardApplication } from "./use-application-pages.ts";
+import { applicationsInput, type BoardFilters } from "./board-filters.ts";
 
 // The territory page's chart (requested, granted, paid per row), drawn here per status.
 const FundingChart = lazy(() => import("../territory-page/funding-chart.tsx"));
 
 /**
- * Amounts summed by status over the applications shown. The table carries the figures for everyone;
- * the chart beside it (Recharts, loaded only here) is a picture of the same numbers.
+ * Count and amounts by status over every application the board's filters select, summed by the
+ * server (not only the rows loaded so far). The table carries the figures for everyone; the chart
+ * beside it (Recharts, loaded only here) is a picture of the same numbers.
  */
-export function StatusTotals({ items, complete }: { items: readonly BoardApplication[]; complete: boolean }) {
+export function StatusTotals({ filters }: { filters: BoardFilters }) {
   const { t } = useTranslation();
   const format = useFormat();
   const euros = useEuros();
-  const rows = APPLICATION_STATUSES.map((status) => {
-    const own = items.filter((item) => item.status === status);
-    return {
-      status,
-      label: format.label(applicationStatusLabels[status]),
-      count: own.length,
-      requested: own.reduce((sum, item) => sum + item.requestedCents, 0),
-      granted: own.reduce((sum, item) => sum + (item.grantedCents ?? 0), 0),
-      paid: own.reduce((sum, item) => sum + item.paidCents, 0),
-    };
-  }).filter((row) => row.count > 0);
+  const totals = useQuery(
+    trpc.funding.applicationTotals.queryOptions(applicationsInput(filters), { placeholderData: keepPreviousData }),
+  );
+  if (totals.error) return <QueryError error={totals.error} onRetry={() => void totals.refetch()} />;
+  if (!totals.data || totals.data.length === 0) return null;
+  const rows = totals.data.map((row) => ({
+    status: row.status,
+    label: format.label(applicationStatusLabels[row.status]),
+    count: row.count,
+    requested: row.requestedCents,
+    granted: row.grantedCents,
+    paid: row.paidCents,
+  }));
   const series = {
     requested: t("funding.amounts.requested"),
     granted: t("funding.amounts.granted"),
     paid: t("funding.amounts.paid"),
   };
-  const caption = complete ? t("funding.totals.caption") : t("funding.totals.captionPartial");
+  const caption = t("funding.totals.caption");
 
   return (
-    <section className="board-totals" aria-labelledby="board-totals-heading">
+    <section className="board-totals" aria-labelledby="board-totals-heading" aria-busy={totals.isPlaceholderData}>
       <h2 id="board-totals-heading">{t("funding.totals.heading")}</h2>
       <figure className="board-figure">
         <Suspense fallback={<div className="board-figure__loading" />}>
