@@ -22,6 +22,7 @@ export * from "./health/health-texts.ts";
 export * from "./health/health-thresholds.ts";
 export * from "./routes/web-routes.ts";
 export * from "./rules/access.rules.ts";
+export * from "./rules/application-dates.rules.ts";
 export * from "./rules/cooperation.rules.ts";
 export * from "./rules/cooperation-access.rules.ts";
 export * from "./rules/document-type.rules.ts";

@@ -1,9 +1,9 @@
-import { applicationStatusLabels, todayInFrance } from "@trame/core";
+import { applicationDates, applicationStatusLabels, todayInFrance } from "@trame/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { useEuros } from "../territory-page/use-euros.ts";
-import { applicationDates } from "./application-deadlines.ts";
+
 import type { BoardApplication } from "./use-application-pages.ts";
 
 /** One row per application: what, for which project, where it stands, its dates and its amounts. */

@@ -1,6 +1,6 @@
-import type { ApplicationStatus } from "@trame/core";
+import type { ApplicationStatus } from "../enums/funding.ts";
 
-export interface ApplicationDates {
+export interface BoardApplicationDates {
   status: ApplicationStatus;
   submissionDeadline: string | null;
   submittedOn: string | null;
@@ -8,10 +8,10 @@ export interface ApplicationDates {
   spendingDeadline: string | null;
 }
 
-export type DateKind = "submissionDeadline" | "submittedOn" | "decisionOn" | "spendingDeadline";
+export type ApplicationDateKind = "submissionDeadline" | "submittedOn" | "decisionOn" | "spendingDeadline";
 
-export interface ShownDate {
-  kind: DateKind;
+export interface ShownApplicationDate {
+  kind: ApplicationDateKind;
   on: string;
   /** A deadline still to meet that has passed: filing a draft, spending a granted aid. */
   overdue: boolean;
@@ -19,12 +19,12 @@ export interface ShownDate {
 
 /**
  * The dates worth showing for an application, in the order they happen. A deadline counts as overdue
- * only while it still binds, as on the home page's deadlines (deadline.queries.ts): the submission
+ * only while it still binds, as on the home page's deadlines (packages/db deadline.queries.ts): the submission
  * deadline of a draft, the spending deadline of a granted application.
  */
-export function applicationDates(application: ApplicationDates, today: string): ShownDate[] {
+export function applicationDates(application: BoardApplicationDates, today: string): ShownApplicationDate[] {
   const { status } = application;
-  const rows: ShownDate[] = [];
+  const rows: ShownApplicationDate[] = [];
   if (application.submissionDeadline && status === "draft") {
     rows.push({
       kind: "submissionDeadline",
