@@ -76,11 +76,14 @@ if (settings.throughput && bench.url && timelineStatement) {
     seconds: settings.seconds,
   });
   console.log(`\ndébit, timeline.territory page 1, 32 connexions, ${settings.seconds} s chacun :\n`);
-  console.log("| serveur | req/s | latence p50 (ms) | latence p99 (ms) | erreurs | non-2xx |");
-  console.log("|---|---:|---:|---:|---:|---:|");
+  console.log(
+    "| serveur | req/s | CPU serveur par requête (ms) | latence p50 (ms) | latence p99 (ms) | erreurs | non-2xx |",
+  );
+  console.log("|---|---:|---:|---:|---:|---:|---:|");
   for (const r of [throughput.api, throughput.floor, throughput.raw]) {
+    const cpu = r.serverCpuMsPerRequest.toFixed(2);
     console.log(
-      `| ${r.name} | ${Math.round(r.requestsPerSecond)} | ${r.latencyP50} | ${r.latencyP99} | ${r.errors} | ${r.non2xx} |`,
+      `| ${r.name} | ${Math.round(r.requestsPerSecond)} | ${cpu} | ${r.latencyP50} | ${r.latencyP99} | ${r.errors} | ${r.non2xx} |`,
     );
   }
   console.log(
