@@ -9,7 +9,8 @@ export function waitForReady(child: ChildProcess, url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${url} did not start`)), 120_000);
     const poll = async () => {
-      const ok = await fetch(url).then(
+      // Each attempt has its own deadline: one request left hanging must not stall the polling.
+      const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
         (response) => response.ok,
         () => false,
       );
@@ -34,7 +35,7 @@ function rssMegabytes(pid: number): number {
 }
 
 /** The node options of `pnpm start` (and of the Dockerfile, kept equal by a test): the bench runs what is deployed. */
-function deployedNodeFlags(): string[] {
+export function deployedNodeFlags(): string[] {
   const { scripts } = JSON.parse(readFileSync(join(ROOT, "apps/server/package.json"), "utf8")) as {
     scripts: { start: string };
   };
@@ -62,7 +63,10 @@ export async function startServer(options: { databaseUrl: string; poolSize: numb
     stdio: "inherit",
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForReady(child, `${baseUrl}/readyz`);
+  await waitForReady(child, `${baseUrl}/readyz`).catch((error: unknown) => {
+    child.kill("SIGTERM");
+    throw error;
+  });
   let peak = 0;
   const sampler = setInterval(() => {
     if (child.pid && child.exitCode === null) peak = Math.max(peak, rssMegabytes(child.pid));
