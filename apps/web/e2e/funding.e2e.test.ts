@@ -131,6 +131,10 @@ describe("financements", () => {
         0,
       );
     await expect.poll(counted).toBe(shown);
+    // The chart's legend follows its bars: requested, granted, paid.
+    await expect
+      .poll(() => page.locator(".board-figure .funding__legend").allTextContents())
+      .toEqual(["Demandé", "Accordé", "Versé"]);
     await page.getByLabel("Statut", { exact: true }).selectOption("granted");
     await page.waitForURL((url) => url.searchParams.get("statut") === "granted");
     await board.and(page.locator('[aria-busy="false"]')).waitFor();
