@@ -248,6 +248,26 @@ describe("page projet", () => {
     await context.close();
   });
 
+  test("un enregistrement resté sans réponse du réseau est renvoyé, et la saisie arrive", async () => {
+    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const project = await findProject(page, A750);
+    await openProject(page, project);
+    await page.getByRole("button", { name: "Modifier le projet" }).click();
+    const summary = `${project.summary} (renvoyée)`;
+    await page.getByLabel("Présentation").fill(summary);
+    // The first request dies on the network (no answer at all), as when the connection comes back late.
+    let sent = 0;
+    await page.route("**/trpc/project.update**", (route) => (sent++ === 0 ? route.abort("failed") : route.continue()));
+    await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+    await page.getByRole("region", { name: "Présentation" }).getByText(summary).waitFor();
+    expect(sent).toBe(2);
+    const stored = await trpcQuery<ProjectRef>(page, "project.get", { id: project.id });
+    expect(stored.summary).toBe(summary);
+    await page.unroute("**/trpc/project.update**");
+    await trpcMutation(page, "project.update", { id: project.id, version: stored.version, summary: project.summary });
+    await context.close();
+  });
+
   test("une session expirée pendant la saisie ramène, après connexion, au formulaire avec la saisie", async () => {
     const { context, page } = await signedInAs(browser, MONTPELLIER);
     const project = await findProject(page, A750);

@@ -1,6 +1,6 @@
 import { QueryCache, QueryClient } from "@tanstack/react-query";
 import type { AppRouter } from "@trame/server";
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, isTRPCClientError, splitLink } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { trameErrorOf } from "./trpc-error.ts";
 
@@ -21,6 +21,13 @@ export const queryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       retry: (failureCount, error) => isTransient(error) && failureCount < 2,
+    },
+    // A tRPC write that got no answer at all (the network came back a moment after the browser said
+    // so, a proxy restarting) is sent again, up to three times with a growing delay: the input is not
+    // lost, and a versioned write that did land the first time comes back as CONFLICT, not twice.
+    // Any answer from the server (refusal, conflict, error) is final; document uploads are not resent.
+    mutations: {
+      retry: (failureCount, error) => isTRPCClientError(error) && trameErrorOf(error) === null && failureCount < 3,
     },
   },
 });
