@@ -13,6 +13,7 @@ export * from "./queries/deadline.queries.ts";
 export * from "./queries/document.queries.ts";
 export * from "./queries/financing-plan.queries.ts";
 export * from "./queries/funding-application.queries.ts";
+export * from "./queries/funding-application-filters.queries.ts";
 export * from "./queries/funding-application-totals.queries.ts";
 export * from "./queries/funding-application-write.queries.ts";
 export * from "./queries/funding-catalogue.queries.ts";

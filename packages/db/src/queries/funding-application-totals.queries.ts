@@ -1,7 +1,7 @@
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@trame/core";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
-import { type ApplicationFilters, filteredApplications } from "./funding-application.queries.ts";
+import { type ApplicationFilters, filteredApplications } from "./funding-application-filters.queries.ts";
 import type { ProjectViewer } from "./project.queries.ts";
 
 export interface ApplicationStatusTotal {
