@@ -1,7 +1,8 @@
 import { APPLICATION_STATUSES } from "@trame/core";
-import { type Database, findTerritoryBySiren, type Kysely, sql } from "@trame/db";
+import { type Database, findTerritoryBySiren, type Kysely, listSeedMarks, sql } from "@trame/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_APPLICATIONS } from "../src/seed/demo-applications.data.ts";
+import { DEMO_PREFIX, demoKey, expectedDemoKeys } from "../src/seed/demo-keys.ts";
 import { DEMO_PROJECTS } from "../src/seed/demo-projects.data.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type SeedDemoResult, seedDemo } from "../src/seed/demo-seed.ts";
 import { COOPERATION_STRUCTURES } from "../src/seed/seed-data.ts";
@@ -72,6 +73,42 @@ describe("données de démonstration", () => {
     expect(countsAfterSecond).toEqual(countsAfterFirst);
     expect(second.created).toEqual({ territories: 0, neighbourLinks: 0, cooperations: 0, projects: 0, accounts: 0 });
     expect(second.accounts).toEqual(first.accounts);
+  });
+
+  it("marque chaque pièce de la démo sous une clé à elle, unique, et un second passage ne lit que ces marques", async () => {
+    const expected = expectedDemoKeys();
+    expect(new Set(expected).size).toBe(expected.length);
+    const marks = await listSeedMarks(db(), DEMO_PREFIX);
+    expect([...marks.keys()].sort()).toEqual([...expected].sort());
+    const project = DEMO_PROJECTS[0];
+    const projectId = marks.get(demoKey.project(project?.key ?? ""));
+    const stored = await db()
+      .selectFrom("projects")
+      .select("title")
+      .where("id", "=", projectId ?? "")
+      .executeTakeFirst();
+    expect(stored?.title).toBe(project?.title);
+  });
+
+  it("une base semée avant les marques est reprise telle quelle : rien n'est recréé", async () => {
+    const marks = await db().selectFrom("seed_marks").selectAll().execute();
+    await db().deleteFrom("seed_marks").execute();
+    const renamed = marks.find((m) => m.key === demoKey.project(DEMO_PROJECTS[0]?.key ?? ""));
+    await db()
+      .updateTable("projects")
+      .set({ title: "Titre changé avant la mise à jour" })
+      .where("id", "=", renamed?.entity_id ?? "")
+      .execute();
+    const before = await rowCounts(db());
+    const adopted = await seedDemo(db(), { currentYear: 2026 });
+    expect(adopted.created).toEqual({ territories: 0, neighbourLinks: 0, cooperations: 0, projects: 0, accounts: 0 });
+    expect(await rowCounts(db())).toEqual(before);
+    expect((await listSeedMarks(db(), DEMO_PREFIX)).size).toBe(marks.length);
+    await db()
+      .updateTable("projects")
+      .set({ title: DEMO_PROJECTS[0]?.title ?? "" })
+      .where("id", "=", renamed?.entity_id ?? "")
+      .execute();
   });
 
   it("crée chaque structure vérifiée, avec exactement un chef de file, un historique de forme et une ligne d'audit", async () => {

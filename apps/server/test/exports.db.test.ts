@@ -11,6 +11,7 @@ import { failure } from "./support/expect-error.ts";
 import { exportWorld } from "./support/export-fixtures.ts";
 import { callerFor, makeUser, type TestUser } from "./support/factories.ts";
 import { makeApplication, makeProgramme } from "./support/funding-fixtures.ts";
+import { strictIcsProblems } from "./support/ics-strict.ts";
 import { useTestDb } from "./support/test-db.ts";
 
 const testDb = useTestDb();
@@ -168,6 +169,29 @@ describe("agenda iCalendar d'un territoire", () => {
     expect(first?.description).toContain("Hérault");
     const again = await events(feed.path);
     expect(again.events.map((e) => e.uid)).toEqual(found.map((e) => e.uid));
+  });
+
+  it("est du RFC 5545 à la lettre : chaque ligne, la dernière comprise, finit par CRLF, octet par octet", async () => {
+    const feed = await feedFor(world.partner);
+    const bytes = (await get(feed.path)).rawPayload;
+    expect([...bytes.subarray(-2)]).toEqual([0x0d, 0x0a]);
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i] === 0x0a) expect(bytes[i - 1], `LF at byte ${i}`).toBe(0x0d);
+      if (bytes[i] === 0x0d) expect(bytes[i + 1], `CR at byte ${i}`).toBe(0x0a);
+    }
+    const { problems, calendar } = strictIcsProblems(bytes);
+    expect(problems).toEqual([]);
+    expect(calendar?.components.filter((c) => c.name === "VEVENT")).toHaveLength(4);
+  });
+
+  it("le lecteur strict signale un flux sans CRLF final ou mal plié", () => {
+    const valid = Buffer.from(
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//FR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20261204T100000Z\r\nDTSTART;VALUE=DATE:20261204\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    expect(strictIcsProblems(valid).problems).toEqual([]);
+    expect(strictIcsProblems(valid.subarray(0, -2)).problems).toContain("the stream does not end with CRLF");
+    const long = Buffer.from(valid.toString().replace("UID:a", `UID:${"a".repeat(80)}`));
+    expect(strictIcsProblems(long).problems).toContain("line 5: longer than 75 octets");
   });
 
   it("suit les droits actuels de son créateur : sans partenariat, l'étape réservée disparaît", async () => {

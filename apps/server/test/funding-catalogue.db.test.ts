@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "@trame/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CURATED_PROGRAMMES, seedFundingCatalogue } from "../src/seed/seed-funding-catalogue.ts";
 import { importDepartements } from "../src/territories/import-departements.ts";
 import { failure, fieldsOf } from "./support/expect-error.ts";
 import { makeTerritory } from "./support/factories.ts";
 import { projectWorld } from "./support/project-fixtures.ts";
+import { snapshot } from "./support/table-snapshot.ts";
 import { useTestDb } from "./support/test-db.ts";
 
 const testDb = useTestDb();
@@ -35,6 +37,61 @@ describe("catalogue des dispositifs : données de référence", () => {
     expect(after.sort((a, b) => a.id.localeCompare(b.id))).toEqual(before.sort((a, b) => a.id.localeCompare(b.id)));
     expect(after.map((p) => p.external_ref).sort()).toEqual(CURATED_PROGRAMMES.map((p) => p.id).sort());
     expect(await count("funding_programmes")).toBe(30);
+  });
+
+  it("un passage sans changement des données n'écrit rien", async () => {
+    const before = await snapshot(db(), { rowVersions: true });
+    await seedFundingCatalogue(db());
+    const after = await snapshot(db(), { rowVersions: true });
+    for (const table of ["funders", "funding_programmes", "departements"]) {
+      expect(after.tables[table], table).toEqual(before.tables[table]);
+    }
+  });
+
+  it("une nouvelle version des données met à jour sur place, sans défaire la correction d'un administrateur", async () => {
+    const [corrected, outdated] = CURATED_PROGRAMMES.slice(0, 2).map((row) => row.id);
+    const idOf = async (ref = "") =>
+      await db()
+        .selectFrom("funding_programmes")
+        .select(["id", "version"])
+        .where("external_ref", "=", ref)
+        .executeTakeFirstOrThrow();
+    const admin = await (await projectWorld(db())).as("instanceAdmin");
+    const target = await idOf(corrected);
+    await admin.funding.updateProgramme({
+      id: target.id,
+      version: target.version,
+      name: "Intitulé corrigé par l'instance",
+    });
+    // Both rows as a previous version of the data left them: another name and other notes.
+    for (const ref of [corrected, outdated]) {
+      await db()
+        .updateTable("funding_programmes")
+        .set((eb) => ({
+          notes: "Anciennes notes",
+          reference: sql`${eb.ref("reference")} || ${JSON.stringify({ name: "Ancien intitulé", notes: "Anciennes notes" })}::jsonb`,
+        }))
+        .where("external_ref", "=", ref ?? "")
+        .execute();
+    }
+    await db()
+      .updateTable("funding_programmes")
+      .set({ name: "Ancien intitulé" })
+      .where("external_ref", "=", outdated ?? "")
+      .execute();
+
+    expect(await seedFundingCatalogue(db())).toEqual({ funders: 0, programmes: 0 });
+
+    const rows = await db()
+      .selectFrom("funding_programmes")
+      .select(["external_ref", "name", "notes"])
+      .where("external_ref", "in", [corrected ?? "", outdated ?? ""])
+      .execute();
+    const byRef = new Map(rows.map((row) => [row.external_ref, row]));
+    const curated = new Map(CURATED_PROGRAMMES.map((row) => [row.id, row]));
+    expect(byRef.get(corrected ?? "")?.name).toBe("Intitulé corrigé par l'instance");
+    expect(byRef.get(outdated ?? "")?.name).toBe(curated.get(outdated ?? "")?.nom_officiel);
+    for (const ref of [corrected, outdated]) expect(byRef.get(ref ?? "")?.notes).not.toBe("Anciennes notes");
   });
 
   it("garde les lignes non vérifiées, signalées comme telles, avec leur source et leurs notes", async () => {

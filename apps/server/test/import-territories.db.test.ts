@@ -2,6 +2,7 @@ import { countTerritories, findTerritoryBySiren, insertTerritory, insertTimeline
 import { beforeAll, describe, expect, it } from "vitest";
 import { importTerritories } from "../src/territories/import-territories.ts";
 import { callerFor, makeUser } from "./support/factories.ts";
+import { snapshot } from "./support/table-snapshot.ts";
 import { useTestDb } from "./support/test-db.ts";
 
 const testDb = useTestDb();
@@ -10,6 +11,7 @@ const db = () => testDb().db;
 const EPCI = ["METRO", "MET69", "CU", "CA", "CC"] as const;
 const ORLEANS = "244500468";
 const BORDEAUX = "243300316";
+const MONTESQUIEU = "243301264";
 
 async function countCommunes(): Promise<number> {
   const row = await db()
@@ -44,16 +46,41 @@ describe("import du référentiel des EPCI", () => {
     expect(communes.reduce((sum, c) => sum + (c.population ?? 0), 0)).toBe(orleans?.population);
   });
 
-  it("une seconde importation met à jour sur place, sans rien dupliquer", async () => {
-    const before = await findTerritoryBySiren(db(), ORLEANS);
-    const bordeauxBefore = await findTerritoryBySiren(db(), BORDEAUX);
+  /**
+   * As if the previous import had read `listed` (the list has since changed on those fields) and
+   * the row held `stored` since.
+   */
+  async function listWas(
+    siren: string,
+    listed: { name: string; population: number },
+    stored: { name?: string; population: number } = listed,
+  ) {
+    const { reference } = await db()
+      .selectFrom("territories")
+      .select("reference")
+      .where("siren", "=", siren)
+      .executeTakeFirstOrThrow();
     await db()
       .updateTable("territories")
-      .set({ name: "Nom altéré", population: 1 })
-      .where("siren", "=", ORLEANS)
+      .set({ ...stored, reference: JSON.stringify({ ...reference, ...listed }) })
+      .where("siren", "=", siren)
       .execute();
+  }
+
+  it("une importation sans changement de la liste n'écrit rien", async () => {
+    const before = await snapshot(db(), { rowVersions: true });
+    expect(await importTerritories(db())).toEqual(first);
+    const after = await snapshot(db(), { rowVersions: true });
+    expect(after.tables.territories).toEqual(before.tables.territories);
+    expect(after.tables.communes).toEqual(before.tables.communes);
+  });
+
+  it("une nouvelle version de la liste met à jour sur place, sans rien dupliquer", async () => {
+    await listWas(ORLEANS, { name: "Ancien nom d'Orléans", population: 1 });
+    const before = await findTerritoryBySiren(db(), ORLEANS);
+    const bordeauxBefore = await findTerritoryBySiren(db(), BORDEAUX);
     await db().updateTable("communes").set({ name: "Commune altérée" }).where("insee", "=", "45234").execute();
-    // An entry written under the altered name stores it (timeline entries keep their territories' names).
+    // An entry written under the old name stores it (timeline entries keep their territories' names).
     const cooperation = await db()
       .insertInto("cooperations")
       .values({ name: "Coopération témoin", engagement_form: "convention", status: "active", themes: ["water"] })
@@ -73,7 +100,8 @@ describe("import du référentiel des EPCI", () => {
     expect(await countTerritories(db(), EPCI)).toBe(1255);
     expect(await countCommunes()).toBe(first.communes);
     const after = await findTerritoryBySiren(db(), ORLEANS);
-    expect(after).toMatchObject({ id: before?.id, name: "Orléans Métropole", population: before?.population });
+    expect(after).toMatchObject({ id: before?.id, name: "Orléans Métropole" });
+    expect(after?.population).toBeGreaterThan(250_000);
     expect(after?.version).toBe((before?.version ?? 0) + 1);
     // A row the list did not change keeps its version: re-running does not rewrite everything.
     expect((await findTerritoryBySiren(db(), BORDEAUX))?.version).toBe(bordeauxBefore?.version);
@@ -89,6 +117,28 @@ describe("import du référentiel des EPCI", () => {
       .where("id", "=", entryId)
       .executeTakeFirstOrThrow();
     expect(entry.territories).toEqual([{ id: before?.id, name: "Orléans Métropole" }]);
+  });
+
+  it("la correction d'un administrateur survit à toute réimportation ; le reste suit la liste", async () => {
+    const admin = await makeUser(db(), { isInstanceAdmin: true });
+    const montesquieu = await findTerritoryBySiren(db(), MONTESQUIEU);
+    if (!montesquieu) throw new Error("CC de Montesquieu missing");
+    await (await callerFor(db(), admin)).territory.update({
+      id: montesquieu.id,
+      version: montesquieu.version,
+      name: "Communauté de communes de Montesquieu (nom d'usage)",
+    });
+    await importTerritories(db());
+    expect(await findTerritoryBySiren(db(), MONTESQUIEU)).toMatchObject({
+      name: "Communauté de communes de Montesquieu (nom d'usage)",
+    });
+
+    // The list has since renamed it and changed its population: the name stays the administrator's.
+    await listWas(MONTESQUIEU, { name: "Ancien nom", population: 1 }, { population: 1 });
+    await importTerritories(db());
+    const after = await findTerritoryBySiren(db(), MONTESQUIEU);
+    expect(after?.name).toBe("Communauté de communes de Montesquieu (nom d'usage)");
+    expect(after?.population).toBe(montesquieu.population);
   });
 
   it("archive un EPCI disparu de la liste officielle et retire les communes disparues", async () => {

@@ -20,6 +20,8 @@ export * from "./queries/funding-catalogue.queries.ts";
 export * from "./queries/login-throttle.queries.ts";
 export * from "./queries/project.queries.ts";
 export * from "./queries/project-write.queries.ts";
+export * from "./queries/reference-upsert.ts";
+export * from "./queries/seed-mark.queries.ts";
 export * from "./queries/session.queries.ts";
 export * from "./queries/territory.queries.ts";
 export * from "./queries/timeline-live.queries.ts";

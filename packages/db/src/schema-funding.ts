@@ -1,5 +1,6 @@
 import type { ApplicationStatus, Confidence, FunderKind, ProjectStatus, Theme } from "@trame/core";
 import type { ColumnType, Generated } from "kysely";
+import type { ReferenceColumn } from "./schema-seed.ts";
 
 /** Funding tables (migration 000003); dates and instants travel as strings, as in schema.ts. */
 type DateString = string;
@@ -37,6 +38,8 @@ export interface FundingProgrammesTable {
   source_url: string | null;
   confidence: Generated<Confidence>;
   notes: Generated<string>;
+  /** What the catalogue seed last wrote for a curated programme; see migration 190001. */
+  reference: ReferenceColumn;
   version: Generated<number>;
   created_at: GeneratedInstant;
   updated_at: GeneratedInstant;

@@ -27,7 +27,10 @@ import type {
   TerritoryProjectCountsTable,
 } from "./schema-funding.ts";
 
+import type { ReferenceColumn, SeedMarksTable } from "./schema-seed.ts";
+
 export type * from "./schema-funding.ts";
+export type * from "./schema-seed.ts";
 
 /** `date` columns travel as `YYYY-MM-DD` strings; `timestamptz` as ISO strings (see create-db). */
 type DateString = string;
@@ -44,6 +47,8 @@ export interface TerritoriesTable {
   country: Generated<string>;
   search_key: string;
   source: Generated<"etalab" | "manual" | "seed">;
+  /** What the EPCI import last wrote (name, kind, population, departements); see migration 190001. */
+  reference: ReferenceColumn;
   version: Generated<number>;
   created_at: GeneratedInstant;
   updated_at: GeneratedInstant;
@@ -296,6 +301,7 @@ export interface Database {
   funding_payments: FundingPaymentsTable;
   territory_funding_totals: TerritoryFundingTotalsTable;
   territory_project_counts: TerritoryProjectCountsTable;
+  seed_marks: SeedMarksTable;
 }
 
 export type TerritoryRow = Selectable<TerritoriesTable>;

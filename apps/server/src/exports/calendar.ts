@@ -156,5 +156,8 @@ export function buildCalendar(
       description: deadlineDescription(deadline),
     });
   }
-  return calendar.toString();
+  // RFC 5545 §3.1 ends every content line with CRLF, the last one included; ical-generator leaves
+  // END:VCALENDAR bare, and strict clients then reject or truncate the feed.
+  const text = calendar.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }

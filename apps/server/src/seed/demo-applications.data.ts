@@ -7,7 +7,7 @@ export type DemoDate = string | { inDays: number };
 export type DemoStep = `${ApplicationStatus} ${string}`;
 
 export interface DemoApplication {
-  /** The demo project's title (titles are unique among DEMO_PROJECTS). */
+  /** The demo project's key (DemoProject.key). */
   project: string;
   applicant: TerritoryRef;
   /** The programme's curated id, stored as its external_ref. */
@@ -27,6 +27,7 @@ export interface DemoApplication {
 }
 
 export interface DemoOwnFunds {
+  /** The demo project's key (DemoProject.key). */
   project: string;
   /** Animation and studies are operating costs, outside the 20 % rule on investments. */
   isInvestment: boolean;
@@ -52,17 +53,18 @@ const CC_VAL_DE_SULLY = "200070100";
 const CC_KOCHERSBERG = "200034635";
 const CC_PAYS_ZORN = "246700959";
 
-const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
-const CANTINES = "Restauration collective : approvisionnement local";
-const LEZ = "Ressource en eau du Lez et des garrigues";
-const VGA = "Logistique alimentaire Val de Garonne – Bordeaux";
-const MEDOC = "Zones humides et eau potable du Médoc";
-const TITRE = "Titre de transport combiné métropole – intercommunalités";
-const TVB = "Trame verte et bleue de l'aire métropolitaine";
-const PAT_FOLS = "Projet alimentaire territorial Forêt d'Orléans – Loire – Sologne";
-const FONCIER = "Observatoire foncier interSCoT";
-const EURODISTRICT = "Mobilité transfrontalière Strasbourg – Ortenau";
-const SCOTERS = "Adaptation au changement climatique dans le SCOTERS";
+/** The demo projects, by their keys. */
+const A750 = "a750";
+const CANTINES = "cantines";
+const LEZ = "lez";
+const VGA = "vga";
+const MEDOC = "medoc";
+const TITRE = "titre";
+const TVB = "tvb";
+const PAT_FOLS = "pat-fols";
+const FONCIER = "foncier";
+const EURODISTRICT = "eurodistrict";
+const SCOTERS = "scoters";
 
 const PAID_IN_FULL = "Soldée : versements complets";
 

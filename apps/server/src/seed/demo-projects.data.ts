@@ -11,6 +11,11 @@ export interface DemoAction {
 }
 
 export interface DemoProject {
+  /**
+   * The seed's own name for the project, recorded in `seed_marks`: how a restart knows it created
+   * the project whatever a user has since renamed or changed. Never change a key once shipped.
+   */
+  key: string;
   cooperation: string;
   title: string;
   summary: string;
@@ -37,6 +42,7 @@ const STR = "246700488";
 export const DEMO_PROJECTS: DemoProject[] = [
   {
     cooperation: "MTP-CR-VALLEEHERAULT",
+    key: "a750",
     title: "Axe A750 : covoiturage et lignes express domicile-travail",
     summary:
       "Volet mobilité du contrat de réciprocité : aires de covoiturage le long de l'A750, lignes express entre la vallée de l'Hérault et Montpellier, information voyageurs commune.",
@@ -69,6 +75,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     cooperation: "MTP-CR-VALLEEHERAULT",
+    key: "cantines",
     title: "Restauration collective : approvisionnement local",
     summary: "Relier les producteurs de la vallée de l'Hérault aux cuisines centrales de la métropole.",
     themes: ["food"],
@@ -89,6 +96,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     cooperation: "MTP-CR-GPSL",
+    key: "lez",
     title: "Ressource en eau du Lez et des garrigues",
     summary: "Connaître et partager la ressource : prélèvements, karst du Lez, sécurisation de l'eau potable.",
     themes: ["water", "biodiversity"],
@@ -113,6 +121,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     cooperation: "BDX-PROT-VGA",
+    key: "vga",
     title: "Logistique alimentaire Val de Garonne – Bordeaux",
     summary:
       "Mutualiser la logistique des produits maraîchers du Val de Garonne vers la restauration collective de la métropole.",
@@ -139,6 +148,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     cooperation: "BDX-PNR-MEDOC",
+    key: "medoc",
     title: "Zones humides et eau potable du Médoc",
     summary:
       "Inventaire et plan de gestion des zones humides de l'estuaire ; ingénierie apportée par des agents de Bordeaux Métropole mis à disposition.",
@@ -167,6 +177,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     cooperation: "BDX-MOB-NAM",
+    key: "titre",
     title: "Titre de transport combiné métropole – intercommunalités",
     summary:
       "Un seul titre pour le car régional et le réseau métropolitain ; réservé aux partenaires tant que la tarification est en négociation.",
@@ -193,6 +204,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     cooperation: "BDX-SCOT-SYSDAU",
+    key: "tvb",
     title: "Trame verte et bleue de l'aire métropolitaine",
     summary: "Continuités écologiques entre la métropole et les CC du SCoT, déclinées dans les PLU.",
     themes: ["biodiversity", "land_use"],
@@ -213,6 +225,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     cooperation: "ORL-PETR-FOLS",
+    key: "pat-fols",
     title: "Projet alimentaire territorial Forêt d'Orléans – Loire – Sologne",
     summary: "Diagnostic agricole, circuits courts et restauration scolaire à l'échelle du PETR.",
     themes: ["food"],
@@ -236,6 +249,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     cooperation: "ORL-INTERSCOT",
+    key: "foncier",
     title: "Observatoire foncier interSCoT",
     summary: "Suivre la consommation d'espace et le ZAN à l'échelle de l'aire orléanaise, avec l'agence d'urbanisme.",
     themes: ["land_use"],
@@ -258,6 +272,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     cooperation: "STR-EURODISTRICT",
+    key: "eurodistrict",
     title: "Mobilité transfrontalière Strasbourg – Ortenau",
     summary: "Tram vers Kehl, covoiturage et information voyageurs bilingue pour les travailleurs frontaliers.",
     themes: ["mobility"],
@@ -282,6 +297,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     cooperation: "STR-SCOTERS",
+    key: "scoters",
     title: "Adaptation au changement climatique dans le SCOTERS",
     summary: "Îlots de chaleur, coulées d'eaux boueuses et ressource en eau intégrés à la révision du SCoT.",
     themes: ["climate_adaptation", "water"],

@@ -27,7 +27,9 @@ import {
   type DemoDate,
   type DemoStep,
 } from "./demo-applications.data.ts";
-import type { TerritoryRef } from "./demo-projects.data.ts";
+import { demoKey } from "./demo-keys.ts";
+import { DEMO_PROJECTS, type TerritoryRef } from "./demo-projects.data.ts";
+import type { SeedMarks } from "./seed-marks.ts";
 
 /** Territory id by SIREN or by the label of a non-EPCI body; undefined when the demo lacks it. */
 export type TerritoryLookup = (ref: TerritoryRef) => string | undefined;
@@ -52,20 +54,30 @@ interface SeededProject {
   partnerIds: string[];
 }
 
-async function demoProjects(trx: Kysely<Database>): Promise<Map<string, SeededProject>> {
+/** The demo projects the seed made, by their keys, with their current partners. */
+async function demoProjects(trx: Kysely<Database>, marks: SeedMarks): Promise<Map<string, SeededProject>> {
+  const idByKey = new Map(
+    DEMO_PROJECTS.flatMap((p) => {
+      const id = marks.idOf(demoKey.project(p.key));
+      return id ? [[id, p.key] as const] : [];
+    }),
+  );
+  if (idByKey.size === 0) return new Map();
   const rows = await trx
     .selectFrom("projects as p")
     .innerJoin("project_partners as pp", "pp.project_id", "p.id")
-    .select(["p.id", "p.title", "p.cooperation_id", "pp.territory_id"])
-    .where("p.is_demo", "=", true)
+    .select(["p.id", "p.cooperation_id", "pp.territory_id"])
+    .where("p.id", "in", [...idByKey.keys()])
     .execute();
-  const byTitle = new Map<string, SeededProject>();
+  const byKey = new Map<string, SeededProject>();
   for (const row of rows) {
-    const project = byTitle.get(row.title) ?? { id: row.id, cooperationId: row.cooperation_id, partnerIds: [] };
+    const key = idByKey.get(row.id);
+    if (!key) continue;
+    const project = byKey.get(key) ?? { id: row.id, cooperationId: row.cooperation_id, partnerIds: [] };
     project.partnerIds.push(row.territory_id);
-    byTitle.set(row.title, project);
+    byKey.set(key, project);
   }
-  return byTitle;
+  return byKey;
 }
 
 async function programmesByRef(trx: Kysely<Database>) {
@@ -87,7 +99,7 @@ async function seedApplication(
   demo: DemoApplication,
   where: { project: SeededProject; applicantId: string; programme: { id: string; name: string; acronym: string } },
   today: string,
-): Promise<void> {
+): Promise<string> {
   const { project, applicantId, programme } = where;
   const requestedCents = demo.euros.requested * 100;
   const grantedCents = demo.euros.granted === undefined ? null : demo.euros.granted * 100;
@@ -170,17 +182,22 @@ async function seedApplication(
       grantedCents,
     },
   });
+  return id;
 }
 
-/** Own funds are seeded once: a partner whose own funds someone has since typed keeps them. */
+/** Own funds are seeded once per project: a partner whose own funds someone has since typed keeps them. */
 async function seedOwnFunds(
   trx: Kysely<Database>,
   projects: Map<string, SeededProject>,
   territoryId: TerritoryLookup,
+  marks: SeedMarks,
 ): Promise<void> {
   for (const demo of DEMO_OWN_FUNDS) {
+    const key = demoKey.ownFunds(demo.project);
     const project = projects.get(demo.project);
-    const financing = project && (await getProjectFinancing(trx, project.id, null));
+    if (!project || marks.has(key)) continue;
+    await marks.record(trx, key, project.id);
+    const financing = await getProjectFinancing(trx, project.id, null);
     if (!financing || financing.partners.some((p) => p.ownFundsCents !== null)) continue;
     const ownFunds = demo.ownFunds.flatMap(([ref, euros]) => {
       const id = territoryId(ref);
@@ -195,37 +212,30 @@ async function seedOwnFunds(
 
 /**
  * Funding applications of the demo projects on real programmes (by external_ref), in every status,
- * and own funds on some partners. Idempotent: an application is keyed by project, programme,
- * applicant and call reference. An application whose project, applicant or programme is missing
- * (a curated row left out as uncertain) is skipped rather than failing the whole demo.
- * Returns how many applications this run added.
+ * and own funds on some partners. Each application is made once, under its call reference: one a
+ * user has since moved on, edited or withdrawn stays as they left it. An application whose project,
+ * applicant or programme is missing (a curated row left out as uncertain) is skipped rather than
+ * failing the whole demo. Returns how many applications this run added.
  */
 export async function seedApplications(
   trx: Kysely<Database>,
   territoryId: TerritoryLookup,
+  marks: SeedMarks,
   today: string = todayInFrance(),
 ): Promise<number> {
-  const projects = await demoProjects(trx);
+  const projects = await demoProjects(trx, marks);
   const programmes = await programmesByRef(trx);
   let created = 0;
   for (const demo of DEMO_APPLICATIONS) {
+    const key = demoKey.application(demo.callReference);
     const project = projects.get(demo.project);
     const programme = programmes.get(demo.programme);
     const applicantId = territoryId(demo.applicant);
-    if (!project || !programme || !applicantId || !project.partnerIds.includes(applicantId)) continue;
-    const exists = await trx
-      .selectFrom("funding_applications")
-      .select("id")
-      .where("project_id", "=", project.id)
-      .where("programme_id", "=", programme.id)
-      .where("applicant_territory_id", "=", applicantId)
-      .where("call_reference", "=", demo.callReference)
-      .executeTakeFirst();
-    if (exists) continue;
+    if (marks.has(key) || !project || !programme || !applicantId || !project.partnerIds.includes(applicantId)) continue;
     const { external_ref: _ref, ...named } = programme;
-    await seedApplication(trx, demo, { project, applicantId, programme: named }, today);
+    await marks.record(trx, key, await seedApplication(trx, demo, { project, applicantId, programme: named }, today));
     created++;
   }
-  await seedOwnFunds(trx, projects, territoryId);
+  await seedOwnFunds(trx, projects, territoryId, marks);
   return created;
 }

@@ -1,18 +1,30 @@
 import { type Database, insertTimelineEntry, type Kysely } from "@trame/db";
 import { DEMO_COOPERATION_LIFE } from "./demo-cooperation-life.data.ts";
+import { demoKey } from "./demo-keys.ts";
+import type { SeedMarks } from "./seed-marks.ts";
 
 /**
- * Narrative, engineering and steering meetings of a few demo cooperations. Idempotent: a narrative
- * or engineering already recorded is never overwritten, a meeting is keyed by (cooperation, date, title).
+ * Narrative, engineering and steering meetings of a few demo cooperations, each written once under
+ * its seed key: a narrative a user has since rewritten or emptied, a meeting moved or removed, stays
+ * as they left it.
  */
 export async function seedCooperationLife(
   trx: Kysely<Database>,
   territoryIdBySiren: (siren: string) => string,
+  marks: SeedMarks,
 ): Promise<void> {
   for (const life of DEMO_COOPERATION_LIFE) {
+    const keys = {
+      narrative: demoKey.narrative(life.cooperation),
+      engineering: demoKey.engineering(life.cooperation),
+    };
+    const meetings = life.meetings.filter((m) => !marks.has(demoKey.meeting(life.cooperation, m.on)));
+    const narrative = life.narrative && !marks.has(keys.narrative) ? life.narrative : undefined;
+    const engineering = life.engineering && !marks.has(keys.engineering) ? life.engineering : undefined;
+    if (!narrative && !engineering && meetings.length === 0) continue;
     const cooperation = await trx
       .selectFrom("cooperations")
-      .select(["id", "narrative_text", "engineering_provider_id"])
+      .select("id")
       .where("external_ref", "=", life.cooperation)
       .executeTakeFirst();
     if (!cooperation) continue;
@@ -24,40 +36,34 @@ export async function seedCooperationLife(
       .execute();
     const territoryIds = members.map((m) => m.territory_id);
 
-    if (life.narrative && cooperation.narrative_text === "") {
+    if (narrative) {
       await trx
         .updateTable("cooperations")
-        .set({ narrative_text: life.narrative.text, narrative_adopted_on: life.narrative.adoptedOn })
+        .set({ narrative_text: narrative.text, narrative_adopted_on: narrative.adoptedOn })
         .where("id", "=", cooperation.id)
         .execute();
       await insertTimelineEntry(trx, {
-        occurredOn: life.narrative.adoptedOn,
+        occurredOn: narrative.adoptedOn,
         kind: "narrative_adopted",
         title: "Adoption du récit commun",
         cooperationId: cooperation.id,
         territoryIds,
       });
+      await marks.record(trx, keys.narrative, cooperation.id);
     }
-    if (life.engineering && cooperation.engineering_provider_id === null) {
+    if (engineering) {
       await trx
         .updateTable("cooperations")
         .set({
-          engineering_provider_id: territoryIdBySiren(life.engineering.providerSiren),
-          engineering_fte: life.engineering.fte,
-          engineering_kind: life.engineering.kind,
+          engineering_provider_id: territoryIdBySiren(engineering.providerSiren),
+          engineering_fte: engineering.fte,
+          engineering_kind: engineering.kind,
         })
         .where("id", "=", cooperation.id)
         .execute();
+      await marks.record(trx, keys.engineering, cooperation.id);
     }
-    for (const meeting of life.meetings) {
-      const exists = await trx
-        .selectFrom("actions")
-        .select("id")
-        .where("cooperation_id", "=", cooperation.id)
-        .where("occurred_on", "=", meeting.on)
-        .where("title", "=", meeting.title)
-        .executeTakeFirst();
-      if (exists) continue;
+    for (const meeting of meetings) {
       const { id } = await trx
         .insertInto("actions")
         .values({
@@ -77,6 +83,7 @@ export async function seedCooperationLife(
         actionId: id,
         territoryIds,
       });
+      await marks.record(trx, demoKey.meeting(life.cooperation, meeting.on), id);
     }
   }
 }

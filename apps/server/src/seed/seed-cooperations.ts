@@ -1,6 +1,8 @@
 import type { EngagementForm, MemberRole } from "@trame/core";
 import { type Database, type Kysely, recordAudit } from "@trame/db";
-import { COOPERATION_STRUCTURES, type CooperationStructure } from "./seed-data.ts";
+import { DEMO_STRUCTURES, demoKey } from "./demo-keys.ts";
+import type { CooperationStructure } from "./seed-data.ts";
+import type { SeedMarks } from "./seed-marks.ts";
 import type { SeedTerritory } from "./seed-territories.ts";
 import {
   descriptionOf,
@@ -68,18 +70,20 @@ export function membersOf(structure: CooperationStructure, lookups: SeedLookups)
 }
 
 /**
- * Inserts each curated structure not yet present (keyed by its id, stored as external_ref), with its
- * members, its form history and a "seeded" audit line. Present ones are left alone, so a re-run
- * changes nothing and edits made in the app survive. Unverified rows stay out of the demo.
+ * Inserts each verified curated structure once (keyed by its id, also stored as external_ref), with
+ * its members, its form history and a "seeded" audit line. A structure the seed made is never
+ * touched again, so edits made in the app survive every restart.
  */
 export async function seedCooperations(
   trx: Kysely<Database>,
   lookups: SeedLookups,
   currentYear: number,
+  marks: SeedMarks,
 ): Promise<number> {
   let created = 0;
-  for (const structure of COOPERATION_STRUCTURES) {
-    if (structure.confidence === "uncertain") continue;
+  for (const structure of DEMO_STRUCTURES) {
+    const key = demoKey.cooperation(structure.id);
+    if (marks.has(key)) continue;
     const form = engagementFormOf(structure.type);
     const startedOn = startedOnOf(structure.annee);
     const { status, endedOn } = statusOf(structure, form, currentYear);
@@ -103,6 +107,8 @@ export async function seedCooperations(
       .onConflict((oc) => oc.column("external_ref").doNothing())
       .returning("id")
       .executeTakeFirst();
+    await marks.record(trx, key, inserted?.id ?? null);
+    // Taken already: made by a seed run that kept no marks yet, and left as it is.
     if (!inserted) continue;
     const cooperationId = inserted.id;
 

@@ -1,5 +1,5 @@
 import { confidenceSchema } from "@trame/core";
-import { type Database, type Kysely, sql } from "@trame/db";
+import { type Database, fromReference, type Kysely, sql } from "@trame/db";
 import { z } from "zod";
 import { importDepartements } from "../territories/import-departements.ts";
 import programmesJson from "./data/funding-programmes.json" with { type: "json" };
@@ -37,14 +37,32 @@ export interface CatalogueSeedResult {
   programmes: number;
 }
 
+/** Columns the curated data owns; the rest (version, archived_at…) belongs to the instance. */
+const CURATED_COLUMNS = [
+  "funder_id",
+  "name",
+  "acronym",
+  "instrument",
+  "beneficiaries",
+  "eligible_themes",
+  "is_national",
+  "perimeter_regions",
+  "perimeter_departements",
+  "period",
+  "source_url",
+  "confidence",
+  "notes",
+] as const;
+
 /**
  * The real programmes of the study (Fonds vert, DSIL, FEDER, the water agencies…): reference data,
  * seeded at every start whatever TRAME_DEMO, like the EPCI list. Rows are keyed (funder by name,
- * programme by its curated id as external_ref) and only missing ones are added, so a re-run changes
- * nothing and an administrator's edits survive. `uncertain` rows are kept with their confidence:
- * the screens flag them. Départements are (re)imported first, since perimeters by région are matched
- * through them and a database whose EPCI were imported before they existed would have none.
- * Returns what this run added.
+ * programme by its curated id as external_ref). A new version of the curated data updates a
+ * programme in place, field by field, only where the field still holds what the seed last wrote
+ * (see fromReference): an administrator's edits survive, and a re-run with the same data writes
+ * nothing. `uncertain` rows are kept with their confidence: the screens flag them. Départements are
+ * (re)imported first, since perimeters by région are matched through them and a database whose EPCI
+ * were imported before they existed would have none. Returns what this run added.
  */
 export async function seedFundingCatalogue(db: Kysely<Database>): Promise<CatalogueSeedResult> {
   const rows = CURATED_PROGRAMMES.map((row) => ({ row, funder: funderOf(row), perimeter: perimeterOf(row) }));
@@ -74,29 +92,44 @@ export async function seedFundingCatalogue(db: Kysely<Database>): Promise<Catalo
       if (!id) throw new Error(`funder "${name}" missing after insert`);
       return id;
     };
-    const insertedProgrammes = await trx
+    const written = await trx
       .insertInto("funding_programmes")
       .values(
-        rows.map(({ row, funder, perimeter }) => ({
-          external_ref: row.id,
-          funder_id: funderId(funder.name),
-          name: row.nom_officiel,
-          acronym: row.sigle,
-          instrument: row.instrument,
-          beneficiaries: row.beneficiaires,
-          eligible_themes: programmeThemesOf(row),
-          is_national: perimeter.national,
-          perimeter_regions: perimeter.regions,
-          perimeter_departements: perimeter.departements,
-          period: row.periode,
-          source_url: firstSourceUrl(row.source),
-          confidence: row.confidence,
-          notes: programmeNotesOf(row),
-        })),
+        rows.map(({ row, funder, perimeter }) => {
+          const curated = {
+            funder_id: funderId(funder.name),
+            name: row.nom_officiel,
+            acronym: row.sigle,
+            instrument: row.instrument,
+            beneficiaries: row.beneficiaires,
+            eligible_themes: programmeThemesOf(row),
+            is_national: perimeter.national,
+            perimeter_regions: perimeter.regions,
+            perimeter_departements: perimeter.departements,
+            period: row.periode,
+            source_url: firstSourceUrl(row.source),
+            confidence: row.confidence,
+            notes: programmeNotesOf(row),
+          } satisfies Record<(typeof CURATED_COLUMNS)[number], unknown>;
+          return { ...curated, external_ref: row.id, reference: JSON.stringify(curated) };
+        }),
       )
-      .onConflict((oc) => oc.column("external_ref").doNothing())
-      .returning("id")
+      .onConflict((oc) =>
+        oc
+          .column("external_ref")
+          .doUpdateSet({
+            ...Object.fromEntries(
+              CURATED_COLUMNS.map((column) => [column, fromReference("funding_programmes", column)]),
+            ),
+            reference: sql.ref("excluded.reference"),
+            version: sql`funding_programmes.version + 1`,
+            updated_at: sql`now()`,
+          })
+          .where(sql<boolean>`funding_programmes.reference is distinct from excluded.reference`),
+      )
+      // xmax = 0 on a row this statement inserted, the transaction id on one it updated.
+      .returning(sql<boolean>`xmax = 0`.as("inserted"))
       .execute();
-    return { funders: insertedFunders.length, programmes: insertedProgrammes.length };
+    return { funders: insertedFunders.length, programmes: written.filter((r) => r.inserted).length };
   });
 }

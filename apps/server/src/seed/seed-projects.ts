@@ -1,6 +1,8 @@
 import { type ActionKind, formalityOf, partnerRoleLabels, projectStatusLabels } from "@trame/core";
 import { type Database, insertTimelineEntry, type Kysely, recordAudit } from "@trame/db";
+import { demoKey } from "./demo-keys.ts";
 import { DEMO_PROJECTS, type DemoAction, type DemoProject, type TerritoryRef } from "./demo-projects.data.ts";
+import type { SeedMarks } from "./seed-marks.ts";
 
 export interface ProjectSeedLookups {
   /** Territory id by SIREN or by the label of a non-EPCI body. */
@@ -44,7 +46,7 @@ async function insertAction(
   trx: Kysely<Database>,
   action: DemoAction,
   where: { cooperationId: string; projectId: string | null; territoryIds: string[] },
-): Promise<void> {
+): Promise<string> {
   const { id } = await trx
     .insertInto("actions")
     .values({
@@ -67,6 +69,7 @@ async function insertAction(
     actionId: id,
     territoryIds: where.territoryIds,
   });
+  return id;
 }
 
 async function seedProject(
@@ -74,7 +77,7 @@ async function seedProject(
   project: DemoProject,
   cooperation: SeededCooperation,
   lookups: ProjectSeedLookups,
-) {
+): Promise<string> {
   const partners = project.partners.map(([ref, role]) => ({ territoryId: lookups.territoryId(ref), role }));
   const partnerIds = partners.map((p) => p.territoryId);
   const [first, ...steps] = project.statuses;
@@ -132,6 +135,7 @@ async function seedProject(
     before: null,
     after: { title: project.title, partners: partners.map((p) => `${p.territoryId}:${partnerRoleLabels[p.role].fr}`) },
   });
+  return id;
 }
 
 /** How a cooperation's founding date reads on its timeline, by the formality of its form. */
@@ -157,47 +161,35 @@ const FOUNDING_TITLE: Record<ActionKind, string> = {
 
 /**
  * Joint projects and dated actions for the demo cooperations, plus each cooperation's founding
- * date (from the curated data) as an action, so every demo territory has a timeline to read.
- * Idempotent: a project is keyed by (cooperation, title), a founding action by (cooperation, date, kind).
+ * date (from the curated data) as an action, so every demo territory has a timeline to read. Each
+ * is made once, under its seed key (the project's own key, the cooperation's curated id): a project
+ * renamed, an action moved or removed since stays as its users left it.
  */
-export async function seedProjects(trx: Kysely<Database>, lookups: ProjectSeedLookups): Promise<number> {
+export async function seedProjects(
+  trx: Kysely<Database>,
+  lookups: ProjectSeedLookups,
+  marks: SeedMarks,
+): Promise<number> {
   const byRef = await cooperationsByRef(trx);
   let created = 0;
   for (const project of DEMO_PROJECTS) {
+    const key = demoKey.project(project.key);
     const cooperation = byRef.get(project.cooperation);
-    if (!cooperation) continue;
-    const exists = await trx
-      .selectFrom("projects")
-      .select("id")
-      .where("cooperation_id", "=", cooperation.id)
-      .where("title", "=", project.title)
-      .executeTakeFirst();
-    if (exists) continue;
-    await seedProject(trx, project, cooperation, lookups);
+    if (!cooperation || marks.has(key)) continue;
+    await marks.record(trx, key, await seedProject(trx, project, cooperation, lookups));
     created++;
   }
-  for (const cooperation of byRef.values()) {
-    if (!cooperation.startedOn) continue;
+  for (const [ref, cooperation] of byRef) {
+    const key = demoKey.founding(ref);
+    if (!cooperation.startedOn || marks.has(key)) continue;
     const kind = foundingKind(cooperation);
-    const exists = await trx
-      .selectFrom("actions")
-      .select("id")
-      .where("cooperation_id", "=", cooperation.id)
-      .where("project_id", "is", null)
-      .where("occurred_on", "=", cooperation.startedOn)
-      .where("kind", "=", kind)
-      .executeTakeFirst();
-    if (exists) continue;
     const title = `${FOUNDING_TITLE[kind]} : ${cooperation.name}`;
-    await insertAction(
+    const actionId = await insertAction(
       trx,
       { on: cooperation.startedOn, kind, title },
-      {
-        cooperationId: cooperation.id,
-        projectId: null,
-        territoryIds: cooperation.memberIds,
-      },
+      { cooperationId: cooperation.id, projectId: null, territoryIds: cooperation.memberIds },
     );
+    await marks.record(trx, key, actionId);
   }
   return created;
 }

@@ -1,4 +1,3 @@
-import type { TerritoryKind } from "@trame/core";
 import {
   type Database,
   findNeighbourLink,
@@ -7,32 +6,11 @@ import {
   recordAudit,
   upsertNeighbourLink,
 } from "@trame/db";
-import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
+import { DEMO_ACCOUNTS } from "./demo-accounts.data.ts";
+import { demoKey } from "./demo-keys.ts";
+import { OTHER_BODIES } from "./other-bodies.data.ts";
 import { COOPERATION_STRUCTURES, NEIGHBOURS, STUDY_METROPOLISES } from "./seed-data.ts";
-
-interface OtherBody {
-  name: string;
-  kind: TerritoryKind;
-  country: string;
-}
-
-const germanPartner = (name: string): OtherBody => ({ name, kind: "foreign_partner", country: "DE" });
-
-/**
- * Associates named in the curated data that are not EPCI, by the label the data uses. The data
- * spells the town of Kehl two ways ("Kehl" in the Eurodistrict, "Ville de Kehl (DE)" in the Strasbourg
- * convention): both are the same partner, so one territory.
- */
-export const OTHER_BODIES: Readonly<Record<string, OtherBody>> = {
-  "Ortenaukreis (DE)": germanPartner("Ortenaukreis (DE)"),
-  Achern: germanPartner("Ville d'Achern (DE)"),
-  Kehl: germanPartner("Ville de Kehl (DE)"),
-  "Ville de Kehl (DE)": germanPartner("Ville de Kehl (DE)"),
-  Lahr: germanPartner("Ville de Lahr (DE)"),
-  Oberkirch: germanPartner("Ville d'Oberkirch (DE)"),
-  Offenburg: germanPartner("Ville d'Offenburg (DE)"),
-  "État français": { name: "État français", kind: "other", country: "FR" },
-};
+import type { SeedMarks } from "./seed-marks.ts";
 
 const isSiren = (value: string) => /^\d{9}$/.test(value);
 
@@ -71,26 +49,20 @@ export async function territoriesBySiren(trx: Kysely<Database>): Promise<Map<str
 }
 
 /**
- * Creates the non-EPCI bodies once; found again by name and kind (they have no SIREN to key on).
- * Returns each curated label's territory id.
+ * Creates the non-EPCI bodies once, under a seed key: a body an administrator has since renamed is
+ * still the seed's, and is not made again. Returns each curated label's territory id.
  */
 export async function ensureOtherBodies(
   trx: Kysely<Database>,
+  marks: SeedMarks,
 ): Promise<{ idByLabel: Map<string, string>; created: number }> {
   const idByName = new Map<string, string>();
   let created = 0;
   for (const body of new Map(Object.values(OTHER_BODIES).map((b) => [b.name, b])).values()) {
-    const existing = await trx
-      .selectFrom("territories")
-      .select("id")
-      .where("name", "=", body.name)
-      .where("kind", "=", body.kind)
-      .where("siren", "is", null)
-      .executeTakeFirst();
-    if (existing) {
-      idByName.set(body.name, existing.id);
-      continue;
-    }
+    const key = demoKey.body(body.name);
+    const known = marks.idOf(key);
+    if (known) idByName.set(body.name, known);
+    if (marks.has(key)) continue;
     const territory = await insertTerritory(trx, {
       ...body,
       siren: null,
@@ -106,6 +78,7 @@ export async function ensureOtherBodies(
       before: null,
       after: territory,
     });
+    await marks.record(trx, key, territory.id);
     idByName.set(body.name, territory.id);
     created++;
   }
@@ -118,19 +91,24 @@ export async function ensureOtherBodies(
 }
 
 /**
- * Contiguous and functional neighbours of the four metropolises. A link already stored is left as it
- * is, like every seeded row: an administrator may have corrected its kind or source since.
+ * Contiguous and functional neighbours of the four metropolises, each written once: a link an
+ * administrator has since corrected or removed stays as they left it, and one they had already
+ * recorded themselves is theirs.
  */
 export async function seedNeighbourLinks(
   trx: Kysely<Database>,
   bySiren: ReadonlyMap<string, SeedTerritory>,
+  marks: SeedMarks,
 ): Promise<number> {
   let written = 0;
   for (const record of NEIGHBOURS) {
+    const key = demoKey.neighbour(record.metropolisSiren, record.neighbourSiren);
+    if (marks.has(key)) continue;
     const territoryId = bySiren.get(record.metropolisSiren)?.id;
     const neighbourId = bySiren.get(record.neighbourSiren)?.id;
     if (!territoryId || !neighbourId)
       throw new Error(`Neighbour link ${record.metropolisSiren}-${record.neighbourSiren}: unknown SIREN`);
+    await marks.record(trx, key, null);
     if (await findNeighbourLink(trx, territoryId, neighbourId)) continue;
     await upsertNeighbourLink(trx, { territoryId, neighbourId, kind: record.kind, source: record.source });
     written++;

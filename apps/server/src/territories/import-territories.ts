@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { EPCI_KINDS, type EpciKind } from "@trame/core";
-import { type Database, type Kysely, sql, territorySearchKey } from "@trame/db";
+import { type Database, fromReference, type Kysely, sql, territorySearchKey } from "@trame/db";
 import { importDepartements } from "./import-departements.ts";
 
 /** The fields of `@etalab/decoupage-administratif` 6.0.0 this import reads; checked on load (see assertShape). */
@@ -45,8 +45,9 @@ const COMMUNE_BATCH = 5_000;
 /**
  * Imports every EPCI à fiscalité propre and its member communes from the official list, in one
  * transaction and set-based. Re-running updates rows in place (same ids, so cooperations keep their
- * members), bumps `version` only where something changed, and archives EPCI gone from the list
- * (merged or dissolved) instead of deleting them, since cooperations may still reference them.
+ * members), writes only where the list changed and never over an administrator's edit (see
+ * upsertEpci), and archives EPCI gone from the list (merged or dissolved) instead of deleting them,
+ * since cooperations may still reference them.
  */
 export async function importTerritories(db: Kysely<Database>): Promise<{ epci: number; communes: number }> {
   await importDepartements(db);
@@ -73,21 +74,29 @@ export async function importTerritories(db: Kysely<Database>): Promise<{ epci: n
   return { epci: epciRows.length, communes: communeRows.length };
 }
 
+/**
+ * A field takes the list's new value only where it still holds the value the import last wrote
+ * (`reference`): an administrator's correction of a name or a population survives every re-import.
+ * A row whose reference is unknown (written before references were kept) keeps its values and only
+ * gains its reference. Rows whose reference is unchanged are not written at all.
+ */
 async function upsertEpci(trx: Kysely<Database>, rows: EpciRow[]): Promise<void> {
+  const fromList = (column: string) => fromReference("territories", column);
   await sql`
-    insert into territories (siren, name, kind, population, departements, search_key, source)
-    select r.siren, r.name, r.kind, r.population, r.departements, r.search_key, 'etalab'
+    insert into territories (siren, name, kind, population, departements, search_key, source, reference)
+    select r.siren, r.name, r.kind, r.population, r.departements, r.search_key, 'etalab',
+      jsonb_build_object('name', r.name, 'kind', r.kind, 'population', r.population, 'departements', r.departements)
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       as r(siren text, name text, kind text, population integer, departements text[], search_key text)
     on conflict (siren) do update set
-      name = excluded.name, kind = excluded.kind, population = excluded.population,
-      departements = excluded.departements, search_key = excluded.search_key, source = excluded.source,
+      name = ${fromList("name")}, kind = ${fromList("kind")}, population = ${fromList("population")},
+      departements = ${fromList("departements")},
+      search_key = case when to_jsonb(territories.name) = territories.reference->'name'
+        then excluded.search_key else territories.search_key end,
+      source = excluded.source, reference = excluded.reference,
       archived_at = null, version = territories.version + 1, updated_at = now()
-    where (territories.name, territories.kind, territories.population, territories.departements,
-           territories.search_key, territories.source, territories.archived_at)
-      is distinct from
-          (excluded.name, excluded.kind, excluded.population, excluded.departements,
-           excluded.search_key, excluded.source, null::timestamptz)
+    where territories.reference is distinct from excluded.reference
+      or territories.source is distinct from excluded.source or territories.archived_at is not null
   `.execute(trx);
 }
 

@@ -34,13 +34,18 @@ export interface ServerProcess {
   waitUntilReady(timeoutMs?: number): Promise<void>;
   /** SIGKILL if still running; always safe to call. */
   kill(): Promise<Exit>;
+  /** SIGTERM, as an orchestrator stops it: requests drain and the database closes cleanly. */
+  stop(): Promise<Exit>;
 }
+
+/** Where the child's database is: a PostgreSQL server, or a PGlite data directory of its own. */
+type DatabaseEnv = { DATABASE_URL: string } | { TRAME_DATA_DIR: string };
 
 /**
  * The real server (`src/main.ts`, as `pnpm dev` runs it) as a child process on a free port,
- * without the demo (the fault tests make their own rows), logging warnings and errors only.
+ * without the demo unless asked (the fault tests make their own rows), logging warnings and errors only.
  */
-export async function spawnServer(env: { DATABASE_URL: string } & Record<string, string>): Promise<ServerProcess> {
+export async function spawnServer(env: DatabaseEnv & Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   // Nothing from the developer's shell may point the child at another database.
   const { DATABASE_URL: _url, TRAME_DATA_DIR: _dir, ...inherited } = process.env;
@@ -80,6 +85,10 @@ export async function spawnServer(env: { DATABASE_URL: string } & Record<string,
     },
     async kill() {
       if (running()) child.kill("SIGKILL");
+      return exited;
+    },
+    async stop() {
+      if (running()) child.kill("SIGTERM");
       return exited;
     },
   };

@@ -10,8 +10,10 @@ export interface Snapshot {
 /**
  * The whole content of a database, read from the catalogue rather than from a list kept by hand,
  * so a table added by a later migration is compared without anyone remembering to add it here.
+ * With `rowVersions`, each row also carries its `xmin` (the transaction that last wrote it): two
+ * snapshots then differ even where a row was rewritten with the same values.
  */
-export async function snapshot(db: Kysely<Database>): Promise<Snapshot> {
+export async function snapshot(db: Kysely<Database>, options: { rowVersions?: boolean } = {}): Promise<Snapshot> {
   const { rows: tables } = await sql<{ name: string; key: string[] }>`
     select c.relname::text as name,
       coalesce((select json_agg(a.attname::text order by array_position(i.indkey::int2[], a.attnum))
@@ -26,7 +28,8 @@ export async function snapshot(db: Kysely<Database>): Promise<Snapshot> {
     // Without a primary key, the row's text form still gives both sides the same order.
     const order =
       table.key.length > 0 ? sql.join(table.key.map((column) => sql.ref(column))) : sql`${sql.table(table.name)}::text`;
-    const { rows } = await sql`select * from ${sql.table(table.name)} order by ${order}`.execute(db);
+    const version = options.rowVersions ? sql`xmin::text as "(xmin)", ` : sql``;
+    const { rows } = await sql`select ${version}* from ${sql.table(table.name)} order by ${order}`.execute(db);
     result.tables[table.name] = rows;
   }
   const { rows: sequences } = await sql<{ name: string; value: number | null }>`
