@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { createDb, type DbHandle, migrateToLatest } from "@trame/db";
 import pg from "pg";
 import type { BenchSettings } from "./env.ts";
@@ -11,6 +12,8 @@ export interface BenchDatabase {
   label: string;
   /** The bench database's URL when on PostgreSQL (the throughput run starts servers on it). */
   url?: string;
+  /** The PGlite data directory when embedded (the latency run starts the server on it). */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -21,7 +24,8 @@ export interface BenchDatabase {
  */
 export async function openBenchDatabase(settings: BenchSettings): Promise<BenchDatabase> {
   if (!settings.databaseUrl) {
-    const dataDir = `${settings.dataDir}-${settings.scaleName}`;
+    // Absolute: the server the latency run starts works from another directory.
+    const dataDir = resolve(`${settings.dataDir}-${settings.scaleName}`);
     if (settings.fresh) {
       const { rmSync } = await import("node:fs");
       rmSync(dataDir, { recursive: true, force: true });
@@ -34,6 +38,7 @@ export async function openBenchDatabase(settings: BenchSettings): Promise<BenchD
       handle,
       raw: (text, parameters) => pglite.query(text, [...parameters]),
       label: `PGlite (${dataDir})`,
+      dataDir,
       close: () => handle.close(),
     };
   }

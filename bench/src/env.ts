@@ -1,12 +1,15 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 
-/** Named sizes: `national` is ten years of use by every EPCI in France (DESIGN §6). */
-export const SCALES = { tiny: 0.002, small: 0.01, medium: 0.1, national: 1 } as const;
+/**
+ * Named sizes: `national` is ten years of use by every EPCI in France; `embedded` is the size the
+ * embedded default is measured at, the busiest territory just over 10,000 entries.
+ */
+export const SCALES = { tiny: 0.002, small: 0.01, medium: 0.1, embedded: 0.12, national: 1 } as const;
 
 const settingsSchema = z.object({
   scale: z
-    .union([z.enum(["tiny", "small", "medium", "national"]), z.coerce.number().positive().max(1)])
+    .union([z.enum(["tiny", "small", "medium", "embedded", "national"]), z.coerce.number().positive().max(1)])
     .default("small"),
   iterations: z.coerce.number().int().min(10).max(100_000).default(300),
   databaseUrl: z

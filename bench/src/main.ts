@@ -9,8 +9,9 @@ import { openBenchDatabase } from "./bench-db.ts";
 import { benchUser } from "./bench-user.ts";
 import { readSettings } from "./env.ts";
 import { printPlans } from "./explain.ts";
+import { type HttpLatency, measureHttpLatency } from "./http-latency.ts";
 import { formatMs, measure, type Percentiles } from "./measure.ts";
-import { benchScenarios } from "./scenarios.ts";
+import { benchScenarios, deepPage } from "./scenarios.ts";
 import { measureThroughput } from "./throughput.ts";
 
 const settings = readSettings();
@@ -37,6 +38,7 @@ const hub = await startLiveHub(bench.handle, { warn: (object, message) => consol
 const sessions = createSessionCache(hub);
 const session = { ...(await benchUser(db, await hashPassword("bench-password-2026"))), sessions };
 const scenarios = await benchScenarios(bench.handle, bench.raw, session);
+const deep = await deepPage(bench.handle, session);
 const closeBench = async () => {
   sessions.close();
   await hub.close();
@@ -93,6 +95,26 @@ if (settings.throughput && bench.url && timelineStatement) {
   console.log("\n(débit mesuré seulement sur PostgreSQL : DATABASE_URL)");
 }
 
+// The deployed server needs the database to itself: PGlite's directory has one user at a time.
+await closeBench();
+const http: HttpLatency[] = await measureHttpLatency({
+  database: bench.url ? { databaseUrl: bench.url } : { dataDir: bench.dataDir ?? "" },
+  sessionToken: session.token,
+  territoryId: session.territory.id,
+  deep,
+  iterations: settings.iterations,
+});
+console.log(`\nlatence par HTTP, serveur de production sur ${bench.label}, une requête à la fois, en ms :\n`);
+console.log("| requête | p50 | p95 | p99 |");
+console.log("|---|---:|---:|---:|");
+for (const r of http) {
+  console.log(`| ${r.name} | ${[r.latency.p50, r.latency.p95, r.latency.p99].map(formatMs).join(" | ")} |`);
+}
+const [, firstPage, deepHttp] = http;
+if (firstPage && deepHttp) {
+  console.log(`\npage profonde / page 1 (p50) : ${(deepHttp.latency.p50 / firstPage.latency.p50).toFixed(2)}`);
+}
+
 const resultsDir = new URL("../results/", import.meta.url);
 mkdirSync(resultsDir, { recursive: true });
 const file = new URL(
@@ -110,10 +132,10 @@ writeFileSync(
       iterations: settings.iterations,
       results,
       throughput,
+      http,
     },
     null,
     2,
   ),
 );
 console.log(`\nrésultats : ${file.pathname}`);
-await closeBench();

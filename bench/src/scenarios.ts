@@ -60,22 +60,32 @@ async function scenario(
   };
 }
 
-export async function benchScenarios(handle: DbHandle, raw: RawQuery, session: BenchSession): Promise<Scenario[]> {
-  const territoryId = session.territory.id;
-  const depth = Math.min(10_000, Math.floor(session.territory.entries / 2));
+/**
+ * The cursor of the page 10,000 entries down the territory's feed (less on a small dataset: as deep
+ * as one full page still fits), where a keyset page must cost what the first one does.
+ */
+export async function deepPage(handle: DbHandle, session: BenchSession): Promise<{ label: string; cursor?: string }> {
+  const depth = Math.max(0, Math.min(10_000, session.territory.entries - 51));
   const { rows } = await sql<{ entry_id: string; occurred_on: string }>`
-    select entry_id, occurred_on from timeline_entry_territories where territory_id = ${territoryId}
+    select entry_id, occurred_on from timeline_entry_territories where territory_id = ${session.territory.id}
     order by occurred_on desc, entry_id desc offset ${Math.max(0, depth - 1)} limit 1`.execute(handle.db);
   const at = rows[0];
-  const deepCursor = at ? encodeCursor({ occurredOn: at.occurred_on, id: at.entry_id }) : undefined;
-  const deepLabel = `timeline.territory, ${depth.toLocaleString("fr-FR")} entrées plus loin`;
+  return {
+    label: `timeline.territory, ${depth.toLocaleString("fr-FR")} entrées plus loin`,
+    ...(at ? { cursor: encodeCursor({ occurredOn: at.occurred_on, id: at.entry_id }) } : {}),
+  };
+}
+
+export async function benchScenarios(handle: DbHandle, raw: RawQuery, session: BenchSession): Promise<Scenario[]> {
+  const territoryId = session.territory.id;
+  const deep = await deepPage(handle, session);
 
   return Promise.all([
     scenario(handle, raw, session, "timeline.territory, page 1", (c) =>
       c.timeline.territory({ territoryId, limit: 50 }),
     ),
-    scenario(handle, raw, session, deepLabel, (c) =>
-      c.timeline.territory({ territoryId, limit: 50, cursor: deepCursor }),
+    scenario(handle, raw, session, deep.label, (c) =>
+      c.timeline.territory({ territoryId, limit: 50, cursor: deep.cursor }),
     ),
     scenario(handle, raw, session, "project.list (territoire + statut + thème)", (c) =>
       c.project.list({ territoryId, status: "in_progress", theme: "water", limit: 20 }),

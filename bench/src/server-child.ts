@@ -44,9 +44,10 @@ export function deployedNodeFlags(): string[] {
 
 /**
  * The production build of the server (`apps/server/dist/main.js`, as deployed) on a bench
- * database, on loopback, with its peak RSS sampled while it runs.
+ * database (PostgreSQL, or a PGlite data directory the bench has closed), on loopback, with its
+ * peak RSS sampled while it runs.
  */
-export async function startServer(options: { databaseUrl: string; poolSize: number }) {
+export async function startServer(options: ({ databaseUrl: string } | { dataDir: string }) & { poolSize: number }) {
   const port = 3300 + Math.floor(Math.random() * 2000);
   const child = fork(join(ROOT, "apps/server/dist/main.js"), [], {
     cwd: join(ROOT, "apps/server"),
@@ -55,7 +56,7 @@ export async function startServer(options: { databaseUrl: string; poolSize: numb
       ...process.env,
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: options.databaseUrl,
+      ...("databaseUrl" in options ? { DATABASE_URL: options.databaseUrl } : { TRAME_DATA_DIR: options.dataDir }),
       DATABASE_POOL_SIZE: String(options.poolSize),
       TRAME_DEMO: "false",
       LOG_LEVEL: "warn",

@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, PostgresDialect } from "kysely";
-import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
+import { PgliteDialect } from "./pglite-dialect.ts";
 import type { Database } from "./schema.ts";
 
 /**
@@ -95,7 +95,7 @@ function createPostgresDb(connectionString: string, max: number): DbHandle {
 async function createPgliteDb(dataDir: string): Promise<DbHandle> {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm }, parsers });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
   return {
     db,
     backend: "pglite",

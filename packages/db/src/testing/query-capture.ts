@@ -1,6 +1,6 @@
 import { type CompiledQuery, Kysely, PostgresDialect } from "kysely";
-import { PGliteDialect } from "kysely-pglite-dialect";
 import type { DbHandle } from "../create-db.ts";
+import { PgliteDialect } from "../pglite-dialect.ts";
 import type { Database } from "../schema.ts";
 
 /**
@@ -10,7 +10,7 @@ import type { Database } from "../schema.ts";
 export function capturingDb(handle: DbHandle): { db: Kysely<Database>; captured: CompiledQuery[] } {
   const captured: CompiledQuery[] = [];
   const dialect = handle.pglite
-    ? new PGliteDialect(handle.pglite)
+    ? new PgliteDialect(handle.pglite)
     : handle.pool
       ? new PostgresDialect({ pool: handle.pool })
       : undefined;
