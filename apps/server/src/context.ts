@@ -19,6 +19,8 @@ export interface ContextInput {
   live?: LiveHub | null;
   /** This instance's cache of signed-in users; absent in most tests and the CLI (every call asks PostgreSQL). */
   sessions?: SessionCache | null;
+  /** How many calls the HTTP request carries (tRPC batch); 1 for direct callers. */
+  batchSize?: number;
 }
 
 export interface Context {
@@ -30,6 +32,7 @@ export interface Context {
   cookie: SessionCookie;
   live: LiveHub | null;
   sessions: SessionCache | null;
+  batchSize: number;
 }
 
 export function actorOf(user: User): Actor {
@@ -52,5 +55,6 @@ export async function createContextInner(input: ContextInput): Promise<Context> 
     cookie: input.cookie,
     live: input.live ?? null,
     sessions: input.sessions ?? null,
+    batchSize: input.batchSize ?? 1,
   };
 }

@@ -1,12 +1,13 @@
 import { DomainError, type LoginInput } from "@trame/core";
 import {
+  claimAttempt,
   clearFailures,
-  currentFailures,
   type Database,
   findCredentials,
+  getPasswordHash,
   insertSession,
   type Kysely,
-  recordFailure,
+  releaseAttempt,
 } from "@trame/db";
 import { decoyPasswordHash, verifyPassword } from "./password.ts";
 import { hashSessionToken, newSessionToken, SESSION_DAYS } from "./session-token.ts";
@@ -20,29 +21,49 @@ export interface LoginResult {
   expires: Date;
 }
 
+/**
+ * Counts the attempt on every key before any password is hashed, and refuses once a key is over
+ * its limit. Counting first (one atomic upsert per key) is what makes parallel and batched
+ * attempts wait their turn: each gets its own number, only the first `limit` reach the hash.
+ */
+async function claimOrRefuse(db: Kysely<Database>, keys: readonly { key: string; limit: number }[]): Promise<void> {
+  const counts = await Promise.all(keys.map(({ key }) => claimAttempt(db, key, THROTTLE.windowSeconds)));
+  if (counts.some((count, i) => count > (keys[i]?.limit ?? 0))) {
+    throw new DomainError("TOO_MANY_REQUESTS", "auth.throttled");
+  }
+}
+
 export async function login(db: Kysely<Database>, input: LoginInput, clientAddress: string): Promise<LoginResult> {
   const accountKey = `email:${input.email}`;
   const addressKey = `addr:${clientAddress}`;
-  const [accountFailures, addressFailures] = await Promise.all([
-    currentFailures(db, accountKey, THROTTLE.windowSeconds),
-    currentFailures(db, addressKey, THROTTLE.windowSeconds),
+  await claimOrRefuse(db, [
+    { key: accountKey, limit: THROTTLE.perAccount },
+    { key: addressKey, limit: THROTTLE.perAddress },
   ]);
-  if (accountFailures >= THROTTLE.perAccount || addressFailures >= THROTTLE.perAddress) {
-    throw new DomainError("TOO_MANY_REQUESTS", "auth.throttled");
-  }
 
   const credentials = await findCredentials(db, input.email);
   // Unknown email and wrong password answer the same, after the same scrypt work.
   const valid = await verifyPassword(input.password, credentials?.password_hash ?? (await decoyPasswordHash()));
-  if (!credentials || !valid) {
-    await recordFailure(db, accountKey, THROTTLE.windowSeconds);
-    await recordFailure(db, addressKey, THROTTLE.windowSeconds);
-    throw new DomainError("UNAUTHORIZED", "auth.invalidCredentials");
-  }
+  if (!credentials || !valid) throw new DomainError("UNAUTHORIZED", "auth.invalidCredentials");
 
+  // A success wipes the account's count and gives back the address's share (colleagues behind one NAT).
   await clearFailures(db, accountKey);
+  await releaseAttempt(db, addressKey);
   const token = newSessionToken();
   const expires = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
   await insertSession(db, { tokenHash: hashSessionToken(token), userId: credentials.id, expiresAt: expires });
   return { userId: credentials.id, token, expires };
+}
+
+/**
+ * The current-password check of a signed-in user (change of password): throttled like sign-in, so a
+ * stolen session cannot be used to guess the password it would need to lock its owner out.
+ */
+export async function checkCurrentPassword(db: Kysely<Database>, userId: string, password: string): Promise<boolean> {
+  const key = `password:${userId}`;
+  await claimOrRefuse(db, [{ key, limit: THROTTLE.perAccount }]);
+  const stored = await getPasswordHash(db, userId);
+  const valid = !!stored && (await verifyPassword(password, stored));
+  if (valid) await clearFailures(db, key);
+  return valid;
 }

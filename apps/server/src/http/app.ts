@@ -32,6 +32,9 @@ export interface AppOptions {
 /** Large enough that a 1 MB text field reaches validation and gets a field error rather than a bare 413. */
 const BODY_LIMIT = 2 * 1024 * 1024;
 
+/** Calls per tRPC HTTP request: enough for a page's queries, far from the hundreds a URL could carry. */
+export const MAX_BATCH_SIZE = 10;
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: options.logger ?? (pino({ level: options.logLevel ?? "info" }) as FastifyBaseLogger),
@@ -70,7 +73,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req, res }) =>
+      // The web client sends at most this many calls per request (httpBatchLink maxItems); larger is refused.
+      maxBatchSize: MAX_BATCH_SIZE,
+      createContext: ({ req, res, info }) =>
         createContextInner({
           db: options.db,
           sessionToken: sessionTokenOf(req),
@@ -78,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           cookie: sessionCookieFor(req, res),
           live: options.live ?? null,
           sessions,
+          batchSize: info.calls.length,
         }).catch((error: unknown) => {
           // The session is read before any procedure runs: a database outage here is a 503 too, not a 500.
           throw toTrpcError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }));

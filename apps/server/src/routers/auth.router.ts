@@ -1,20 +1,20 @@
-import { changePasswordInputSchema, fieldError, loginInputSchema, setLocaleInputSchema } from "@trame/core";
 import {
-  deleteOtherSessions,
-  deleteSession,
-  getPasswordHash,
-  getUser,
-  recordAudit,
-  setLocale,
-  setPasswordHash,
-} from "@trame/db";
+  changePasswordInputSchema,
+  DomainError,
+  fieldError,
+  loginInputSchema,
+  setLocaleInputSchema,
+} from "@trame/core";
+import { deleteOtherSessions, deleteSession, getUser, recordAudit, setLocale, setPasswordHash } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { login } from "../auth/login.service.ts";
-import { hashPassword, verifyPassword } from "../auth/password.ts";
+import { checkCurrentPassword, login } from "../auth/login.service.ts";
+import { hashPassword } from "../auth/password.ts";
 import { authedProcedure, publicProcedure } from "../trpc.ts";
 
 export const authRouter = {
   login: publicProcedure.input(loginInputSchema).mutation(async ({ ctx, input }) => {
+    // One sign-in per HTTP request: a batch would multiply guesses per request past any sane rate.
+    if (ctx.batchSize > 1) throw new DomainError("BAD_REQUEST", "auth.loginNotBatched");
     const session = await login(ctx.db, input, ctx.clientAddress);
     ctx.cookie.set(session.token, session.expires);
     return getUser(ctx.db, session.userId);
@@ -34,8 +34,7 @@ export const authRouter = {
   me: publicProcedure.query(({ ctx }) => ctx.user),
 
   changePassword: authedProcedure.input(changePasswordInputSchema).mutation(async ({ ctx, input }) => {
-    const stored = await getPasswordHash(ctx.db, ctx.user.id);
-    if (!stored || !(await verifyPassword(input.currentPassword, stored))) {
+    if (!(await checkCurrentPassword(ctx.db, ctx.user.id, input.currentPassword))) {
       throw fieldError("currentPassword", "auth.wrongCurrentPassword");
     }
     const hash = await hashPassword(input.newPassword);

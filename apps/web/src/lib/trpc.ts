@@ -40,7 +40,8 @@ const trpcClient = createTRPCClient<AppRouter>({
     splitLink({
       condition: (op) => op.type === "subscription",
       true: httpSubscriptionLink({ url: "/trpc" }),
-      false: httpBatchLink({ url: "/trpc" }),
+      // maxItems matches the server's MAX_BATCH_SIZE (a larger batch is refused there).
+      false: httpBatchLink({ url: "/trpc", maxItems: 10 }),
     }),
   ],
 });

@@ -29,6 +29,10 @@ export const messages = {
     fr: "Trop de tentatives de connexion. Réessayez dans quelques minutes.",
     en: "Too many sign-in attempts. Try again in a few minutes.",
   },
+  "auth.loginNotBatched": {
+    fr: "Une seule connexion par requête.",
+    en: "One sign-in per request.",
+  },
   "auth.required": { fr: "Connexion requise", en: "Sign-in required" },
   "auth.wrongCurrentPassword": {
     fr: "Le mot de passe actuel est incorrect",
