@@ -16,15 +16,25 @@ const envSchema = z.object({
   TRAME_TRUST_PROXY: booleanFlag.default(false),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** ProConnect (OpenID Connect) sign-in: all three set, or none (then no ProConnect button). */
+  PROCONNECT_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  PROCONNECT_CLIENT_ID: z.string().min(1).optional(),
+  PROCONNECT_CLIENT_SECRET: z.string().min(1).optional(),
   /** Read only by `cli create-admin`, for scripted installs; without it the password is asked on stdin. */
   TRAME_ADMIN_PASSWORD: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+const PROCONNECT_KEYS = ["PROCONNECT_ISSUER", "PROCONNECT_CLIENT_ID", "PROCONNECT_CLIENT_SECRET"] as const;
+
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  const partial =
+    result.success && PROCONNECT_KEYS.some((k) => result.data[k]) && !PROCONNECT_KEYS.every((k) => result.data[k]);
+  if (result.success && !partial) return result.data;
+  const lines = result.success
+    ? [`  ${PROCONNECT_KEYS.join(", ")}: set all three or none`]
+    : result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new Error(`Invalid configuration / configuration invalide:\n${lines.join("\n")}`);
 }

@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { EPCI_KINDS } from "@trame/core";
-import { countTerritories } from "@trame/db";
+import { countCommunesWithoutSiren, countTerritories } from "@trame/db";
 import { pino } from "pino";
+import { ProConnectClient, proConnectSettings } from "./auth/proconnect-client.ts";
 import { openDatabase } from "./database.ts";
 import { parseEnv } from "./env.ts";
 import { buildApp } from "./http/app.ts";
@@ -16,14 +17,24 @@ const webDist = env.TRAME_WEB_DIST ?? fileURLToPath(new URL("../../web/dist", im
 const log = pino({ level: env.LOG_LEVEL });
 const database = await openDatabase(env);
 const live = await startLiveHub(database, log);
-const app = await buildApp({ db: database.db, webDist, logger: log, trustProxy: env.TRAME_TRUST_PROXY, live });
+const proconnectSettings = proConnectSettings(env);
+const proconnect = proconnectSettings ? new ProConnectClient(proconnectSettings) : null;
+const app = await buildApp({
+  db: database.db,
+  webDist,
+  logger: log,
+  trustProxy: env.TRAME_TRUST_PROXY,
+  live,
+  proconnect,
+});
 log.info(
   { backend: database.backend, dataDir: database.backend === "pglite" ? env.TRAME_DATA_DIR : undefined },
   "database ready",
 );
 
-// First start: the official EPCI list, so any intercommunality can be found from day one.
-if ((await countTerritories(database.db, EPCI_KINDS)) === 0) {
+// First start: the official EPCI list, so any intercommunality can be found from day one. Again once
+// after migration 145001, which added the communes' SIREN (ProConnect finds an agent's EPCI with it).
+if ((await countTerritories(database.db, EPCI_KINDS)) === 0 || (await countCommunesWithoutSiren(database.db)) > 0) {
   const imported = await importTerritories(database.db);
   log.info(imported, "EPCI imported from @etalab/decoupage-administratif");
 }

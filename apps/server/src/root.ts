@@ -1,3 +1,4 @@
+import { accessRequestRouter } from "./routers/access-request.router.ts";
 import { actionRouter } from "./routers/action.router.ts";
 import { adminRouter } from "./routers/admin.router.ts";
 import { auditRouter } from "./routers/audit.router.ts";
@@ -15,6 +16,7 @@ import { timelineRouter } from "./routers/timeline.router.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
+  accessRequest: accessRequestRouter,
   action: actionRouter,
   admin: adminRouter,
   audit: auditRouter,

@@ -1,4 +1,11 @@
-import { countTerritories, findTerritoryBySiren, insertTerritory, insertTimelineEntry, listCommunes } from "@trame/db";
+import {
+  countCommunesWithoutSiren,
+  countTerritories,
+  findTerritoryBySiren,
+  insertTerritory,
+  insertTimelineEntry,
+  listCommunes,
+} from "@trame/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importTerritories } from "../src/territories/import-territories.ts";
 import { callerFor, makeUser } from "./support/factories.ts";
@@ -34,6 +41,14 @@ describe("import du référentiel des EPCI", () => {
     expect(await countCommunes()).toBe(first.communes);
     const orphans = await db().selectFrom("communes").select("insee").where("territory_id", "is", null).execute();
     expect(orphans).toEqual([]);
+    // Each commune keeps its own SIREN: ProConnect leads an agent of a commune to its EPCI with it.
+    const orleansCity = await db()
+      .selectFrom("communes")
+      .select("siren")
+      .where("insee", "=", "45234")
+      .executeTakeFirst();
+    expect(orleansCity?.siren).toBe("214502346");
+    expect(await countCommunesWithoutSiren(db())).toBe(0);
   });
 
   it("Orléans Métropole est une métropole du Loiret avec ses 22 communes", async () => {

@@ -31,6 +31,7 @@ export * from "./rules/funding-application.rules.ts";
 export * from "./rules/funding-application.workflow.ts";
 export * from "./rules/project-access.rules.ts";
 export * from "./rules/project-status.workflow.ts";
+export * from "./schemas/access-request.input.ts";
 export * from "./schemas/action.input.ts";
 export * from "./schemas/audit.input.ts";
 export * from "./schemas/auth.input.ts";

@@ -27,9 +27,11 @@ import type {
   TerritoryProjectCountsTable,
 } from "./schema-funding.ts";
 
+import type { AccessRequestsTable, ProConnectFlowsTable } from "./schema-proconnect.ts";
 import type { ReferenceColumn, SeedMarksTable } from "./schema-seed.ts";
 
 export type * from "./schema-funding.ts";
+export type * from "./schema-proconnect.ts";
 export type * from "./schema-seed.ts";
 
 /** `date` columns travel as `YYYY-MM-DD` strings; `timestamptz` as ISO strings (see create-db). */
@@ -60,6 +62,8 @@ export interface CommunesTable {
   name: string;
   population: number | null;
   territory_id: string | null;
+  /** The commune's own SIREN (migration 145001); null until the next EPCI import. */
+  siren: string | null;
 }
 
 export interface TerritoryNeighboursTable {
@@ -94,6 +98,8 @@ export interface SessionsTable {
   user_id: string;
   created_at: GeneratedInstant;
   expires_at: string;
+  /** Set for a ProConnect sign-in: sign-out sends the browser there (migration 145001). */
+  proconnect_logout_url: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LoginThrottleTable {
@@ -276,6 +282,8 @@ export interface CalendarFeedsTable {
 export interface Database {
   territories: TerritoriesTable;
   communes: CommunesTable;
+  proconnect_flows: ProConnectFlowsTable;
+  access_requests: AccessRequestsTable;
   territory_neighbours: TerritoryNeighboursTable;
   users: UsersTable;
   memberships: MembershipsTable;

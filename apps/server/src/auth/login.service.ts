@@ -49,10 +49,15 @@ export async function login(db: Kysely<Database>, input: LoginInput, clientAddre
   // A success wipes the account's count and gives back the address's share (colleagues behind one NAT).
   await clearFailures(db, accountKey);
   await releaseAttempt(db, addressKey);
+  return startSession(db, credentials.id);
+}
+
+/** The one way a session begins, whatever proved who the user is (password or ProConnect). */
+export async function startSession(db: Kysely<Database>, userId: string): Promise<LoginResult> {
   const token = newSessionToken();
   const expires = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
-  await insertSession(db, { tokenHash: hashSessionToken(token), userId: credentials.id, expiresAt: expires });
-  return { userId: credentials.id, token, expires };
+  await insertSession(db, { tokenHash: hashSessionToken(token), userId, expiresAt: expires });
+  return { userId, token, expires };
 }
 
 /**

@@ -6,6 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { pino } from "pino";
+import type { ProConnectClient } from "../auth/proconnect-client.ts";
 import { createSessionCache } from "../auth/session-cache.ts";
 import { createContextInner } from "../context.ts";
 import { toTrpcError } from "../errors.ts";
@@ -15,6 +16,7 @@ import { registerCsrfProtection } from "./csrf.ts";
 import { documentRoutes } from "./documents.routes.ts";
 import { registerExportRoutes } from "./exports.routes.ts";
 import { registerHealthRoutes } from "./health.routes.ts";
+import { registerProConnectRoutes } from "./proconnect.routes.ts";
 import { sessionCookieFor, sessionTokenOf } from "./session-cookie.ts";
 import { registerWebApp } from "./web-app.routes.ts";
 
@@ -27,6 +29,8 @@ export interface AppOptions {
   /** Live updates (tRPC subscriptions over SSE); without it subscriptions answer "unavailable". */
   live?: LiveHub;
   trustProxy?: boolean;
+  /** ProConnect sign-in; absent or null: off (no button, its routes answer only `status`). */
+  proconnect?: ProConnectClient | null;
 }
 
 /** Large enough that a 1 MB text field reaches validation and gets a field error rather than a bare 413. */
@@ -68,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerHealthRoutes(app, options.db);
   registerExportRoutes(app, options.db);
+  registerProConnectRoutes(app, options.db, options.proconnect ?? null);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",

@@ -5,7 +5,15 @@ import {
   loginInputSchema,
   setLocaleInputSchema,
 } from "@trame/core";
-import { deleteOtherSessions, deleteSession, getUser, recordAudit, setLocale, setPasswordHash } from "@trame/db";
+import {
+  deleteOtherSessions,
+  deleteSession,
+  findSessionLogoutUrl,
+  getUser,
+  recordAudit,
+  setLocale,
+  setPasswordHash,
+} from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { checkCurrentPassword, login } from "../auth/login.service.ts";
 import { hashPassword } from "../auth/password.ts";
@@ -20,14 +28,17 @@ export const authRouter = {
     return getUser(ctx.db, session.userId);
   }),
 
+  /** `endSessionUrl`: after a ProConnect sign-in, where the browser goes to end that session too. */
   logout: publicProcedure.mutation(async ({ ctx }) => {
+    let endSessionUrl: string | null = null;
     if (ctx.sessionTokenHash) {
+      endSessionUrl = await findSessionLogoutUrl(ctx.db, ctx.sessionTokenHash);
       await deleteSession(ctx.db, ctx.sessionTokenHash);
       // Other instances drop it on the trigger's notification; this one must not serve it even for a moment.
       ctx.sessions?.forget(ctx.sessionTokenHash);
     }
     ctx.cookie.clear();
-    return { ok: true };
+    return { ok: true, endSessionUrl };
   }),
 
   /** The signed-in user, or null: the web app asks this first to know whether to show sign-in. */

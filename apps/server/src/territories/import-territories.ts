@@ -22,6 +22,8 @@ interface EtalabCommune {
   nom: string;
   type: string;
   departement?: string;
+  /** The commune's own SIREN (2xx xxx xxx): ProConnect gives an agent's SIRET, whose first 9 digits it is. */
+  siren?: string;
 }
 
 interface EpciRow {
@@ -37,6 +39,7 @@ interface CommuneRow {
   name: string;
   population: number | null;
   siren: string;
+  commune_siren: string | null;
 }
 
 /** ~35k communes: batches keep each bound parameter around half a megabyte of JSON. */
@@ -110,14 +113,16 @@ async function archiveVanishedEpci(trx: Kysely<Database>, sirens: string[]): Pro
 
 async function upsertCommunes(trx: Kysely<Database>, rows: CommuneRow[]): Promise<void> {
   await sql`
-    insert into communes (insee, name, population, territory_id)
-    select r.insee, r.name, r.population, t.id
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(insee text, name text, population integer, siren text)
+    insert into communes (insee, name, population, territory_id, siren)
+    select r.insee, r.name, r.population, t.id, r.commune_siren
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as r(insee text, name text, population integer, siren text, commune_siren text)
     join territories t on t.siren = r.siren
     on conflict (insee) do update set
-      name = excluded.name, population = excluded.population, territory_id = excluded.territory_id
-    where (communes.name, communes.population, communes.territory_id)
-      is distinct from (excluded.name, excluded.population, excluded.territory_id)
+      name = excluded.name, population = excluded.population, territory_id = excluded.territory_id,
+      siren = excluded.siren
+    where (communes.name, communes.population, communes.territory_id, communes.siren)
+      is distinct from (excluded.name, excluded.population, excluded.territory_id, excluded.siren)
   `.execute(trx);
 }
 
@@ -167,6 +172,7 @@ function toCommuneRows(epci: EtalabEpci[], communes: Map<string, EtalabCommune>)
       name: communes.get(member.code)?.nom ?? member.nom,
       population: member.populationMunicipale,
       siren: item.code,
+      commune_siren: communes.get(member.code)?.siren ?? null,
     })),
   );
 }

@@ -38,6 +38,10 @@ export const messages = {
     fr: "Le mot de passe actuel est incorrect",
     en: "The current password is incorrect",
   },
+  "accessRequest.decided": {
+    fr: "Cette demande d'accès a déjà été traitée",
+    en: "This access request has already been dealt with",
+  },
   "forbidden.generic": {
     fr: "Vous n'avez pas les droits pour cette action",
     en: "You are not allowed to do this",
