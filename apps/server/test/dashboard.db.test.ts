@@ -290,7 +290,8 @@ describe("totaux tenus à jour par la base (issue 6)", () => {
     expect((await applicationsOf(partnerEditor, "granted")).total).toBe(0);
     expect((await applicationsOf()).total).toBe(2);
 
-    // Partners change: the outsider joins, then the cofunder leaves.
+    // Partners change: the outsider joins (the cooperation first, as partners must), then the cofunder leaves.
+    await w.joinAsAssociate(w.outsider.id);
     let project = await leadEditor.project.setPartners({
       id: w.project.id,
       version: w.project.version,

@@ -1,4 +1,4 @@
-import { insertSession } from "@trame/db";
+import { deleteSession, insertSession, sql } from "@trame/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashSessionToken, newSessionToken } from "../src/auth/session-token.ts";
 import { createContextInner } from "../src/context.ts";
@@ -21,6 +21,11 @@ beforeAll(async () => {
 afterAll(() => hub.close());
 
 async function liveCaller(user: TestUser) {
+  return (await liveSession(user)).caller;
+}
+
+/** A caller with a live hub, and the hash of its session to end it as sign-out does. */
+async function liveSession(user: TestUser) {
   const token = newSessionToken();
   await insertSession(db(), {
     tokenHash: hashSessionToken(token),
@@ -34,7 +39,7 @@ async function liveCaller(user: TestUser) {
     cookie: { set() {}, clear() {} },
     live: hub,
   });
-  return createCaller(ctx);
+  return { caller: createCaller(ctx), tokenHash: hashSessionToken(token) };
 }
 
 type Tracked = { id: string; data: LiveTimelineEvent };
@@ -156,5 +161,74 @@ describe("mises à jour en direct", () => {
     const reader = await liveCaller(await makeUser(db()));
     const both = await failure(reader.timeline.live({ territoryId: world.lead.id, projectId: world.lead.id }));
     expect(both.code).toBe("BAD_REQUEST");
+  });
+});
+
+/** Issue 13, item 1: what a stream kept after the right was gone, performed as the attacker did. */
+describe("direct : les droits vérifiés à chaque envoi", () => {
+  const meeting = (projectId: string, title: string) => ({
+    projectId,
+    occurredOn: "2026-11-22",
+    kind: "meeting" as const,
+    title,
+  });
+
+  it("un membre retiré ne reçoit plus rien du projet réservé, et son flux se ferme", async () => {
+    const world = await projectWorld(db());
+    const restricted = await world.createProject({ visibility: "partners" });
+    const user = await makeUser(db(), { memberships: [{ territoryId: world.partner.id, role: "viewer" }] });
+    const watcher = await liveCaller(user);
+    const live = await subscribe(watcher, { projectId: restricted.id });
+    const writer = await world.as("leadEditor");
+    const seen = take(live.iterator, 1);
+    await writer.action.create(meeting(restricted.id, "Avant le départ"));
+    expect((await seen).length).toBe(1);
+
+    await sql`delete from memberships where user_id = ${user.id}`.execute(db());
+    await writer.action.create(meeting(restricted.id, "Après le départ"));
+    const after = await take(live.iterator, 1, 1500);
+    expect(after).toEqual([]);
+    // The stream has ended rather than idling on a right that is gone.
+    expect(await live.iterator.next()).toMatchObject({ done: true });
+  });
+
+  it("après la déconnexion, le flux ouvert s'arrête", async () => {
+    const world = await projectWorld(db());
+    const project = await world.createProject();
+    const user = await makeUser(db(), { memberships: [{ territoryId: world.lead.id, role: "viewer" }] });
+    const { caller, tokenHash } = await liveSession(user);
+    const live = await subscribe(caller, { projectId: project.id });
+    const pending = take(live.iterator, 1, 1500);
+    await deleteSession(db(), tokenHash);
+    await (await world.as("leadEditor")).action.create(meeting(project.id, "Après la déconnexion"));
+    expect(await pending).toEqual([]);
+    expect(await live.iterator.next()).toMatchObject({ done: true });
+  });
+
+  it("s'abonner à un projet réservé qu'on ne lit pas répond NOT_FOUND, comme le lire", async () => {
+    const world = await projectWorld(db());
+    const restricted = await world.createProject({ visibility: "partners" });
+    const outsider = await liveCaller(
+      await makeUser(db(), { memberships: [{ territoryId: world.outsider.id, role: "admin" }] }),
+    );
+    const refused = await failure(outsider.timeline.live({ projectId: restricted.id }));
+    const read = await failure(outsider.project.get({ id: restricted.id }));
+    expect(refused.code).toBe("NOT_FOUND");
+    expect(refused.payload).toEqual(read.payload);
+  });
+
+  it("un non-partenaire abonné à un territoire n'entend pas les retraits d'un projet réservé", async () => {
+    const world = await projectWorld(db());
+    const restricted = await world.createProject({ visibility: "partners" });
+    const writer = await world.as("leadEditor");
+    const action = await writer.action.create(meeting(restricted.id, "Réunion confidentielle"));
+    const outsider = await liveCaller(
+      await makeUser(db(), { memberships: [{ territoryId: world.outsider.id, role: "admin" }] }),
+    );
+    const live = await subscribe(outsider, { territoryId: world.lead.id });
+    const pending = take(live.iterator, 1, 1500);
+    await writer.action.remove({ id: action.id, version: action.version });
+    expect(await pending).toEqual([]);
+    live.stop();
   });
 });

@@ -15,6 +15,7 @@ describe("projet : partenaires", () => {
     const w = await projectWorld(db());
     const project = await w.createProject();
     const funder = await makeTerritory(db(), { kind: "departement" });
+    await w.joinAsAssociate(funder.id);
     const editor = await w.as("leadEditor");
     const updated = await editor.project.setPartners({
       id: project.id,

@@ -113,4 +113,61 @@ describe.skipIf(!onPostgres)("deux instances sur un même PostgreSQL", () => {
       data: { code: "TOO_MANY_REQUESTS" },
     });
   });
+
+  /** Issue 13, item 1: a stream on one instance ends when the right goes away on the other. */
+  async function watchProject(token: string, projectId: string) {
+    const titles: string[] = [];
+    let opened!: () => void;
+    const ready = new Promise<void>((resolve) => {
+      opened = resolve;
+    });
+    const ended = new Promise<"ended" | "error">((resolve) => {
+      clientOf(first, token).timeline.live.subscribe(
+        { projectId },
+        {
+          onStarted: () => opened(),
+          onData(event) {
+            if (event.data.op === "written") titles.push(event.data.entry.title);
+          },
+          onComplete: () => resolve("ended"),
+          onError: () => resolve("error"),
+        },
+      );
+    });
+    await ready;
+    // Let the server start listening before writing: what is written before it is history.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return { titles, ended };
+  }
+
+  const meeting = (projectId: string, title: string) => ({
+    projectId,
+    occurredOn: "2026-11-25",
+    kind: "meeting" as const,
+    title,
+  });
+
+  for (const [how, revoke] of [
+    ["une déconnexion", "logout"],
+    ["un retrait d'appartenance", "membership"],
+  ] as const) {
+    it(`un flux ouvert sur l'une s'arrête après ${how} sur l'autre, et ne livre plus rien`, async () => {
+      const world = await projectWorld(testDb().db);
+      const project = await world.createProject({ visibility: "partners" });
+      const reader = await makeUser(testDb().db, { memberships: [{ territoryId: world.partner.id, role: "viewer" }] });
+      const writer = await makeUser(testDb().db, { memberships: [{ territoryId: world.lead.id, role: "editor" }] });
+      const token = await sessionToken(reader.id);
+      const acting = clientOf(second, await sessionToken(writer.id));
+      const watch = await watchProject(token, project.id);
+      await acting.action.create.mutate(meeting(project.id, "Avant"));
+      await expect.poll(() => watch.titles, { timeout: 5000 }).toEqual(["Avant"]);
+
+      if (revoke === "logout") await clientOf(second, token).auth.logout.mutate();
+      else await testDb().db.deleteFrom("memberships").where("user_id", "=", reader.id).execute();
+      expect(await watch.ended).toBe("ended");
+      await acting.action.create.mutate(meeting(project.id, "Après"));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(watch.titles).toEqual(["Avant"]);
+    }, 30_000);
+  }
 });

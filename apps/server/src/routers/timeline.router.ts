@@ -1,15 +1,40 @@
 import {
   cooperationTimelineInputSchema,
   DomainError,
+  detachEntryInputSchema,
   liveTimelineInputSchema,
+  notFound,
   projectTimelineInputSchema,
   territoryTimelineInputSchema,
 } from "@trame/core";
-import { readTimeline } from "@trame/db";
+import {
+  type Database,
+  type FeedScope,
+  getCooperation,
+  getProject,
+  getSessionUser,
+  getTerritory,
+  type Kysely,
+  readTimeline,
+  type Viewer,
+} from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { viewerOf } from "../auth/viewer.ts";
-import { liveTimeline } from "../live/live-timeline.ts";
-import { authedProcedure } from "../trpc.ts";
+import { actorOf } from "../context.ts";
+import { type LiveAccess, liveTimeline } from "../live/live-timeline.ts";
+import { detachTerritoryFromEntry } from "../services/timeline-detach.service.ts";
+import { authedProcedure, territoryProcedure } from "../trpc.ts";
+
+/** Subscribing to what one may not read answers as reading it would: NOT_FOUND, nothing leaks. */
+async function requireReadableScope(db: Kysely<Database>, scope: FeedScope, viewer: Viewer): Promise<void> {
+  if ("projectId" in scope) {
+    if (!(await getProject(db, scope.projectId, viewer))) throw notFound({ fr: "Projet", en: "Project" });
+  } else if ("cooperationId" in scope) {
+    if (!(await getCooperation(db, scope.cooperationId))) throw notFound({ fr: "Coopération", en: "Cooperation" });
+  } else if (!(await getTerritory(db, scope.territoryId))) {
+    throw notFound({ fr: "Territoire", en: "Territory" });
+  }
+}
 
 export const timelineRouter = {
   territory: authedProcedure.input(territoryTimelineInputSchema).query(({ ctx, input }) => {
@@ -26,18 +51,38 @@ export const timelineRouter = {
     const { projectId, ...filters } = input;
     return readTimeline(ctx.db, { projectId }, filters, viewerOf(ctx.actor));
   }),
-  /** New and changed entries of one scope as they are written, on any instance (SSE). */
-  live: authedProcedure.input(liveTimelineInputSchema).subscription(async function* ({ ctx, input, signal }) {
-    if (!ctx.live) throw new DomainError("UNAVAILABLE", "server.unavailable");
+  /** The territory's editors take it off an entry someone else named it on (audited). */
+  detach: territoryProcedure("editor")
+    .input(detachEntryInputSchema)
+    .mutation(({ ctx, input }) => detachTerritoryFromEntry(ctx.db, ctx.actor, input)),
+
+  /**
+   * New and changed entries of one scope as they are written, on any instance (SSE). A scope the
+   * viewer cannot read answers NOT_FOUND like `get`; rights are asked again at every delivery.
+   */
+  live: authedProcedure.input(liveTimelineInputSchema).subscription(async ({ ctx, input, signal }) => {
+    const live = ctx.live;
+    if (!live) throw new DomainError("UNAVAILABLE", "server.unavailable");
     const { territoryId, cooperationId, projectId, lastEventId } = input;
-    const scope = territoryId ? { territoryId } : cooperationId ? { cooperationId } : { projectId: projectId ?? "" };
-    yield* liveTimeline(
-      ctx.db,
-      ctx.live,
-      scope,
-      viewerOf(ctx.actor),
-      lastEventId,
-      signal ?? new AbortController().signal,
-    );
+    const scope: FeedScope = territoryId
+      ? { territoryId }
+      : cooperationId
+        ? { cooperationId }
+        : { projectId: projectId ?? "" };
+    await requireReadableScope(ctx.db, scope, viewerOf(ctx.actor));
+    const userId = ctx.user.id;
+    const tokenHash = ctx.sessionTokenHash;
+    const access: LiveAccess = {
+      async current() {
+        // Straight from PostgreSQL, not the session cache: this is the check that ends the stream.
+        const found = await getSessionUser(ctx.db, tokenHash);
+        if (!found) return null;
+        const viewer = viewerOf(actorOf(found.user));
+        if ("projectId" in scope && !(await getProject(ctx.db, scope.projectId, viewer))) return null;
+        return viewer;
+      },
+      onChange: (listener) => live.onSessionChange((changed) => (changed === userId || changed === "*") && listener()),
+    };
+    return liveTimeline(ctx.db, live, scope, access, lastEventId, signal ?? new AbortController().signal);
   }),
 } satisfies TRPCRouterRecord;

@@ -7,6 +7,7 @@ import {
   fieldError,
   type Label,
   notFound,
+  translate,
   type UpdateActionInput,
 } from "@trame/core";
 import {
@@ -84,6 +85,29 @@ async function scopeOf(
 
 const territoryFields = (ids: readonly string[]) => ids.map((id, index) => ({ field: `territoryIds.${index}`, id }));
 
+/**
+ * An action names only territories involved where it is logged (the project's partners, or the
+ * cooperation's current members), plus those it already named: a stranger's territory never appears
+ * on a timeline, calendar or health sheet because someone else typed its id.
+ */
+async function requireInvolved(
+  trx: Kysely<Database>,
+  territoryIds: readonly string[],
+  involved: Iterable<string>,
+): Promise<void> {
+  await requireTerritories(trx, territoryFields(territoryIds));
+  const allowed = new Set(involved);
+  const strangers = territoryFields(territoryIds).filter((t) => !allowed.has(t.id));
+  if (strangers.length === 0) return;
+  const message = translate("action.territoryNotInvolved");
+  throw new DomainError(
+    "BAD_REQUEST",
+    "action.territoryNotInvolved",
+    {},
+    { fields: strangers.map(({ field }) => ({ field, message })) },
+  );
+}
+
 async function reload(trx: Kysely<Database>, id: string): Promise<JointAction> {
   const action = await getAction(trx, id, null);
   if (!action) throw notFound(ACTION);
@@ -109,7 +133,7 @@ export function createAction(db: Kysely<Database>, actor: Actor, input: CreateAc
   const { projectId, cooperationId, territoryIds, ...fields } = input;
   return auditedWrite(db, actor.userId, async (trx) => {
     const scope = await scopeOf(trx, actor, { projectId, cooperationId });
-    if (territoryIds) await requireTerritories(trx, territoryFields(territoryIds));
+    if (territoryIds) await requireInvolved(trx, territoryIds, scope.defaultTerritoryIds);
     const id = await insertAction(trx, {
       ...fields,
       cooperationId: scope.cooperationId,
@@ -135,7 +159,9 @@ export function editAction(db: Kysely<Database>, actor: Actor, input: UpdateActi
   const { id, version, territoryIds, ...changes } = input;
   return auditedWrite(db, actor.userId, async (trx) => {
     const { action: before, scope } = await loadForChange(trx, actor, id, version);
-    if (territoryIds) await requireTerritories(trx, territoryFields(territoryIds));
+    if (territoryIds) {
+      await requireInvolved(trx, territoryIds, [...scope.defaultTerritoryIds, ...before.territories.map((t) => t.id)]);
+    }
     if (!(await updateAction(trx, id, version, changes))) {
       throw new DomainError("CONFLICT", "conflict.stale", {}, { current: before });
     }

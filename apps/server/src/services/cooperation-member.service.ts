@@ -2,7 +2,9 @@ import {
   type Actor,
   type AddMemberInput,
   becomesLead,
+  DomainError,
   fieldError,
+  hasRoleInAny,
   type Label,
   membershipChangeProblem,
   notFound,
@@ -48,6 +50,17 @@ async function loadMemberForChange(trx: Kysely<Database>, actor: Actor, memberId
   const before = await storedMember(trx, memberId);
   if (before.version !== version) throw stale(cooperation);
   return { cooperation, before };
+}
+
+/**
+ * An associate is involved, not committed: its admins manage associates only. Removing a full
+ * member (lead or member) or choosing the lead needs the admin of a current full member.
+ */
+function requireFullMemberAdmin(actor: Actor, cooperation: CooperationDetail): void {
+  const full = cooperation.members
+    .filter((m) => m.leftOn === null && m.role !== "associate")
+    .map((m) => m.territory.id);
+  if (!hasRoleInAny(actor, full, "admin")) throw new DomainError("FORBIDDEN", "forbidden.associateAdmin");
 }
 
 export function addCooperationMember(
@@ -105,6 +118,8 @@ export function editCooperationMember(
     if (rejoins && cooperation.members.some((m) => m.leftOn === null && m.territory.id === before.territoryId)) {
       throw fieldError("leftOn", "cooperation.alreadyMember");
     }
+    const touchesFullMember = before.role !== "associate" || merged.role !== "associate";
+    if (touchesFullMember) requireFullMemberAdmin(actor, cooperation);
     if (becomesLead(before, merged)) await demoteCurrentLead(trx, actor.userId, cooperation);
     if (!(await updateCooperationMember(trx, memberId, version, changes))) throw stale(cooperation);
     return {
@@ -126,6 +141,7 @@ export function removeCooperationMember(
   return auditedWrite(db, actor.userId, async (trx) => {
     const { cooperation, before } = await loadMemberForChange(trx, actor, memberId, version);
     if (before.leftOn !== null) throw fieldError("memberId", "cooperation.alreadyLeft");
+    if (before.role !== "associate") requireFullMemberAdmin(actor, cooperation);
     const leftOn = input.leftOn ?? todayInFrance();
     const problem = membershipChangeProblem(before, { ...before, leftOn });
     if (problem) throw ruleError(problem, problem.key === "date.endBeforeStart" ? "leftOn" : "memberId");

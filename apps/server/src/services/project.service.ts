@@ -16,6 +16,7 @@ import {
   projectTransitions,
   type SetPartnersInput,
   type StoredProjectAccess,
+  translate,
   type UpdateProjectInput,
 } from "@trame/core";
 import {
@@ -77,6 +78,29 @@ export async function requireTerritories(
 const partnerFields = (partners: ReadonlyArray<{ territoryId: string }>) =>
   partners.map((p, index) => ({ field: `partners.${index}.territoryId`, id: p.territoryId }));
 
+/**
+ * A project's partners are current members of its cooperation, as stored now: otherwise anyone
+ * could open a project in a cooperation they are not part of, naming territories that never agreed.
+ */
+async function requirePartnersAreMembers(
+  trx: Kysely<Database>,
+  cooperationId: string,
+  partners: ReadonlyArray<{ territoryId: string }>,
+): Promise<void> {
+  const cooperation = await getCooperation(trx, cooperationId);
+  if (!cooperation) throw notFoundAt(COOPERATION, ["cooperationId"]);
+  const members = new Set(cooperation.members.filter((m) => m.leftOn === null).map((m) => m.territory.id));
+  const outsiders = partnerFields(partners).filter((p) => !members.has(p.id));
+  if (outsiders.length === 0) return;
+  const message = translate("project.partnerNotMember");
+  throw new DomainError(
+    "BAD_REQUEST",
+    "project.partnerNotMember",
+    {},
+    { fields: outsiders.map(({ field }) => ({ field, message })) },
+  );
+}
+
 function stale(current: ProjectDetail): DomainError {
   return new DomainError("CONFLICT", "conflict.stale", {}, { current });
 }
@@ -136,6 +160,7 @@ export function createProject(db: Kysely<Database>, actor: Actor, input: CreateP
       throw new DomainError("FORBIDDEN", "forbidden.territoryRole", { role: membershipRoleLabels.editor });
     }
     if (cooperation.archived) throw new DomainError("PRECONDITION_FAILED", "cooperation.archived");
+    await requirePartnersAreMembers(trx, cooperationId, partners);
 
     const today = todayInFrance();
     const id = await insertProject(trx, { ...fields, cooperationId, status, statusChangedOn: today });
@@ -172,6 +197,14 @@ export function editProject(db: Kysely<Database>, actor: Actor, input: UpdatePro
   return auditedWrite(db, actor.userId, async (trx) => {
     const before = await loadForChange(trx, actor, id, "edit");
     if (before.version !== version) throw stale(before);
+    // Opening a partners-only project to the whole network speaks for every partner: the lead's call.
+    if (
+      before.visibility === "partners" &&
+      changes.visibility === "network" &&
+      !canSetPartners(actor, accessOf(before))
+    ) {
+      throw new DomainError("FORBIDDEN", "forbidden.openToNetwork");
+    }
     if (changes.engineeringProviderId) {
       await requireTerritories(trx, [{ field: "engineeringProviderId", id: changes.engineeringProviderId }]);
     }
@@ -203,6 +236,7 @@ export function setProjectPartners(
     const before = await loadForChange(trx, actor, id, "setPartners");
     if (before.version !== version) throw stale(before);
     await requireTerritories(trx, partnerFields(partners));
+    await requirePartnersAreMembers(trx, before.cooperation.id, partners);
     if (!(await updateProject(trx, id, version, {}))) throw stale(before);
     await replacePartners(trx, id, partners);
     const after = await reload(trx, id);

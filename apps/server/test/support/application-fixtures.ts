@@ -73,6 +73,7 @@ export async function fundingWorld(db: Kysely<Database>) {
     await makeUser(db, { memberships: [{ territoryId: cofunder.id, role: "editor" }] }),
   );
   const programme = await makeProgramme(db);
+  await w.joinAsAssociate(cofunder.id);
   const project = await w.createProject({
     themes: ["water"],
     partners: [

@@ -76,5 +76,14 @@ export async function projectWorld(db: Kysely<Database>) {
   const createProject = async (overrides: Partial<CreateProjectArgs> = {}) =>
     (await as("leadEditor")).project.create(projectArgs(overrides));
 
-  return { lead, partner, outsider, cooperation, as, projectArgs, createProject };
+  /** Partners of a project are members of its cooperation: a funder or guest joins as an associate first. */
+  const joinAsAssociate = async (territoryId: string) =>
+    (await as("leadAdmin")).cooperation.addMember({
+      cooperationId: cooperation.id,
+      territoryId,
+      role: "associate",
+      joinedOn: "2020-06-01",
+    });
+
+  return { lead, partner, outsider, cooperation, as, projectArgs, createProject, joinAsAssociate };
 }

@@ -124,6 +124,26 @@ export const messages = {
     en: "Cannot move from “{from}” to “{to}”",
   },
   "project.archived": { fr: "Ce projet est archivé", en: "This project is archived" },
+  "project.partnerNotMember": {
+    fr: "Ce territoire n'est pas membre de la coopération : il ne peut pas être partenaire de ses projets",
+    en: "This territory is not a member of the cooperation, so it cannot be a partner of its projects",
+  },
+  "forbidden.openToNetwork": {
+    fr: "Seul le chef de file peut ouvrir ce projet à tout le réseau",
+    en: "Only the lead partner can open this project to the whole network",
+  },
+  "action.territoryNotInvolved": {
+    fr: "Une action ne nomme que les partenaires du projet ou les membres de la coopération",
+    en: "An action names only the project's partners or the cooperation's members",
+  },
+  "forbidden.associateAdmin": {
+    fr: "L'administrateur d'un membre associé ne peut ni retirer un membre à part entière ni désigner le chef de file",
+    en: "An associate member's administrator can neither remove a full member nor choose the lead",
+  },
+  "timeline.notNamed": {
+    fr: "Votre territoire n'est pas nommé dans cette entrée",
+    en: "Your territory is not named in this entry",
+  },
   "forbidden.projectEdit": {
     fr: "Seuls les éditeurs d'un territoire partenaire peuvent modifier ce projet",
     en: "Only editors of a partner territory can edit this project",

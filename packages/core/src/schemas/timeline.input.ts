@@ -64,3 +64,7 @@ export const liveTimelineInputSchema = z
     message: "timeline.oneScope",
   });
 export type LiveTimelineInput = z.infer<typeof liveTimelineInputSchema>;
+
+/** A territory taking itself off an entry someone else named it on. */
+export const detachEntryInputSchema = z.object({ territoryId: idSchema, entryId: idSchema });
+export type DetachEntryInput = z.infer<typeof detachEntryInputSchema>;

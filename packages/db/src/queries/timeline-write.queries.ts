@@ -160,3 +160,41 @@ export async function deleteActionEntry(db: Kysely<Database>, actionId: string):
     territoryIds: links.map((l) => l.territory_id),
   });
 }
+
+/**
+ * A territory named on an entry by someone else takes itself off it: the link goes (so the entry
+ * leaves its timeline, calendar, exports and health sheet), the entry stays for the others.
+ * Returns false when the territory was not named there.
+ */
+export async function detachEntryTerritory(
+  db: Kysely<Database>,
+  entryId: string,
+  territoryId: string,
+): Promise<{ territoryIds: string[] } | null> {
+  const removed = await db
+    .deleteFrom("timeline_entry_territories")
+    .where("entry_id", "=", entryId)
+    .where("territory_id", "=", territoryId)
+    .returning("territory_id")
+    .executeTakeFirst();
+  if (!removed) return null;
+  await refreshEntryTerritories(db, entryId);
+  const seq = await nextSeq(db);
+  const entry = await db
+    .updateTable("timeline_entries")
+    .set({ seq })
+    .where("id", "=", entryId)
+    .returning(["cooperation_id", "project_id"])
+    .executeTakeFirstOrThrow();
+  const links = await db
+    .selectFrom("timeline_entry_territories")
+    .select("territory_id")
+    .where("entry_id", "=", entryId)
+    .execute();
+  const territoryIds = links.map((l) => l.territory_id);
+  const base = { seq, id: entryId, cooperationId: entry.cooperation_id, projectId: entry.project_id };
+  await notify(db, { op: "written", ...base, territoryIds });
+  // For the detached territory's own streams only (no cooperation or project scope matches ""): gone.
+  await notify(db, { op: "removed", seq, id: entryId, cooperationId: "", projectId: "", territoryIds: [territoryId] });
+  return { territoryIds };
+}
