@@ -1,6 +1,7 @@
 import type { Actor } from "@trame/core";
-import { type Database, getSessionUser, type Kysely, type User } from "@trame/db";
+import { type Database, getSessionUser, type Kysely, touchSession, type User } from "@trame/db";
 import type { SessionCache } from "./auth/session-cache.ts";
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth/session-policy.ts";
 import { hashSessionToken } from "./auth/session-token.ts";
 import type { LiveHub } from "./live/live-hub.ts";
 
@@ -21,6 +22,8 @@ export interface ContextInput {
   sessions?: SessionCache | null;
   /** How many calls the HTTP request carries (tRPC batch); 1 for direct callers. */
   batchSize?: number;
+  sessionPolicy?: SessionPolicy;
+  userAgent?: string | null;
 }
 
 export interface Context {
@@ -33,6 +36,10 @@ export interface Context {
   live: LiveHub | null;
   sessions: SessionCache | null;
   batchSize: number;
+  sessionPolicy: SessionPolicy;
+  userAgent: string | null;
+  /** An administrator asked for a new password: only auth.* procedures answer until it is changed. */
+  passwordChangeRequired: boolean;
 }
 
 export function actorOf(user: User): Actor {
@@ -46,6 +53,11 @@ export async function createContextInner(input: ContextInput): Promise<Context> 
     ? await (input.sessions ? input.sessions.lookup(input.db, tokenHash) : getSessionUser(input.db, tokenHash))
     : undefined;
   const user = found?.user ?? null;
+  const sessionPolicy = input.sessionPolicy ?? DEFAULT_SESSION_POLICY;
+  // Activity pushes the idle limit: written only when a minute of it has been used (see touchSession).
+  if (found && tokenHash && Date.parse(found.idleExpiresAt) - Date.now() < (sessionPolicy.idleSeconds - 60) * 1000) {
+    await touchSession(input.db, tokenHash, sessionPolicy.idleSeconds);
+  }
   return {
     db: input.db,
     user,
@@ -56,5 +68,8 @@ export async function createContextInner(input: ContextInput): Promise<Context> 
     live: input.live ?? null,
     sessions: input.sessions ?? null,
     batchSize: input.batchSize ?? 1,
+    sessionPolicy,
+    userAgent: input.userAgent ?? null,
+    passwordChangeRequired: found?.passwordChangeRequired ?? false,
   };
 }

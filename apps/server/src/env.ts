@@ -14,6 +14,19 @@ const envSchema = z.object({
   TRAME_DEMO: booleanFlag.default(true),
   TRAME_WEB_DIST: z.string().optional(),
   TRAME_TRUST_PROXY: booleanFlag.default(false),
+  /** A session ends after this long without a request, and after TRAME_SESSION_MAX_HOURS in any case. */
+  TRAME_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  TRAME_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** ProConnect (OpenID Connect) sign-in: all three set, or none (then no ProConnect button). */

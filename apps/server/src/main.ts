@@ -26,6 +26,10 @@ const app = await buildApp({
   trustProxy: env.TRAME_TRUST_PROXY,
   live,
   proconnect,
+  sessionPolicy: {
+    idleSeconds: env.TRAME_SESSION_IDLE_MINUTES * 60,
+    maxSeconds: env.TRAME_SESSION_MAX_HOURS * 3600,
+  },
 });
 log.info(
   { backend: database.backend, dataDir: database.backend === "pglite" ? env.TRAME_DATA_DIR : undefined },

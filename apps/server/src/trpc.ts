@@ -22,8 +22,12 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
   return result;
 });
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(({ ctx, path, next }) => {
   if (!ctx.user || !ctx.actor || !ctx.sessionTokenHash) throw new DomainError("UNAUTHORIZED", "auth.required");
+  // An administrator asked for a new password: the account can do nothing else until it is changed.
+  if (ctx.passwordChangeRequired && !path.startsWith("auth.")) {
+    throw new DomainError("FORBIDDEN", "auth.passwordChangeRequired");
+  }
   return next({ ctx: { ...ctx, user: ctx.user, actor: ctx.actor, sessionTokenHash: ctx.sessionTokenHash } });
 });
 

@@ -170,4 +170,15 @@ describe.skipIf(!onPostgres)("deux instances sur un même PostgreSQL", () => {
       expect(watch.titles).toEqual(["Avant"]);
     }, 30_000);
   }
+
+  it("un compte désactivé sur l'une perd aussitôt sa session sur l'autre (cache compris)", async () => {
+    const user = await makeUser(testDb().db);
+    const admin = await makeUser(testDb().db, { isInstanceAdmin: true });
+    const token = await sessionToken(user.id);
+    // Read twice on the first instance so the session sits in its cache.
+    expect((await clientOf(first, token).auth.me.query())?.id).toBe(user.id);
+    expect((await clientOf(first, token).auth.me.query())?.id).toBe(user.id);
+    await clientOf(second, await sessionToken(admin.id)).admin.disableUser.mutate({ userId: user.id });
+    await expect.poll(() => clientOf(first, token).auth.me.query(), { timeout: 2000 }).toBeNull();
+  });
 });

@@ -84,6 +84,7 @@ export interface UsersTable {
   version: Generated<number>;
   created_at: GeneratedInstant;
   disabled_at: Instant | null;
+  password_change_required: Generated<boolean>;
 }
 
 export interface MembershipsTable {
@@ -100,6 +101,10 @@ export interface SessionsTable {
   expires_at: string;
   /** Set for a ProConnect sign-in: sign-out sends the browser there (migration 145001). */
   proconnect_logout_url: ColumnType<string | null, string | null | undefined, string | null>;
+  id: Generated<string>;
+  idle_expires_at: ColumnType<string, string | undefined, string>;
+  last_seen_at: GeneratedInstant;
+  user_agent: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LoginThrottleTable {

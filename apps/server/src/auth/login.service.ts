@@ -10,7 +10,8 @@ import {
   releaseAttempt,
 } from "@trame/db";
 import { decoyPasswordHash, verifyPassword } from "./password.ts";
-import { hashSessionToken, newSessionToken, SESSION_DAYS } from "./session-token.ts";
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "./session-policy.ts";
+import { hashSessionToken, newSessionToken } from "./session-token.ts";
 
 /** Throttle windows: per account against guessing one password, per address against spraying many accounts. */
 export const THROTTLE = { windowSeconds: 15 * 60, perAccount: 10, perAddress: 50 } as const;
@@ -33,7 +34,18 @@ async function claimOrRefuse(db: Kysely<Database>, keys: readonly { key: string;
   }
 }
 
-export async function login(db: Kysely<Database>, input: LoginInput, clientAddress: string): Promise<LoginResult> {
+/** What a new session records besides its user: the policy in force and the device, for "my sessions". */
+export interface SessionStart {
+  policy?: SessionPolicy;
+  userAgent?: string | null;
+}
+
+export async function login(
+  db: Kysely<Database>,
+  input: LoginInput,
+  clientAddress: string,
+  start: SessionStart = {},
+): Promise<LoginResult> {
   const accountKey = `email:${input.email}`;
   const addressKey = `addr:${clientAddress}`;
   await claimOrRefuse(db, [
@@ -49,14 +61,25 @@ export async function login(db: Kysely<Database>, input: LoginInput, clientAddre
   // A success wipes the account's count and gives back the address's share (colleagues behind one NAT).
   await clearFailures(db, accountKey);
   await releaseAttempt(db, addressKey);
-  return startSession(db, credentials.id);
+  return startSession(db, credentials.id, start);
 }
 
 /** The one way a session begins, whatever proved who the user is (password or ProConnect). */
-export async function startSession(db: Kysely<Database>, userId: string): Promise<LoginResult> {
+export async function startSession(
+  db: Kysely<Database>,
+  userId: string,
+  start: SessionStart = {},
+): Promise<LoginResult> {
+  const policy = start.policy ?? DEFAULT_SESSION_POLICY;
   const token = newSessionToken();
-  const expires = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
-  await insertSession(db, { tokenHash: hashSessionToken(token), userId, expiresAt: expires });
+  const expires = new Date(Date.now() + policy.maxSeconds * 1000);
+  await insertSession(db, {
+    tokenHash: hashSessionToken(token),
+    userId,
+    expiresAt: expires,
+    idleSeconds: policy.idleSeconds,
+    userAgent: start.userAgent ?? null,
+  });
   return { userId, token, expires };
 }
 

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 
 export const SESSION_COOKIE = "trame_session";
-export const SESSION_DAYS = 30;
 
 export function newSessionToken(): string {
   return randomBytes(32).toString("base64url");

@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { pino } from "pino";
 import type { ProConnectClient } from "../auth/proconnect-client.ts";
 import { createSessionCache } from "../auth/session-cache.ts";
+import type { SessionPolicy } from "../auth/session-policy.ts";
 import { createContextInner } from "../context.ts";
 import { toTrpcError } from "../errors.ts";
 import type { LiveHub } from "../live/live-hub.ts";
@@ -31,6 +32,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** ProConnect sign-in; absent or null: off (no button, its routes answer only `status`). */
   proconnect?: ProConnectClient | null;
+  /** Idle limit and absolute lifetime of sessions (defaults: 30 minutes, 12 hours). */
+  sessionPolicy?: SessionPolicy;
 }
 
 /** Large enough that a 1 MB text field reaches validation and gets a field error rather than a bare 413. */
@@ -72,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerHealthRoutes(app, options.db);
   registerExportRoutes(app, options.db);
-  registerProConnectRoutes(app, options.db, options.proconnect ?? null);
+  registerProConnectRoutes(app, options.db, options.proconnect ?? null, options.sessionPolicy);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
@@ -89,6 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           live: options.live ?? null,
           sessions,
           batchSize: info.calls.length,
+          ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
+          userAgent: req.headers["user-agent"] ?? null,
         }).catch((error: unknown) => {
           // The session is read before any procedure runs: a database outage here is a 503 too, not a 500.
           throw toTrpcError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }));

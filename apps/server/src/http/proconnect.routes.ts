@@ -15,6 +15,7 @@ import * as oidc from "openid-client";
 import { startSession } from "../auth/login.service.ts";
 import { PROCONNECT_SCOPES, type ProConnectClient } from "../auth/proconnect-client.ts";
 import { matchAgent } from "../auth/proconnect-match.ts";
+import type { SessionPolicy } from "../auth/session-policy.ts";
 import { hashSessionToken, newSessionToken } from "../auth/session-token.ts";
 import { sessionCookieFor } from "./session-cookie.ts";
 
@@ -55,7 +56,12 @@ function identityFrom(userinfo: oidc.UserInfoResponse, logoutUrl: string | null)
  * ProConnect sign-in (OpenID Connect authorization code flow with PKCE, state and nonce), off unless
  * configured. `/auth/proconnect/status` tells the web app whether to show the button.
  */
-export function registerProConnectRoutes(app: FastifyInstance, db: Kysely<Database>, client: ProConnectClient | null) {
+export function registerProConnectRoutes(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  client: ProConnectClient | null,
+  sessionPolicy?: SessionPolicy,
+) {
   app.get("/auth/proconnect/status", async (_request, reply) =>
     reply.header("cache-control", "no-store").send({ enabled: client !== null }),
   );
@@ -127,7 +133,10 @@ export function registerProConnectRoutes(app: FastifyInstance, db: Kysely<Databa
 
     const match = await matchAgent(db, identity);
     if (match.kind === "account") {
-      const session = await startSession(db, match.userId);
+      const session = await startSession(db, match.userId, {
+        ...(sessionPolicy ? { policy: sessionPolicy } : {}),
+        userAgent: request.headers["user-agent"] ?? null,
+      });
       if (identity.logoutUrl) await setSessionLogoutUrl(db, hashSessionToken(session.token), identity.logoutUrl);
       sessionCookieFor(request, reply).set(session.token, session.expires);
       return clearFlow(request, reply).redirect("/");

@@ -1,4 +1,5 @@
 import {
+  accountInputSchema,
   createUserInputSchema,
   listUsersInputSchema,
   removeMembershipInputSchema,
@@ -7,6 +8,7 @@ import {
 import { listUsers } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { requireInstanceAdmin, requireUserAdministration } from "../auth/require.ts";
+import { changeAccount } from "../services/account.service.ts";
 import { createUser, removeMembership, setMembership } from "../services/user.service.ts";
 import { authedProcedure, territoryProcedure } from "../trpc.ts";
 
@@ -29,4 +31,22 @@ export const adminRouter = {
   removeMembership: territoryProcedure("admin")
     .input(removeMembershipInputSchema)
     .mutation(({ ctx, input }) => removeMembership(ctx.db, ctx.user.id, input)),
+
+  /** A departing colleague: no sign-in, every session ended at once on every instance. */
+  disableUser: authedProcedure
+    .input(accountInputSchema)
+    .mutation(({ ctx, input }) => changeAccount(ctx.db, ctx.actor, input.userId, "disabled")),
+
+  enableUser: authedProcedure
+    .input(accountInputSchema)
+    .mutation(({ ctx, input }) => changeAccount(ctx.db, ctx.actor, input.userId, "enabled")),
+
+  endSessions: authedProcedure
+    .input(accountInputSchema)
+    .mutation(({ ctx, input }) => changeAccount(ctx.db, ctx.actor, input.userId, "sessions_ended")),
+
+  /** Ends the sessions too: at the next sign-in the account can only change its password. */
+  requirePasswordChange: authedProcedure
+    .input(accountInputSchema)
+    .mutation(({ ctx, input }) => changeAccount(ctx.db, ctx.actor, input.userId, "password_change_required")),
 } satisfies TRPCRouterRecord;

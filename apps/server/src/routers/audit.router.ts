@@ -1,4 +1,11 @@
-import { type Actor, type AuditedEntity, auditHistoryInputSchema, DomainError, notFound } from "@trame/core";
+import {
+  type Actor,
+  type AuditedEntity,
+  auditHistoryInputSchema,
+  DomainError,
+  hasTerritoryRole,
+  notFound,
+} from "@trame/core";
 import { type Database, getProject, isActionVisible, isApplicationVisible, type Kysely, listAudit } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { viewerOf } from "../auth/viewer.ts";
@@ -21,6 +28,13 @@ async function requireHistoryAccess(db: Kysely<Database>, actor: Actor, entityTy
   }
   if (entityType === "user" && entityId !== actor.userId && !actor.isInstanceAdmin) {
     throw new DomainError("FORBIDDEN", "forbidden.generic");
+  }
+  // A membership is `userId:territoryId`: its history is the person's, and that territory's admins'.
+  if (entityType === "membership") {
+    const [userId = "", territoryId = ""] = entityId.split(":");
+    if (userId !== actor.userId && !hasTerritoryRole(actor, territoryId, "admin")) {
+      throw new DomainError("FORBIDDEN", "forbidden.generic");
+    }
   }
 }
 

@@ -3,18 +3,24 @@ import {
   DomainError,
   fieldError,
   loginInputSchema,
+  notFound,
+  sessionIdInputSchema,
   setLocaleInputSchema,
 } from "@trame/core";
 import {
   deleteOtherSessions,
+  deleteOwnSession,
   deleteSession,
   findSessionLogoutUrl,
+  getAccountState,
   getUser,
+  listActiveSessions,
   recordAudit,
   setLocale,
   setPasswordHash,
 } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { describeDevice } from "../auth/device.ts";
 import { checkCurrentPassword, login } from "../auth/login.service.ts";
 import { hashPassword } from "../auth/password.ts";
 import { authedProcedure, publicProcedure } from "../trpc.ts";
@@ -23,9 +29,14 @@ export const authRouter = {
   login: publicProcedure.input(loginInputSchema).mutation(async ({ ctx, input }) => {
     // One sign-in per HTTP request: a batch would multiply guesses per request past any sane rate.
     if (ctx.batchSize > 1) throw new DomainError("BAD_REQUEST", "auth.loginNotBatched");
-    const session = await login(ctx.db, input, ctx.clientAddress);
+    const session = await login(ctx.db, input, ctx.clientAddress, {
+      policy: ctx.sessionPolicy,
+      userAgent: ctx.userAgent,
+    });
     ctx.cookie.set(session.token, session.expires);
-    return getUser(ctx.db, session.userId);
+    const user = await getUser(ctx.db, session.userId);
+    const account = await getAccountState(ctx.db, session.userId);
+    return user ? { ...user, passwordChangeRequired: account?.passwordChangeRequired ?? false } : null;
   }),
 
   /** `endSessionUrl`: after a ProConnect sign-in, where the browser goes to end that session too. */
@@ -42,7 +53,23 @@ export const authRouter = {
   }),
 
   /** The signed-in user, or null: the web app asks this first to know whether to show sign-in. */
-  me: publicProcedure.query(({ ctx }) => ctx.user),
+  me: publicProcedure.query(({ ctx }) =>
+    ctx.user ? { ...ctx.user, passwordChangeRequired: ctx.passwordChangeRequired } : null,
+  ),
+
+  /** The user's active sessions (device read from the browser's User-Agent, last activity), the current one marked. */
+  sessions: authedProcedure.query(async ({ ctx }) =>
+    (await listActiveSessions(ctx.db, ctx.user.id, ctx.sessionTokenHash)).map(({ userAgent, ...session }) => ({
+      ...session,
+      device: describeDevice(userAgent),
+    })),
+  ),
+
+  /** Ends one of the user's own sessions (a forgotten computer); someone else's is NOT_FOUND. */
+  endSession: authedProcedure.input(sessionIdInputSchema).mutation(async ({ ctx, input }) => {
+    if (!(await deleteOwnSession(ctx.db, ctx.user.id, input.id))) throw notFound({ fr: "Session", en: "Session" });
+    return { ok: true };
+  }),
 
   changePassword: authedProcedure.input(changePasswordInputSchema).mutation(async ({ ctx, input }) => {
     if (!(await checkCurrentPassword(ctx.db, ctx.user.id, input.currentPassword))) {

@@ -50,6 +50,22 @@ export const messages = {
     fr: "Réservé aux administrateurs de l'instance",
     en: "Reserved to instance administrators",
   },
+  "forbidden.accountAdministration": {
+    fr: "Seul un administrateur de l'instance, ou de tous les territoires de cette personne, gère son compte",
+    en: "Only an instance administrator, or an administrator of every territory this person belongs to, manages this account",
+  },
+  "account.self": {
+    fr: "Vous ne pouvez pas désactiver votre propre compte",
+    en: "You cannot disable your own account",
+  },
+  "auth.passwordChangeRequired": {
+    fr: "Un administrateur demande un nouveau mot de passe : changez-le pour continuer",
+    en: "An administrator requires a new password: change it to continue",
+  },
+  "forbidden.noMembership": {
+    fr: "Votre compte n'est rattaché à aucun territoire : demandez à un administrateur",
+    en: "Your account belongs to no territory: ask an administrator",
+  },
   "forbidden.userAdministration": {
     fr: "Réservé aux administrateurs de l'instance ou d'un territoire",
     en: "Reserved to instance or territory administrators",

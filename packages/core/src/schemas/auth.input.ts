@@ -39,3 +39,10 @@ export const setMembershipInputSchema = z.object({
 export type SetMembershipInput = z.infer<typeof setMembershipInputSchema>;
 
 export const removeMembershipInputSchema = z.object({ userId: idSchema, territoryId: idSchema });
+
+/** An account an administrator acts on (disable, enable, end sessions, require a new password). */
+export const accountInputSchema = z.object({ userId: idSchema });
+export type AccountInput = z.infer<typeof accountInputSchema>;
+
+/** One of the user's own sessions, by its public id. */
+export const sessionIdInputSchema = z.object({ id: idSchema });

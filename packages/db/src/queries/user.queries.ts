@@ -82,7 +82,7 @@ export async function insertUser(
 export async function setPasswordHash(db: Kysely<Database>, userId: string, passwordHash: string): Promise<void> {
   await db
     .updateTable("users")
-    .set({ password_hash: passwordHash, version: sql`version + 1` })
+    .set({ password_hash: passwordHash, password_change_required: false, version: sql`version + 1` })
     .where("id", "=", userId)
     .execute();
 }
@@ -196,8 +196,12 @@ export async function deleteMembership(db: Kysely<Database>, userId: string, ter
 
 export interface SessionUser {
   user: User;
-  /** When the session ends (ISO instant): a cached session is never used past it. */
+  /** When the session ends, absolute lifetime or idle limit (ISO instant): a cached session is never used past it. */
   expiresAt: string;
+  /** When the idle limit ends unless activity pushes it (see touchSession). */
+  idleExpiresAt: string;
+  /** An administrator asked for a new password: until then the account only changes it. */
+  passwordChangeRequired: boolean;
 }
 
 /**
@@ -210,7 +214,9 @@ export async function getSessionUser(db: Kysely<Database>, tokenHash: string): P
     .innerJoin("users", "users.id", "s.user_id")
     .select((eb) => [
       ...userColumns,
-      "s.expires_at",
+      "users.password_change_required",
+      sql<string>`least(s.expires_at, s.idle_expires_at)`.as("ends_at"),
+      "s.idle_expires_at",
       jsonArrayFrom(
         eb
           .selectFrom("memberships as m")
@@ -222,6 +228,7 @@ export async function getSessionUser(db: Kysely<Database>, tokenHash: string): P
     ])
     .where("s.token_hash", "=", tokenHash)
     .where("s.expires_at", ">", sql<string>`now()`)
+    .where("s.idle_expires_at", ">", sql<string>`now()`)
     .where("users.disabled_at", "is", null)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -234,6 +241,60 @@ export async function getSessionUser(db: Kysely<Database>, tokenHash: string): P
       locale: row.locale,
       memberships: row.memberships,
     },
-    expiresAt: row.expires_at,
+    expiresAt: new Date(row.ends_at).toISOString(),
+    idleExpiresAt: new Date(row.idle_expires_at).toISOString(),
+    passwordChangeRequired: row.password_change_required,
   };
+}
+
+/** What account administration needs of a user, disabled or not. */
+export interface AccountState {
+  id: string;
+  isInstanceAdmin: boolean;
+  disabled: boolean;
+  passwordChangeRequired: boolean;
+  territoryIds: string[];
+}
+
+export async function getAccountState(db: Kysely<Database>, userId: string): Promise<AccountState | undefined> {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => [
+      "users.id",
+      "users.is_instance_admin",
+      "users.disabled_at",
+      "users.password_change_required",
+      eb
+        .selectFrom("memberships as m")
+        .select(sql<string[]>`coalesce(array_agg(m.territory_id::text), '{}')`.as("ids"))
+        .whereRef("m.user_id", "=", "users.id")
+        .as("territory_ids"),
+    ])
+    .where("users.id", "=", userId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    isInstanceAdmin: row.is_instance_admin,
+    disabled: row.disabled_at !== null,
+    passwordChangeRequired: row.password_change_required,
+    territoryIds: row.territory_ids ?? [],
+  };
+}
+
+/** Disables (now) or re-enables an account; sessions are ended separately, in the same transaction. */
+export async function setAccountDisabled(db: Kysely<Database>, userId: string, disabled: boolean): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ disabled_at: disabled ? sql<string>`now()` : null, version: sql`version + 1` })
+    .where("id", "=", userId)
+    .execute();
+}
+
+export async function setPasswordChangeRequired(db: Kysely<Database>, userId: string): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ password_change_required: true, version: sql`version + 1` })
+    .where("id", "=", userId)
+    .execute();
 }
