@@ -17,7 +17,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
@@ -61,8 +61,18 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () =
  * The real server (same entry point as `pnpm start`) on a free port and a fresh data directory,
  * serving the production build of the web app from apps/web/dist.
  */
-export async function startServer({ timeoutMs = 170_000 } = {}): Promise<RunningServer> {
-  const port = await freePort();
+export async function startServer({
+  timeoutMs = 170_000,
+  port: chosenPort,
+  env = {},
+}: {
+  timeoutMs?: number;
+  /** A port picked beforehand (an OpenID provider started by the test must know the callback address). */
+  port?: number;
+  /** More settings for this server (e.g. PROCONNECT_*). */
+  env?: Record<string, string>;
+} = {}): Promise<RunningServer> {
+  const port = chosenPort ?? (await freePort());
   const dataDir = await mkdtemp(join(tmpdir(), "trame-e2e-"));
   const baseUrl = `http://127.0.0.1:${port}`;
   // No DATABASE_URL from the developer's shell: the run must not touch a real database.
@@ -77,6 +87,7 @@ export async function startServer({ timeoutMs = 170_000 } = {}): Promise<Running
       TRAME_WEB_DIST: webDist,
       TRAME_DEMO: "true",
       LOG_LEVEL: "warn",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -7,6 +7,7 @@ import { RouteError } from "./route-error.tsx";
 
 // One chunk per page: the first load carries the shell only, each screen comes when first visited.
 const SignInPage = lazy(() => import("../features/auth/sign-in-page.tsx"));
+const ProConnectAccessPage = lazy(() => import("../features/proconnect/proconnect-access-page.tsx"));
 const TerritorySearchPage = lazy(() => import("../features/territories/territory-search-page.tsx"));
 const CooperationPage = lazy(() => import("../features/cooperations/cooperation-page.tsx"));
 const ProjectPage = lazy(() => import("../features/projects/project-page.tsx"));
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { path: "connexion", element: <SignInPage /> },
+          { path: "connexion/proconnect", element: <ProConnectAccessPage /> },
           {
             element: <RequireAuth />,
             children: [

@@ -12,6 +12,8 @@ import historyEn from "../features/history/i18n/en.json";
 import historyFr from "../features/history/i18n/fr.json";
 import homeEn from "../features/home/i18n/en.json";
 import homeFr from "../features/home/i18n/fr.json";
+import proconnectEn from "../features/proconnect/i18n/en.json";
+import proconnectFr from "../features/proconnect/i18n/fr.json";
 import projectsEn from "../features/projects/i18n/en.json";
 import projectsFr from "../features/projects/i18n/fr.json";
 import territoryPageEn from "../features/territory-page/i18n/en.json";
@@ -31,6 +33,7 @@ export const featureCatalogsFr = {
   health: healthFr,
   history: historyFr,
   home: homeFr,
+  proconnect: proconnectFr,
   projects: projectsFr,
   territoryPage: territoryPageFr,
   timeline: timelineFr,
@@ -45,6 +48,7 @@ export const featureCatalogsEn = {
   health: healthEn satisfies typeof healthFr,
   history: historyEn satisfies typeof historyFr,
   home: homeEn satisfies typeof homeFr,
+  proconnect: proconnectEn satisfies typeof proconnectFr,
   projects: projectsEn satisfies typeof projectsFr,
   territoryPage: territoryPageEn satisfies typeof territoryPageFr,
   timeline: timelineEn satisfies typeof timelineFr,

@@ -10,6 +10,7 @@ import { idSchema } from "../schemas/common.ts";
 export const WEB_ROUTE_PATTERNS = [
   "/",
   "/connexion",
+  "/connexion/proconnect",
   "/territoires",
   "/territoires/:id",
   "/territoires/:id/sante",

@@ -8,6 +8,7 @@ import { useDebouncedValue } from "../../lib/use-debounced-value.ts";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { TextField } from "../../ui/fields.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
+import { AccessRequests } from "./access-requests.tsx";
 import { AdminFrame } from "./admin-frame.tsx";
 import type { AdminRights } from "./admin-rights.ts";
 import { CreateUserDialog } from "./create-user-dialog.tsx";
@@ -51,6 +52,7 @@ function UsersScreen({ rights }: { rights: AdminRights }) {
           <p>{t("admin.users.byEmailHint")}</p>
         </div>
       )}
+      <AccessRequests />
       <div className="admin-toolbar">
         <TextField
           id="admin-users-search"

@@ -9,11 +9,15 @@ import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
+import { ProConnectButton, useProConnectEnabled } from "../proconnect/proconnect-button.tsx";
 import { returnPathFrom } from "./return-path.ts";
 import { useSession } from "./use-session.ts";
 
 type LoginField = keyof LoginInput;
 const FIELDS: readonly LoginField[] = ["email", "password"];
+/** Where the server's ProConnect callback sends a failed attempt: `/connexion?proconnect=…`. */
+const PROCONNECT_ERRORS = ["erreur", "expire", "indisponible"] as const;
+type ProConnectError = (typeof PROCONNECT_ERRORS)[number];
 
 export default function SignInPage() {
   const { t } = useTranslation();
@@ -74,6 +78,9 @@ function SignInForm() {
   }
 
   const summary = localErrors.length ? t("auth.signIn.fixFields") : login.error ? errorText(login.error) : null;
+  const proconnect = useProConnectEnabled();
+  const [search] = useSearchParams();
+  const proconnectError = search.get("proconnect");
 
   return (
     <div className="narrow">
@@ -83,6 +90,17 @@ function SignInForm() {
         <div className="alert alert--error" role="alert">
           <p>{summary}</p>
         </div>
+      )}
+      {proconnectError && PROCONNECT_ERRORS.includes(proconnectError as ProConnectError) && (
+        <div className="alert alert--error" role="alert">
+          <p>{t(`proconnect.signInErrors.${proconnectError as ProConnectError}`)}</p>
+        </div>
+      )}
+      {proconnect && (
+        <>
+          <ProConnectButton />
+          <p className="proconnect-separator">{t("proconnect.or")}</p>
+        </>
       )}
       <form className="form" onSubmit={submit} noValidate>
         <TextField

@@ -11,11 +11,13 @@ export function useSignOut() {
   const navigate = useNavigate();
   return useMutation(
     trpc.auth.logout.mutationOptions({
-      onSuccess() {
+      onSuccess(result) {
         // Nothing fetched for the previous user may be shown to the next person at this desk.
         queryClient.removeQueries();
         queryClient.setQueryData(trpc.auth.me.queryKey(), null);
-        void navigate("/connexion", { replace: true });
+        // Signed in through ProConnect: end that session too; ProConnect sends the browser back to /connexion.
+        if (result.endSessionUrl) window.location.assign(result.endSessionUrl);
+        else void navigate("/connexion", { replace: true });
       },
     }),
   );

@@ -1,0 +1,209 @@
+import type { Server } from "node:http";
+import Provider, { type Configuration } from "oidc-provider";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, screenshot, seriousA11yViolations, signIn } from "./support/browser.ts";
+import { freePort, type RunningServer, startServer } from "./support/server.ts";
+
+/**
+ * ProConnect end to end: a real OpenID provider (`oidc-provider`) started here, with a confidential
+ * client that must use PKCE and signed userinfo (as ProConnect), and a real Trame server configured
+ * to use it. The provider's development login form accepts any login: the login names the account.
+ */
+const CLIENT = { id: "trame-e2e", secret: "un-secret-de-test-assez-long-pour-hs256-0123456789" };
+/** Mérignac (SIREN 213 302 813) is a member commune of Bordeaux Métropole; 999… belongs to nobody. */
+const AGENTS: Record<string, Record<string, unknown>> = {
+  "agent-bordeaux": {
+    email: "bordeaux@trame.demo",
+    given_name: "Agent",
+    usual_name: "Bordeaux",
+    siret: "24330031600011",
+  },
+  "agente-merignac": {
+    email: "agente.merignac@example.fr",
+    given_name: "Agente",
+    usual_name: "Mérignac",
+    siret: "21330281300017",
+  },
+  "agent-ailleurs": {
+    email: "agent.ailleurs@example.fr",
+    given_name: "Agent",
+    usual_name: "Ailleurs",
+    siret: "99999999900011",
+  },
+};
+
+let browser: Browser;
+let trame: RunningServer;
+let providerServer: Server;
+let issuer: string;
+
+beforeAll(async () => {
+  const [providerPort, tramePort] = [await freePort(), await freePort()];
+  issuer = `http://127.0.0.1:${providerPort}`;
+  const trameUrl = `http://127.0.0.1:${tramePort}`;
+  const configuration: Configuration = {
+    clients: [
+      {
+        client_id: CLIENT.id,
+        client_secret: CLIENT.secret,
+        redirect_uris: [`${trameUrl}/auth/proconnect/callback`],
+        post_logout_redirect_uris: [`${trameUrl}/connexion`],
+        token_endpoint_auth_method: "client_secret_post",
+        id_token_signed_response_alg: "RS256",
+        userinfo_signed_response_alg: "RS256",
+      },
+    ],
+    pkce: { required: () => true },
+    scopes: ["openid", "email", "given_name", "usual_name", "siret"],
+    claims: {
+      openid: ["sub"],
+      email: ["email", "email_verified"],
+      given_name: ["given_name"],
+      usual_name: ["usual_name"],
+      siret: ["siret"],
+    },
+    acrValues: ["eidas1"],
+    features: {
+      devInteractions: { enabled: true },
+      jwtUserinfo: { enabled: true },
+      claimsParameter: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
+    },
+    findAccount: (_ctx, id) => {
+      const claims = AGENTS[id];
+      if (!claims) return undefined;
+      return { accountId: id, claims: () => ({ sub: id, email_verified: true, ...claims }) };
+    },
+  };
+  const provider = new Provider(issuer, configuration);
+  providerServer = provider.listen(providerPort);
+  trame = await startServer({
+    port: tramePort,
+    env: { PROCONNECT_ISSUER: issuer, PROCONNECT_CLIENT_ID: CLIENT.id, PROCONNECT_CLIENT_SECRET: CLIENT.secret },
+  });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await trame?.stop();
+  await new Promise((resolve) => (providerServer ? providerServer.close(resolve) : resolve(undefined)));
+});
+
+async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: trame.baseUrl, viewport: { width: 1280, height: 900 } });
+  return { context, page: await context.newPage() };
+}
+
+/** From Trame's sign-in page through the provider's login and consent screens. */
+async function proConnectAs(page: Page, login: string) {
+  await page.goto("/connexion");
+  await page.getByRole("link", { name: "S’identifier avec ProConnect" }).click();
+  await page.waitForURL((url) => url.href.startsWith(issuer));
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("any password: the development form checks none");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForURL((url) => url.href.startsWith(trame.baseUrl));
+}
+
+/** On a phone (390×844) nothing may stick out sideways. */
+async function expectNoSidewaysScroll(page: Page) {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  // After a frame, so the layout has followed the new width.
+  const overflow = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() => resolve(document.documentElement.scrollWidth - window.innerWidth)),
+      ),
+  );
+  // The elements sticking out, named in the failure message.
+  // (a wide table inside its scrolling box is listed too, but does not widen the page)
+  const culprits = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+  );
+  expect(overflow, culprits.join(", ")).toBeLessThanOrEqual(0);
+  if (viewport) await page.setViewportSize(viewport);
+}
+
+describe("ProConnect", () => {
+  test("un agent dont l'e-mail a un compte entre par ProConnect, et la déconnexion ferme aussi sa session ProConnect", async () => {
+    const { context, page } = await freshPage();
+    await page.goto("/connexion");
+    await page.getByRole("link", { name: "Qu’est-ce que ProConnect ?" }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "connexion-proconnect");
+    await expectNoSidewaysScroll(page);
+
+    await proConnectAs(page, "agent-bordeaux");
+    await page.waitForURL((url) => url.pathname === "/");
+    // Signed in as the demo account with that e-mail ("Compte : …" uses a narrow no-break space).
+    await page.getByRole("link", { name: /Bordeaux Métropole \(démo\)/ }).waitFor();
+
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    // ProConnect's end_session_endpoint, with the id_token_hint: the provider asks, then comes back.
+    await page.waitForURL((url) => url.href.startsWith(`${issuer}/session/end`));
+    await page.getByRole("button", { name: "Yes, sign me out" }).click();
+    await page.waitForURL((url) => url.href.startsWith(trame.baseUrl) && url.pathname === "/connexion");
+    await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();
+    // The provider session is over: ProConnect asks for a login again.
+    await page.getByRole("link", { name: "S’identifier avec ProConnect" }).click();
+    await page.locator('input[name="login"]').waitFor();
+    await context.close();
+  });
+
+  test("un agent sans compte d'une commune membre demande l'accès ; l'administrateur du territoire l'accepte dans /admin", async () => {
+    const agent = await freshPage();
+    await proConnectAs(agent.page, "agente-merignac");
+    await agent.page.waitForURL((url) => url.pathname === "/connexion/proconnect");
+    await agent.page.getByRole("heading", { level: 1, name: "Demande d'accès" }).waitFor();
+    await agent.page.getByText("Votre commune, Mérignac, est membre de Bordeaux Métropole").waitFor();
+    expect(await seriousA11yViolations(agent.page)).toEqual([]);
+    await expectNoSidewaysScroll(agent.page);
+    await screenshot(agent.page, "proconnect-demande-acces");
+    await agent.page.getByRole("button", { name: "Demander l'accès à Bordeaux Métropole" }).click();
+    await agent.page.getByText("Votre demande a été transmise aux administrateurs de Bordeaux Métropole").waitFor();
+    await agent.context.close();
+
+    const admin = await freshPage();
+    await admin.page.goto("/connexion");
+    await signIn(admin.page, { email: "bordeaux@trame.demo", password: "trame-demo-2026" });
+    await admin.page.waitForURL((url) => url.pathname !== "/connexion");
+    await admin.page.goto("/admin");
+    await admin.page.getByRole("heading", { level: 2, name: "Demandes d'accès (ProConnect)" }).waitFor();
+    await admin.page.getByRole("row").filter({ hasText: "agente.merignac@example.fr" }).waitFor();
+    expect(await seriousA11yViolations(admin.page)).toEqual([]);
+    await expectNoSidewaysScroll(admin.page);
+    await screenshot(admin.page, "admin-demandes-acces");
+    await admin.page.getByRole("combobox", { name: "Rôle accordé à Agente Mérignac" }).selectOption("editor");
+    await admin.page.getByRole("button", { name: "Accepter la demande de Agente Mérignac" }).click();
+    await admin.page.getByText("Agente Mérignac a maintenant accès à Bordeaux Métropole.").waitFor();
+    await admin.page
+      .getByRole("row")
+      .filter({ hasText: "agente.merignac@example.fr" })
+      .filter({ hasText: "Éditeur" })
+      .waitFor();
+    await admin.context.close();
+
+    const back = await freshPage();
+    await proConnectAs(back.page, "agente-merignac");
+    await back.page.waitForURL((url) => url.pathname === "/");
+    await back.page.getByRole("link", { name: /Agente Mérignac$/ }).waitFor();
+    await back.context.close();
+  });
+
+  test("un agent dont l'organisation n'est rattachée à aucun territoire l'apprend clairement", async () => {
+    const { context, page } = await freshPage();
+    await proConnectAs(page, "agent-ailleurs");
+    await page.waitForURL((url) => url.pathname === "/connexion/proconnect");
+    await page.getByText("Aucun territoire de Trame ne correspond à votre organisation").waitFor();
+    expect(await page.getByRole("button", { name: /Demander l'accès/ }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
