@@ -20,6 +20,7 @@ export * from "./health/health-format.ts";
 export * from "./health/health-labels.ts";
 export * from "./health/health-texts.ts";
 export * from "./health/health-thresholds.ts";
+export * from "./import/index.ts";
 export * from "./routes/web-routes.ts";
 export * from "./rules/access.rules.ts";
 export * from "./rules/application-dates.rules.ts";

@@ -327,6 +327,38 @@ export const messages = {
     fr: "Requête refusée : l'application Trame envoie ses modifications en JSON",
     en: "Request refused: the Trame app sends its changes as JSON",
   },
+  "import.file.tooLarge": {
+    fr: "Le fichier dépasse {max} Mo",
+    en: "The file is larger than {max} MB",
+  },
+  "import.file.tooManyRows": {
+    fr: "Le fichier compte plus de {max} lignes : découpez-le en plusieurs imports",
+    en: "The file has more than {max} rows: split it into several imports",
+  },
+  "import.file.notSpreadsheet": {
+    fr: "Ce fichier n'est pas un classeur .xlsx ni un fichier .csv",
+    en: "This file is neither an .xlsx workbook nor a .csv file",
+  },
+  "import.file.protected": {
+    fr: "Ce classeur est protégé par un mot de passe (ou au vieux format .xls) : enregistrez-le sans mot de passe au format .xlsx",
+    en: "This workbook is password-protected (or in the old .xls format): save it without a password as .xlsx",
+  },
+  "import.file.corrupt": {
+    fr: "Ce classeur est illisible ou endommagé",
+    en: "This workbook is unreadable or damaged",
+  },
+  "import.file.zipBomb": {
+    fr: "Ce classeur se décompresse en une taille anormale : il est refusé par sécurité",
+    en: "This workbook decompresses to an abnormal size: refused for safety",
+  },
+  "import.file.ods": {
+    fr: "Le format .ods n'est pas encore pris en charge : enregistrez le classeur au format .xlsx",
+    en: "The .ods format is not supported yet: save the workbook as .xlsx",
+  },
+  "import.file.noSheet": {
+    fr: "La feuille « {sheet} » est introuvable ou vide",
+    en: "The sheet “{sheet}” is missing or empty",
+  },
 } as const satisfies Record<string, Label>;
 
 export type MessageKey = keyof typeof messages;

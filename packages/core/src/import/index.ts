@@ -1,0 +1,4 @@
+export * from "./import-kinds.ts";
+export * from "./import-messages.ts";
+export * from "./import-territory-name.ts";
+export * from "./import-values.ts";
