@@ -24,6 +24,8 @@ export interface ContextInput {
   batchSize?: number;
   sessionPolicy?: SessionPolicy;
   userAgent?: string | null;
+  /** Set by the HTTP adapter: creates and payments then require an idempotency key. */
+  viaHttp?: boolean;
 }
 
 export interface Context {
@@ -40,6 +42,7 @@ export interface Context {
   userAgent: string | null;
   /** An administrator asked for a new password: only auth.* procedures answer until it is changed. */
   passwordChangeRequired: boolean;
+  viaHttp: boolean;
 }
 
 export function actorOf(user: User): Actor {
@@ -71,5 +74,6 @@ export async function createContextInner(input: ContextInput): Promise<Context> 
     sessionPolicy,
     userAgent: input.userAgent ?? null,
     passwordChangeRequired: found?.passwordChangeRequired ?? false,
+    viaHttp: input.viaHttp ?? false,
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { type IncomingMessage, request } from "node:http";
 import { connect } from "node:net";
 import { translate } from "@trame/core";
@@ -140,6 +141,7 @@ describe.skipIf(!serverUrl)("pannes (PostgreSQL, vrais processus serveur)", () =
     const attempts = 400;
     const calls = Array.from({ length: attempts }, (_, i) =>
       mutate(app.baseUrl, "project.create", cookie, {
+        idempotencyKey: randomUUID(),
         cooperationId,
         title: `Plateforme logistique alimentaire ${i}`,
         themes: ["food"],

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,6 +64,7 @@ describe("CSRF : les modifications ne viennent que de l'application, en JSON", (
     cookie = await cookieFor(db(), user);
   });
   const cooperation = () => ({
+    idempotencyKey: randomUUID(),
     name: `Coopération ${Math.random()}`,
     engagementForm: "convention",
     leadTerritoryId,

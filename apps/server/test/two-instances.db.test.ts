@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { insertSession } from "@trame/db";
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { EventSource } from "eventsource";
@@ -84,6 +85,7 @@ describe.skipIf(!onPostgres)("deux instances sur un même PostgreSQL", () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const sentAt = Date.now();
     await acting.action.create.mutate({
+      idempotencyKey: randomUUID(),
       projectId: project.id,
       occurredOn: "2026-11-25",
       kind: "meeting",
@@ -141,6 +143,7 @@ describe.skipIf(!onPostgres)("deux instances sur un même PostgreSQL", () => {
   }
 
   const meeting = (projectId: string, title: string) => ({
+    idempotencyKey: randomUUID(),
     projectId,
     occurredOn: "2026-11-25",
     kind: "meeting" as const,

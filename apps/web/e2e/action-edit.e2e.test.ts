@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, normaliseSpaces, seriousA11yViolations } from "./support/browser.ts";
@@ -31,6 +32,7 @@ afterAll(async () => {
 
 async function logAction(page: Page, project: ProjectRef, title: string): Promise<Action> {
   return trpcMutation<Action>(page, "action.create", {
+    idempotencyKey: randomUUID(),
     projectId: project.id,
     occurredOn: new Date().toISOString().slice(0, 10),
     kind: "meeting",

@@ -268,6 +268,46 @@ describe("page projet", () => {
     await context.close();
   });
 
+  test("une action enregistrée dont la réponse se perd est renvoyée avec la même clé : une seule action", async () => {
+    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const project = await findProject(page, A750);
+    await openProject(page, project);
+    const title = `Réunion à réponse perdue ${Date.now()}`;
+    await page.getByLabel("Type d'action").selectOption("meeting");
+    await page.getByLabel("Intitulé de l'action").fill(title);
+    // The first request reaches the server and is committed; its RESPONSE is then lost on the way back.
+    const keys: string[] = [];
+    let sent = 0;
+    await page.route("**/trpc/action.create**", async (route) => {
+      // A batched call (httpBatchLink): the body is { "0": input }.
+      const body = route.request().postDataJSON() as Record<string, { idempotencyKey?: string }>;
+      keys.push(body["0"]?.idempotencyKey ?? "");
+      if (sent++ > 0) return route.continue();
+      await route.fetch();
+      await route.abort("failed");
+    });
+    // The first response never arrives, so the only one the page sees is the resend's.
+    const resent = page.waitForResponse((response) => response.url().includes("/trpc/action.create"), {
+      timeout: 30_000,
+    });
+    await page.getByRole("button", { name: "Consigner l'action" }).click();
+    expect((await resent).status()).toBe(200);
+    await page
+      .locator(".action")
+      .filter({ has: page.getByRole("heading", { level: 3, name: title }) })
+      .waitFor();
+    expect(sent).toBe(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    const stored = await trpcQuery<{ items: Array<{ title: string }> }>(page, "action.list", {
+      projectId: project.id,
+      limit: 100,
+    });
+    expect(stored.items.filter((item) => item.title === title)).toHaveLength(1);
+    await page.unroute("**/trpc/action.create**");
+    await context.close();
+  });
+
   test("une session expirée pendant la saisie ramène, après connexion, au formulaire avec la saisie", async () => {
     const { context, page } = await signedInAs(browser, MONTPELLIER);
     const project = await findProject(page, A750);

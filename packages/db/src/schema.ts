@@ -107,6 +107,15 @@ export interface SessionsTable {
   user_agent: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  procedure: string;
+  request_hash: string;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: GeneratedInstant;
+}
+
 export interface LoginThrottleTable {
   key: string;
   failures: number;
@@ -294,6 +303,7 @@ export interface Database {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  idempotency_keys: IdempotencyKeysTable;
   cooperations: CooperationsTable;
   cooperation_members: CooperationMembersTable;
   cooperation_form_history: CooperationFormHistoryTable;

@@ -94,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           batchSize: info.calls.length,
           ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
           userAgent: req.headers["user-agent"] ?? null,
+          viaHttp: true,
         }).catch((error: unknown) => {
           // The session is read before any procedure runs: a database outage here is a 503 too, not a 500.
           throw toTrpcError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }));

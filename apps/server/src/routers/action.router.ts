@@ -1,5 +1,6 @@
 import {
   createActionInputSchema,
+  idempotencyKeySchema,
   listActionsInputSchema,
   removeActionInputSchema,
   updateActionInputSchema,
@@ -7,6 +8,7 @@ import {
 import { listActions } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { viewerOf } from "../auth/viewer.ts";
+import { keyed } from "../idempotency.ts";
 import { createAction, deleteAction, editAction } from "../services/action.service.ts";
 import { authedProcedure } from "../trpc.ts";
 
@@ -17,8 +19,9 @@ export const actionRouter = {
     .query(({ ctx, input }) => listActions(ctx.db, input, viewerOf(ctx.actor))),
 
   create: authedProcedure
+    .input(idempotencyKeySchema)
     .input(createActionInputSchema)
-    .mutation(({ ctx, input }) => createAction(ctx.db, ctx.actor, input)),
+    .mutation(keyed("action.create", (ctx, input) => createAction(ctx.db, ctx.actor, input))),
 
   update: authedProcedure
     .input(updateActionInputSchema)

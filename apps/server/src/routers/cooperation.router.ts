@@ -4,6 +4,7 @@ import {
   changeEngagementFormInputSchema,
   cooperationIdInputSchema,
   createCooperationInputSchema,
+  idempotencyKeySchema,
   listCooperationsInputSchema,
   notFound,
   removeMemberInputSchema,
@@ -12,6 +13,7 @@ import {
 } from "@trame/core";
 import { getCooperation, listCooperations } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { keyed } from "../idempotency.ts";
 import {
   archiveCooperation,
   changeEngagementForm,
@@ -36,8 +38,9 @@ export const cooperationRouter = {
   }),
 
   create: authedProcedure
+    .input(idempotencyKeySchema)
     .input(createCooperationInputSchema)
-    .mutation(({ ctx, input }) => createCooperation(ctx.db, ctx.actor, input)),
+    .mutation(keyed("cooperation.create", (ctx, input) => createCooperation(ctx.db, ctx.actor, input))),
 
   update: authedProcedure
     .input(updateCooperationInputSchema)

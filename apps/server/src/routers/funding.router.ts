@@ -5,6 +5,7 @@ import {
   createApplicationInputSchema,
   createProgrammeInputSchema,
   fittingProgrammesInputSchema,
+  idempotencyKeySchema,
   listApplicationsInputSchema,
   listProgrammesInputSchema,
   notFound,
@@ -26,6 +27,7 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 import { requireInstanceAdmin } from "../auth/require.ts";
 import { viewerOf } from "../auth/viewer.ts";
+import { keyed } from "../idempotency.ts";
 import { createApplication, editApplication } from "../services/funding-application.service.ts";
 import { addPayment } from "../services/funding-payment.service.ts";
 import { createProgramme, editProgramme } from "../services/funding-programme.service.ts";
@@ -82,8 +84,9 @@ export const fundingRouter = {
   }),
 
   createApplication: authedProcedure
+    .input(idempotencyKeySchema)
     .input(createApplicationInputSchema)
-    .mutation(({ ctx, input }) => createApplication(ctx.db, ctx.actor, input)),
+    .mutation(keyed("funding.createApplication", (ctx, input) => createApplication(ctx.db, ctx.actor, input))),
 
   updateApplication: authedProcedure
     .input(updateApplicationInputSchema)
@@ -94,6 +97,7 @@ export const fundingRouter = {
     .mutation(({ ctx, input }) => transitionApplication(ctx.db, ctx.actor, input)),
 
   addPayment: authedProcedure
+    .input(idempotencyKeySchema)
     .input(addPaymentInputSchema)
-    .mutation(({ ctx, input }) => addPayment(ctx.db, ctx.actor, input)),
+    .mutation(keyed("funding.addPayment", (ctx, input) => addPayment(ctx.db, ctx.actor, input))),
 } satisfies TRPCRouterRecord;

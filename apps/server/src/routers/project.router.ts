@@ -2,6 +2,7 @@ import {
   archiveInputSchema,
   changeProjectStatusInputSchema,
   createProjectInputSchema,
+  idempotencyKeySchema,
   listProjectsInputSchema,
   notFound,
   projectIdInputSchema,
@@ -11,6 +12,7 @@ import {
 import { getProject, listProjects } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { viewerOf } from "../auth/viewer.ts";
+import { keyed } from "../idempotency.ts";
 import {
   archiveProject,
   changeProjectStatus,
@@ -33,8 +35,9 @@ export const projectRouter = {
   }),
 
   create: authedProcedure
+    .input(idempotencyKeySchema)
     .input(createProjectInputSchema)
-    .mutation(({ ctx, input }) => createProject(ctx.db, ctx.actor, input)),
+    .mutation(keyed("project.create", (ctx, input) => createProject(ctx.db, ctx.actor, input))),
 
   update: authedProcedure
     .input(updateProjectInputSchema)

@@ -1,7 +1,8 @@
-import { QueryCache, QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import type { AppRouter } from "@trame/server";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, isTRPCClientError, splitLink } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { addIdempotencyKey } from "./idempotency-key.ts";
 import { trameErrorOf } from "./trpc-error.ts";
 
 /** Worth a second try: no answer at all, or the server's own failure. A refusal or invalid input will not change. */
@@ -17,6 +18,7 @@ export const queryClient = new QueryClient({
       if (trameErrorOf(error)?.code === "UNAUTHORIZED") queryClient.setQueryData(trpc.auth.me.queryKey(), null);
     },
   }),
+  mutationCache: new MutationCache({ onMutate: addIdempotencyKey }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

@@ -29,6 +29,18 @@ export const messages = {
     fr: "Trop de tentatives de connexion. Réessayez dans quelques minutes.",
     en: "Too many sign-in attempts. Try again in a few minutes.",
   },
+  "idempotency.keyRequired": {
+    fr: "Clé d'idempotence manquante : rechargez la page et recommencez",
+    en: "Missing idempotency key: reload the page and try again",
+  },
+  "idempotency.reused": {
+    fr: "Cette clé d'idempotence a déjà servi pour une autre demande",
+    en: "This idempotency key was already used for another request",
+  },
+  "idempotency.inProgress": {
+    fr: "Cette demande est encore en cours : patientez un instant",
+    en: "This request is still being processed: wait a moment",
+  },
   "auth.loginNotBatched": {
     fr: "Une seule connexion par requête.",
     en: "One sign-in per request.",

@@ -59,3 +59,9 @@ export function endAfterStart<T extends Record<string, unknown>>(startKey: keyof
     }
   };
 }
+
+/**
+ * One submission of a create or a payment, made by the client (a UUID): a resend of the same
+ * submission carries the same key and gets the first answer back (ADR 0008).
+ */
+export const idempotencyKeySchema = z.object({ idempotencyKey: z.uuid().optional() });

@@ -9,6 +9,7 @@ import * as notifySessionChanges from "./2026_11_26_000007_notify_session_change
 import * as copyNamesOnEntries from "./2026_11_26_000008_copy_names_on_entries.ts";
 import * as addSeedMarks from "./2026_12_04_190001_add_seed_marks.ts";
 import * as hardenSessions from "./2026_12_05_130001_harden_sessions.ts";
+import * as idempotencyKeys from "./2026_12_05_130002_idempotency_keys.ts";
 import * as proconnect from "./2026_12_05_145001_proconnect.ts";
 
 /** Listed by hand rather than read from disk, so bundlers and test runners see every migration. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_26_000008_copy_names_on_entries": copyNamesOnEntries,
   "2026_12_04_190001_add_seed_marks": addSeedMarks,
   "2026_12_05_130001_harden_sessions": hardenSessions,
+  "2026_12_05_130002_idempotency_keys": idempotencyKeys,
   "2026_12_05_145001_proconnect": proconnect,
 };
