@@ -27,6 +27,11 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** When housekeeping runs (cron, UTC): expired sessions, old sign-in throttle rows, stale ProConnect flows. */
+  TRAME_HOUSEKEEPING_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, "five cron fields, e.g. '7 * * * *'")
+    .default("7 * * * *"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** ProConnect (OpenID Connect) sign-in: all three set, or none (then no ProConnect button). */

@@ -6,6 +6,7 @@ import { ProConnectClient, proConnectSettings } from "./auth/proconnect-client.t
 import { openDatabase } from "./database.ts";
 import { parseEnv } from "./env.ts";
 import { buildApp } from "./http/app.ts";
+import { startJobQueue } from "./jobs/job-queue.ts";
 import { startLiveHub } from "./live/live-hub.ts";
 import { DEMO_PASSWORD, seedDemo } from "./seed/demo-seed.ts";
 import { seedFundingCatalogue } from "./seed/seed-funding-catalogue.ts";
@@ -52,6 +53,9 @@ if (env.TRAME_DEMO) {
   );
 }
 
+const jobs = await startJobQueue(database, log, { housekeepingCron: env.TRAME_HOUSEKEEPING_CRON });
+log.info({ housekeeping: env.TRAME_HOUSEKEEPING_CRON }, "job queue ready (pg-boss)");
+
 await app.listen({ port: env.PORT, host: env.HOST });
 
 // SIGTERM (orchestrator) and SIGINT (Ctrl-C): stop accepting, let in-flight requests finish, then close the database.
@@ -62,6 +66,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     stopping = true;
     log.info({ signal }, "shutting down");
     await app.close();
+    await jobs.stop();
     await live.close();
     await database.close();
     process.exit(0);

@@ -17,6 +17,7 @@ export * from "./queries/funding-application-filters.queries.ts";
 export * from "./queries/funding-application-totals.queries.ts";
 export * from "./queries/funding-application-write.queries.ts";
 export * from "./queries/funding-catalogue.queries.ts";
+export * from "./queries/housekeeping.queries.ts";
 export * from "./queries/idempotency.queries.ts";
 export * from "./queries/login-throttle.queries.ts";
 export * from "./queries/proconnect.queries.ts";

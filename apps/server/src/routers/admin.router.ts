@@ -8,6 +8,7 @@ import {
 import { listUsers } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { requireInstanceAdmin, requireUserAdministration } from "../auth/require.ts";
+import { listFailedJobs } from "../jobs/failed-jobs.ts";
 import { changeAccount } from "../services/account.service.ts";
 import { createUser, removeMembership, setMembership } from "../services/user.service.ts";
 import { authedProcedure, territoryProcedure } from "../trpc.ts";
@@ -49,4 +50,10 @@ export const adminRouter = {
   requirePasswordChange: authedProcedure
     .input(accountInputSchema)
     .mutation(({ ctx, input }) => changeAccount(ctx.db, ctx.actor, input.userId, "password_change_required")),
+
+  /** Background jobs that ran out of retries (e-mail, housekeeping…), for instance administrators. */
+  failedJobs: authedProcedure.query(({ ctx }) => {
+    requireInstanceAdmin(ctx.actor);
+    return listFailedJobs(ctx.db);
+  }),
 } satisfies TRPCRouterRecord;
