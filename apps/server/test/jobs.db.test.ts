@@ -98,7 +98,11 @@ describe("durable jobs (pg-boss on this backend)", () => {
     const { db } = getDb();
     const admin = await callerFor(db, await makeUser(db, { isInstanceAdmin: true }));
     const listed = await admin.admin.failedJobs();
-    expect(listed.find((j) => j.id === gives)).toMatchObject({ queue: "test-flaky", retryCount: 2, error: "attempt 3 fails" });
+    expect(listed.find((j) => j.id === gives)).toMatchObject({
+      queue: "test-flaky",
+      retryCount: 2,
+      error: "attempt 3 fails",
+    });
     const someone = await callerFor(db, await makeUser(db));
     await expect(someone.admin.failedJobs()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
