@@ -74,11 +74,11 @@ async function migrate(env: Env): Promise<void> {
 async function runImport(env: Env): Promise<void> {
   await withDatabase(env, async ({ db }) => {
     const started = performance.now();
-    const { epci, communes } = await importTerritories(db);
-    const [e, c, s] = [count(epci), count(communes), seconds(performance.now() - started)];
+    const { epci, communes, contiguity } = await importTerritories(db);
+    const [e, c, p, s] = [count(epci), count(communes), count(contiguity), seconds(performance.now() - started)];
     say(
-      `Référentiel importé : ${e.fr} EPCI et ${c.fr} communes en ${s.fr} s (@etalab/decoupage-administratif).`,
-      `Reference data imported: ${e.en} EPCI and ${c.en} communes in ${s.en} s (@etalab/decoupage-administratif).`,
+      `Référentiel importé : ${e.fr} EPCI, ${c.fr} communes et ${p.fr} paires d'EPCI contiguës en ${s.fr} s (@etalab/decoupage-administratif, IGN Admin Express).`,
+      `Reference data imported: ${e.en} EPCI, ${c.en} communes and ${p.en} pairs of contiguous EPCI in ${s.en} s (@etalab/decoupage-administratif, IGN Admin Express).`,
     );
     const added = await seedFundingCatalogue(db);
     say(

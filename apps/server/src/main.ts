@@ -10,6 +10,7 @@ import { startJobQueue } from "./jobs/job-queue.ts";
 import { startLiveHub } from "./live/live-hub.ts";
 import { DEMO_PASSWORD, seedDemo } from "./seed/demo-seed.ts";
 import { seedFundingCatalogue } from "./seed/seed-funding-catalogue.ts";
+import { importContiguity } from "./territories/import-contiguity.ts";
 import { importTerritories } from "./territories/import-territories.ts";
 
 const env = parseEnv();
@@ -43,6 +44,9 @@ if ((await countTerritories(database.db, EPCI_KINDS)) === 0 || (await countCommu
   const imported = await importTerritories(database.db);
   log.info(imported, "EPCI imported from @etalab/decoupage-administratif");
 }
+// Also on an instance imported before contiguity existed; reads one row when this version is loaded.
+const contiguity = await importContiguity(database.db);
+if (contiguity.loaded) log.info(contiguity, "EPCI contiguity loaded");
 const catalogue = await seedFundingCatalogue(database.db);
 log.info({ added: catalogue }, "funding programmes catalogue ready (reference data, whatever TRAME_DEMO)");
 if (env.TRAME_DEMO) {

@@ -91,8 +91,9 @@ describe("données de démonstration", () => {
   });
 
   it("une base semée avant les marques est reprise telle quelle : rien n'est recréé", async () => {
-    const marks = await db().selectFrom("seed_marks").selectAll().execute();
-    await db().deleteFrom("seed_marks").execute();
+    // The demo's marks only: the reference data's (EPCI contiguity) are not the seed's.
+    const marks = await db().selectFrom("seed_marks").selectAll().where("key", "like", `${DEMO_PREFIX}%`).execute();
+    await db().deleteFrom("seed_marks").where("key", "like", `${DEMO_PREFIX}%`).execute();
     const renamed = marks.find((m) => m.key === demoKey.project(DEMO_PROJECTS[0]?.key ?? ""));
     await db()
       .updateTable("projects")

@@ -78,7 +78,15 @@ describe("territoires", () => {
     const creator = await admin();
     await creator.territory.setNeighbour({ territoryId: a.id, neighbourId: b.id, kind: "contiguous", source: "IGN" });
     const fromB = await creator.territory.neighbours({ id: b.id });
-    expect(fromB).toEqual([{ territory: expect.objectContaining({ id: a.id }), kind: "contiguous", source: "IGN" }]);
+    expect(fromB).toEqual([
+      {
+        territory: expect.objectContaining({ id: a.id }),
+        kind: "contiguous",
+        source: "IGN",
+        lengthKm: null,
+        recorded: true,
+      },
+    ]);
     await creator.territory.setNeighbour({ territoryId: b.id, neighbourId: a.id, kind: "functional", source: "SCoT" });
     expect((await creator.territory.neighbours({ id: a.id })).map((n) => n.kind)).toEqual(["functional"]);
     const self = await failure(

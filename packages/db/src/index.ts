@@ -27,6 +27,7 @@ export * from "./queries/reference-upsert.ts";
 export * from "./queries/seed-mark.queries.ts";
 export * from "./queries/session.queries.ts";
 export * from "./queries/territory.queries.ts";
+export * from "./queries/territory-contiguity.queries.ts";
 export * from "./queries/timeline-live.queries.ts";
 export * from "./queries/timeline-read.queries.ts";
 export * from "./queries/timeline-write.queries.ts";

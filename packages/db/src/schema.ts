@@ -74,6 +74,13 @@ export interface TerritoryNeighboursTable {
   created_at: GeneratedInstant;
 }
 
+/** One row per pair of EPCI sharing a boundary (`territory_a < territory_b`), from the territory import. */
+export interface TerritoryContiguityTable {
+  territory_a: string;
+  territory_b: string;
+  length_km: number;
+}
+
 export interface UsersTable {
   id: Generated<string>;
   email: string;
@@ -299,6 +306,7 @@ export interface Database {
   proconnect_flows: ProConnectFlowsTable;
   access_requests: AccessRequestsTable;
   territory_neighbours: TerritoryNeighboursTable;
+  territory_contiguity: TerritoryContiguityTable;
   users: UsersTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { EPCI_KINDS, type EpciKind } from "@trame/core";
 import { type Database, fromReference, type Kysely, sql, territorySearchKey } from "@trame/db";
+import { importContiguity } from "./import-contiguity.ts";
 import { importDepartements } from "./import-departements.ts";
 
 /** The fields of `@etalab/decoupage-administratif` 6.0.0 this import reads; checked on load (see assertShape). */
@@ -52,7 +53,9 @@ const COMMUNE_BATCH = 5_000;
  * upsertEpci), and archives EPCI gone from the list (merged or dissolved) instead of deleting them,
  * since cooperations may still reference them.
  */
-export async function importTerritories(db: Kysely<Database>): Promise<{ epci: number; communes: number }> {
+export async function importTerritories(
+  db: Kysely<Database>,
+): Promise<{ epci: number; communes: number; contiguity: number }> {
   await importDepartements(db);
   const { epci, communes } = await loadEtalab();
   const epciRows = toEpciRows(epci, communes);
@@ -74,7 +77,9 @@ export async function importTerritories(db: Kysely<Database>): Promise<{ epci: n
       communeRows.map((row) => row.insee),
     );
   });
-  return { epci: epciRows.length, communes: communeRows.length };
+  // Pairs are matched by SIREN, so after the EPCI; loaded only when the data's version changed.
+  const contiguity = await importContiguity(db);
+  return { epci: epciRows.length, communes: communeRows.length, contiguity: contiguity.pairs };
 }
 
 /**

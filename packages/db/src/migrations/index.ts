@@ -11,6 +11,7 @@ import * as addSeedMarks from "./2026_12_04_190001_add_seed_marks.ts";
 import * as hardenSessions from "./2026_12_05_130001_harden_sessions.ts";
 import * as idempotencyKeys from "./2026_12_05_130002_idempotency_keys.ts";
 import * as proconnect from "./2026_12_05_145001_proconnect.ts";
+import * as territoryContiguity from "./2026_12_05_160001_territory_contiguity.ts";
 
 /** Listed by hand rather than read from disk, so bundlers and test runners see every migration. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_130001_harden_sessions": hardenSessions,
   "2026_12_05_130002_idempotency_keys": idempotencyKeys,
   "2026_12_05_145001_proconnect": proconnect,
+  "2026_12_05_160001_territory_contiguity": territoryContiguity,
 };

@@ -2,6 +2,7 @@ import type { NeighbourKind, SearchTerritoriesInput, TerritoryKind } from "@tram
 import { searchKey } from "@trame/core";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Database, NewTerritory, TerritoriesTable } from "../schema.ts";
+import { listContiguity } from "./territory-contiguity.queries.ts";
 
 export interface Territory {
   id: string;
@@ -108,10 +109,44 @@ export interface Neighbour {
   territory: Territory;
   kind: NeighbourKind;
   source: string;
+  /** Length of the shared boundary, for a neighbour by geometry; null for a functional link only. */
+  lengthKm: number | null;
+  /** An administrator (or the demo seed) recorded this link: it can be edited or removed. */
+  recorded: boolean;
 }
 
-/** Neighbour links are symmetric in meaning, stored once: read both directions. */
+/** Where a contiguity computed from geometry comes from, shown where no link was recorded by hand. */
+export const CONTIGUITY_SOURCE = "Contiguïté des communes (IGN Admin Express, EPCI 2026)";
+
+/**
+ * A territory's neighbours, one entry per neighbour: the contiguity computed from geometry (with the
+ * shared length) merged with the links administrators record (with their source). A recorded link
+ * to a territory that also shares a boundary keeps its source and gains the length. Contiguous
+ * first, then by name.
+ */
 export async function listNeighbours(db: Kysely<Database>, territoryId: string): Promise<Neighbour[]> {
+  const [links, contiguity] = await Promise.all([listNeighbourLinks(db, territoryId), listContiguity(db, territoryId)]);
+  const byId = new Map<string, Neighbour>(links.map((link) => [link.territory.id, link]));
+  const missing = contiguity.filter((pair) => !byId.has(pair.id)).map((pair) => pair.id);
+  const territories = new Map((await getTerritoriesByIds(db, missing)).map((t) => [t.id, t]));
+  for (const { id, lengthKm } of contiguity) {
+    const link = byId.get(id);
+    if (link) {
+      byId.set(id, { ...link, kind: "contiguous", lengthKm });
+      continue;
+    }
+    const territory = territories.get(id);
+    if (territory)
+      byId.set(id, { territory, kind: "contiguous", source: CONTIGUITY_SOURCE, lengthKm, recorded: false });
+  }
+  const order = (kind: NeighbourKind) => (kind === "contiguous" ? 0 : 1);
+  return [...byId.values()].sort(
+    (a, b) => order(a.kind) - order(b.kind) || a.territory.name.localeCompare(b.territory.name, "fr"),
+  );
+}
+
+/** The links recorded by hand. Symmetric in meaning, stored once: read both directions. */
+async function listNeighbourLinks(db: Kysely<Database>, territoryId: string): Promise<Neighbour[]> {
   const rows = await db
     .selectFrom("territory_neighbours as n")
     .innerJoin("territories", (join) =>
@@ -124,10 +159,14 @@ export async function listNeighbours(db: Kysely<Database>, territoryId: string):
     )
     .select([...territoryColumns, "n.kind as link_kind", "n.source as link_source"])
     .where((eb) => eb.or([eb("n.territory_id", "=", territoryId), eb("n.neighbour_id", "=", territoryId)]))
-    .orderBy("n.kind")
-    .orderBy("territories.name")
     .execute();
-  return rows.map((row) => ({ territory: toTerritory(row), kind: row.link_kind, source: row.link_source }));
+  return rows.map((row) => ({
+    territory: toTerritory(row),
+    kind: row.link_kind,
+    source: row.link_source,
+    lengthKm: null,
+    recorded: true,
+  }));
 }
 
 export async function findNeighbourLink(db: Kysely<Database>, a: string, b: string) {

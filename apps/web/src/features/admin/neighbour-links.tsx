@@ -86,18 +86,22 @@ export function NeighbourLinks({ territory }: { territory: { id: string; name: s
                   <td>{format.label(neighbourKindLabels[link.kind])}</td>
                   <td>{link.source || "—"}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      disabled={remove.isPending}
-                      aria-label={t("admin.neighbours.removeLink", { name: link.territory.name })}
-                      onClick={() => {
-                        setDone(null);
-                        remove.mutate({ territoryId: territory.id, neighbourId: link.territory.id });
-                      }}
-                    >
-                      {t("admin.neighbours.remove")}
-                    </button>
+                    {link.recorded ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        disabled={remove.isPending}
+                        aria-label={t("admin.neighbours.removeLink", { name: link.territory.name })}
+                        onClick={() => {
+                          setDone(null);
+                          remove.mutate({ territoryId: territory.id, neighbourId: link.territory.id });
+                        }}
+                      >
+                        {t("admin.neighbours.remove")}
+                      </button>
+                    ) : (
+                      <span className="combo__meta">{t("admin.neighbours.fromGeometry")}</span>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -31,12 +31,17 @@ export function TerritoryNeighbours({ territoryId }: { territoryId: string }) {
               {t(`territoryPage.neighbours.${kind}`)} <span className="count">({format.number(group.length)})</span>
             </h3>
             <ul className="link-list" aria-labelledby={`neighbours-${kind}`}>
-              {group.map(({ territory, source }) => (
+              {group.map(({ territory, source, lengthKm }) => (
                 <li key={territory.id}>
                   <Link to={`/territoires/${territory.id}`} className="link-list__title">
                     {territory.name}
                   </Link>
                   <span className="link-list__meta">{format.label(territoryKindLabels[territory.kind])}</span>
+                  {lengthKm !== null && (
+                    <span className="link-list__meta">
+                      {t("territoryPage.neighbours.border", { km: format.number(lengthKm) })}
+                    </span>
+                  )}
                   {source && (
                     <span className="link-list__note">{t("territoryPage.neighbours.source", { source })}</span>
                   )}
