@@ -197,6 +197,57 @@ describe("ProConnect", () => {
     await back.context.close();
   });
 
+  test("une réponse de ProConnect rejouée, ou plantée dans un autre navigateur (login CSRF), ne connecte personne", async () => {
+    const agent = await freshPage();
+    let callback = "";
+    agent.page.on("request", (request) => {
+      if (request.url().includes("/auth/proconnect/callback")) callback = request.url();
+    });
+    await proConnectAs(agent.page, "agent-bordeaux");
+    await agent.page.waitForURL((url) => url.pathname === "/");
+    expect(callback).toContain("code=");
+    await agent.context.close();
+
+    // The same answer replayed from another browser (a stolen URL): no flow of its own, nobody signed in.
+    const thief = await freshPage();
+    await thief.page.goto(callback);
+    await thief.page.waitForURL(
+      (url) => url.pathname === "/connexion" && url.searchParams.get("proconnect") === "expire",
+    );
+    await thief.page.getByText("Votre connexion avec ProConnect a expiré. Recommencez.").waitFor();
+    expect(await thief.page.getByRole("button", { name: "Se déconnecter" }).count()).toBe(0);
+
+    // Login CSRF: a fresh, never redeemed code from someone else's sign-in, planted in a browser that
+    // has a flow of its own. Its state (and PKCE verifier) are not this flow's: refused, nobody signed in.
+    const other = await freshPage();
+    let planted = "";
+    other.page.on("request", (request) => {
+      if (request.url().includes("/auth/proconnect/callback")) planted = request.url();
+    });
+    await other.page.goto("/connexion");
+    await other.page.getByRole("link", { name: "S’identifier avec ProConnect" }).click();
+    await other.page.waitForURL((url) => url.href.startsWith(issuer));
+    // Without its flow cookie, that browser's own callback stops before redeeming the code.
+    await other.context.clearCookies({ name: "trame_proconnect" });
+    await other.page.locator('input[name="login"]').fill("agent-bordeaux");
+    await other.page.locator('input[name="password"]').fill("any password");
+    await other.page.getByRole("button", { name: "Sign-in" }).click();
+    await other.page.getByRole("button", { name: "Continue" }).click();
+    await other.page.waitForURL((url) => url.searchParams.get("proconnect") === "expire");
+    expect(planted).toContain("code=");
+    await other.context.close();
+
+    await thief.page.getByRole("link", { name: "S’identifier avec ProConnect" }).click();
+    await thief.page.waitForURL((url) => url.href.startsWith(issuer));
+    await thief.page.goto(planted);
+    await thief.page.waitForURL(
+      (url) => url.pathname === "/connexion" && url.searchParams.get("proconnect") === "erreur",
+    );
+    await thief.page.getByText("La connexion avec ProConnect n'a pas abouti.", { exact: false }).waitFor();
+    expect(await thief.page.getByRole("button", { name: "Se déconnecter" }).count()).toBe(0);
+    await thief.context.close();
+  });
+
   test("un agent dont l'organisation n'est rattachée à aucun territoire l'apprend clairement", async () => {
     const { context, page } = await freshPage();
     await proConnectAs(page, "agent-ailleurs");
