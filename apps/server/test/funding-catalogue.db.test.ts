@@ -197,6 +197,7 @@ describe("dispositifs adaptés à un projet", () => {
   it("suit les départements de tous les partenaires : un partenaire du Loiret ouvre le contrat départemental", async () => {
     const w = await projectWorld(db());
     const loiret = await makeTerritory(db(), { departements: ["45"] });
+    await w.joinAsAssociate(loiret.id);
     const project = await w.createProject({
       themes: ["food"],
       partners: [

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot } from "./support/browser.ts";
@@ -30,6 +31,7 @@ describe("frise en direct", () => {
       occurredOn: new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date()),
       kind: "meeting",
       title,
+      idempotencyKey: randomUUID(),
     });
     await watcher.page.getByText(title).first().waitFor({ timeout: 10_000 });
     expect(await watcher.page.getByText(title).count()).toBeGreaterThan(0);

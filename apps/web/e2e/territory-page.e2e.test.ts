@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -225,7 +226,7 @@ describe("page d'un territoire", () => {
     await trpcCall(
       page,
       "action.create",
-      { projectId: project?.id, occurredOn: today, kind: "workshop", title },
+      { projectId: project?.id, occurredOn: today, kind: "workshop", title, idempotencyKey: randomUUID() },
       "POST",
     );
 
