@@ -16,7 +16,9 @@ RUN pnpm --filter @trame/web build && pnpm --filter @trame/server build
 
 # Stage 2: the server and the built web app only, run as an unprivileged user.
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=3000 TRAME_WEB_DIST=/app/apps/web/dist
+# HOST=0.0.0.0: inside the container, listening on localhost would be unreachable; the server's own
+# default is 127.0.0.1, so a `pnpm start` on a laptop is not open to the network.
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 TRAME_WEB_DIST=/app/apps/web/dist
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 USER node

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { createDb, type DbHandle, migrateToLatest } from "@trame/db";
+import { createDb, type DbHandle, migrateToLatest, NamedStatements } from "@trame/db";
 import pg from "pg";
 import type { BenchSettings } from "./env.ts";
 
@@ -56,9 +56,14 @@ export async function openBenchDatabase(settings: BenchSettings): Promise<BenchD
   const handle = await createDb({ databaseUrl: url.toString(), poolSize: 40 });
   await migrateToLatest(handle.db);
   const direct = new pg.Pool({ connectionString: url.toString(), max: 40 });
+  // Replayed as the server sends them: repeated statements prepared under a name (ADR 0016).
+  const statements = new NamedStatements();
   return {
     handle,
-    raw: (text, parameters) => direct.query(text, [...parameters]),
+    raw: (text, parameters) => {
+      const name = statements.nameOf(text, parameters);
+      return direct.query(name ? { name, text, values: [...parameters] } : { text, values: [...parameters] });
+    },
     label: `PostgreSQL ${rows[0]?.server_version ?? ""} (${name})`,
     url: url.toString(),
     close: async () => {

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { sql } from "@trame/db";
 import { datasetLoaded, datasetSize, loadDataset } from "@trame/db/dataset";
@@ -7,6 +9,7 @@ import { openBenchDatabase } from "./bench-db.ts";
 import { readSettings } from "./env.ts";
 import { LoadClient } from "./load-client.ts";
 import { type SimulatedUser, simulatedUsers } from "./load-users.ts";
+import { measureWriters } from "./load-writers.ts";
 import { formatMs } from "./measure.ts";
 import { startServer } from "./server-child.ts";
 
@@ -17,11 +20,22 @@ import { startServer } from "./server-child.ts";
  */
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),
-  options: { users: { type: "string" }, seconds: { type: "string" }, scale: { type: "string" } },
+  options: {
+    users: { type: "string" },
+    seconds: { type: "string" },
+    scale: { type: "string" },
+    "think-ms": { type: "string" },
+  },
 });
 const usersCount = Math.min(500, Number(values.users ?? 100));
 const seconds = Math.min(300, Number(values.seconds ?? 60));
 const MAX_REQUESTS = 500_000;
+/**
+ * Pause of each user between two requests (default 0: every user fires the next request as soon as
+ * the last answered, so the server is saturated and latency is queueing). With a pause, latency is
+ * what a request costs when the server keeps up: people read a page before they save.
+ */
+const thinkMs = Math.max(0, Math.min(10_000, Number(values["think-ms"] ?? 0)));
 const settings = readSettings(["--scale", values.scale ?? "small"]);
 if (!settings.databaseUrl) throw new Error("bench:load runs against PostgreSQL: set DATABASE_URL");
 
@@ -53,6 +67,7 @@ async function simulate(user: SimulatedUser, index: number): Promise<void> {
   let version: number | undefined;
   let step = 0;
   while (Date.now() < deadline && requests < MAX_REQUESTS) {
+    if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + ((index + step) % 10) / 10)));
     requests++;
     step++;
     const dice = (index * 7919 + step * 104729) % 100;
@@ -65,7 +80,9 @@ async function simulate(user: SimulatedUser, index: number): Promise<void> {
       if (got.ok) version = (got.data as { version: number }).version;
     } else if (dice < 88) {
       const title = `Action simulée ${index}-${step}`;
+      // As the web app does: a write over HTTP carries its idempotency key (ADR 0008).
       const created = await client.call("mutation", "action.create", {
+        idempotencyKey: randomUUID(),
         projectId: user.projectId,
         occurredOn: "2026-11-26",
         kind: "meeting",
@@ -86,8 +103,15 @@ async function simulate(user: SimulatedUser, index: number): Promise<void> {
   }
 }
 
-console.log(`bench:load — ${usersCount} utilisateurs simulés, ${seconds} s, ${bench.label}`);
+// The machine's load when the run starts: a figure taken on a busy machine says so.
+const loadBefore = loadavg()[0] ?? 0;
+console.log(
+  `bench:load — ${usersCount} utilisateurs simulés, ${seconds} s, pause ${thinkMs} ms, ${bench.label}, ` +
+    `charge de la machine ${loadBefore.toFixed(1)}`,
+);
 await Promise.all(users.map((user, index) => simulate(user, index)));
+// Then, on the same server: 32 writers on different territories, against the same rows by plain SQL.
+const writers = await measureWriters(db, bench.raw, server.baseUrl, passwordHash, 32, 10);
 await server.stop();
 
 // Every accepted write must be found afterwards: actions by id, and each project's last accepted title.
@@ -143,10 +167,24 @@ for (const r of rows) {
     `| ${r.procedure} | ${r.calls} | ${formatMs(r.p50)} | ${formatMs(r.p95)} | ${r.ok} | ${r.conflicts} | ${r.errors} |`,
   );
 }
-const errors = rows.reduce((sum, r) => sum + r.errors, 0);
+const errors = rows.reduce((sum, r) => sum + r.errors, 0) + writers.apiErrors + writers.sqlErrors;
+const WRITE_P95_TARGET_MS = 100;
+console.log("\n| écriture | p95 (ms) | cible |");
+console.log("|---|---:|---|");
+for (const r of rows.filter((row) => row.procedure.includes(".create") || row.procedure.includes(".update"))) {
+  const met = r.p95 <= WRITE_P95_TARGET_MS ? "atteinte" : "manquée";
+  console.log(`| ${r.procedure} | ${formatMs(r.p95)} | ≤ ${WRITE_P95_TARGET_MS} ms : ${met} |`);
+}
+console.log(
+  `\n${writers.writers} rédacteurs concurrents sur des territoires différents, ${writers.seconds} s : ` +
+    `API ${writers.apiActionsPerSecond} actions/s, SQL seul ${writers.sqlActionsPerSecond} actions/s ` +
+    `(${Math.round((100 * writers.apiActionsPerSecond) / Math.max(1, writers.sqlActionsPerSecond))} %), ` +
+    `erreurs ${writers.apiErrors} + ${writers.sqlErrors}`,
+);
 const summary = {
   users: usersCount,
   seconds,
+  thinkMs,
   requests,
   throughput: Math.round(requests / seconds),
   errors,
@@ -155,6 +193,8 @@ const summary = {
   acceptedUpdates: acceptedUpdates.length,
   lostUpdates,
   peakRssMegabytes: Math.round(server.peakRssMegabytes()),
+  loadAverage: { before: Number(loadBefore.toFixed(1)), after: Number((loadavg()[0] ?? 0).toFixed(1)) },
+  writers,
 };
 console.log(`\n${JSON.stringify(summary)}`);
 const resultsDir = new URL("../results/", import.meta.url);

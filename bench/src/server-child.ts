@@ -51,7 +51,8 @@ export async function startServer(options: ({ databaseUrl: string } | { dataDir:
   const port = 3300 + Math.floor(Math.random() * 2000);
   const child = fork(join(ROOT, "apps/server/dist/main.js"), [], {
     cwd: join(ROOT, "apps/server"),
-    execArgv: deployedNodeFlags(),
+    // BENCH_SERVER_FLAGS adds flags for a profile (`--cpu-prof --cpu-prof-dir=…`), never for a figure.
+    execArgv: [...deployedNodeFlags(), ...(process.env.BENCH_SERVER_FLAGS?.split(/\s+/).filter(Boolean) ?? [])],
     env: {
       ...process.env,
       PORT: String(port),
@@ -83,6 +84,42 @@ export async function startServer(options: ({ databaseUrl: string } | { dataDir:
       clearInterval(sampler);
       child.kill("SIGTERM");
       await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+    },
+  };
+}
+
+/**
+ * The production server with the built web app on a fresh embedded database holding the demo, as
+ * a first-time user runs it (`pnpm start`): what the browser benchmarks measure.
+ */
+export async function startWebServer(): Promise<{ baseUrl: string; child: ChildProcess; stop(): Promise<void> }> {
+  const { mkdtempSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dataDir = mkdtempSync(join(tmpdir(), "trame-web-bench-"));
+  const port = 5300 + Math.floor(Math.random() * 2000);
+  const child = fork(join(ROOT, "apps/server/dist/main.js"), [], {
+    cwd: join(ROOT, "apps/server"),
+    execArgv: deployedNodeFlags(),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      TRAME_DATA_DIR: dataDir,
+      TRAME_WEB_DIST: join(ROOT, "apps/web/dist"),
+      TRAME_DEMO: "true",
+      LOG_LEVEL: "warn",
+    },
+    stdio: "inherit",
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForReady(child, `${baseUrl}/readyz`);
+  return {
+    baseUrl,
+    child,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

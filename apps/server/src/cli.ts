@@ -116,7 +116,7 @@ async function runCreateAdmin(env: Env, args: string[]): Promise<void> {
   if (!values.email || !values.name)
     throw new UsageError("create-admin: --email et --name sont requis / --email and --name are required");
   const password = env.TRAME_ADMIN_PASSWORD ?? (await promptNewPassword());
-  const parsed = createUserInputSchema.safeParse({
+  const parsed = await createUserInputSchema.safeParseAsync({
     email: values.email,
     name: values.name,
     password,

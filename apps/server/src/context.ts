@@ -3,7 +3,9 @@ import { type Database, getSessionUser, type Kysely, touchSession, type User } f
 import type { SessionCache } from "./auth/session-cache.ts";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth/session-policy.ts";
 import { hashSessionToken } from "./auth/session-token.ts";
+import type { NotificationJobs } from "./jobs/notification-fanout.job.ts";
 import type { LiveHub } from "./live/live-hub.ts";
+import type { MailJobs } from "./mail/outbox.ts";
 
 /** How a procedure sets or clears the session cookie without knowing the HTTP framework. */
 export interface SessionCookie {
@@ -26,6 +28,14 @@ export interface ContextInput {
   userAgent?: string | null;
   /** Set by the HTTP adapter: creates and payments then require an idempotency key. */
   viaHttp?: boolean;
+  /** The job queue, for e-mail queued with a write; absent in the CLI and most tests (the sweep sends later). */
+  jobs?: MailJobs;
+  /** Where events go to be fanned out as notifications; absent: none (CLI, most tests, TRAME_NOTIFICATIONS=false). */
+  notifications?: NotificationJobs;
+  /** Where links in e-mails point (TRAME_PUBLIC_URL). */
+  publicUrl?: string;
+  /** The instance was started with the demo content (TRAME_DEMO): the web app says so in a banner. */
+  demo?: boolean;
 }
 
 export interface Context {
@@ -43,7 +53,13 @@ export interface Context {
   /** An administrator asked for a new password: only auth.* procedures answer until it is changed. */
   passwordChangeRequired: boolean;
   viaHttp: boolean;
+  jobs: MailJobs;
+  notifications: NotificationJobs;
+  publicUrl: string;
+  demo: boolean;
 }
+
+export const DEFAULT_PUBLIC_URL = "http://localhost:3000";
 
 export function actorOf(user: User): Actor {
   return { userId: user.id, isInstanceAdmin: user.isInstanceAdmin, memberships: user.memberships };
@@ -75,5 +91,9 @@ export async function createContextInner(input: ContextInput): Promise<Context> 
     userAgent: input.userAgent ?? null,
     passwordChangeRequired: found?.passwordChangeRequired ?? false,
     viaHttp: input.viaHttp ?? false,
+    jobs: input.jobs ?? null,
+    notifications: input.notifications ?? null,
+    publicUrl: input.publicUrl ?? DEFAULT_PUBLIC_URL,
+    demo: input.demo ?? false,
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { DomainError, fieldError } from "@trame/core";
-import { claimIdempotencyKey, releaseIdempotencyKey, storeIdempotentResult } from "@trame/db";
+import { claimIdempotencyKey, storeIdempotentResult, writeWithTimeline } from "@trame/db";
 import type { Context } from "./context.ts";
 
 type KeyedContext = Pick<Context, "db" | "viaHttp"> & { user: { id: string } };
@@ -12,11 +12,12 @@ function requestHash(procedure: string, input: object): string {
 }
 
 /**
- * A create or a payment made at most once per key (ADR 0008). The first request claims the key,
- * runs and stores its answer; a resend of the same key and input gets that answer back and writes
- * nothing; the same key with another input is a CONFLICT. A failed write releases the key, so the
- * resend can try again. Over HTTP the key is required (the web app makes one per submission);
- * direct callers (CLI, server tests) may omit it.
+ * A create or a payment made at most once per key (ADR 0008). The key is claimed, the write runs and
+ * its answer is stored in ONE transaction (one commit, one WAL flush, where there were three): a
+ * failed write rolls the claim back with it, so the resend can try again; a resend racing the first
+ * waits on the key's row until the first commits, then gets its answer back and writes nothing; the
+ * same key with another input is a CONFLICT. Over HTTP the key is required (the web app makes one per
+ * submission); direct callers (CLI, server tests) may omit it.
  */
 export function keyed<C extends KeyedContext, I extends KeyedInput, R>(
   procedure: string,
@@ -30,23 +31,21 @@ export function keyed<C extends KeyedContext, I extends KeyedInput, R>(
     }
     const hash = requestHash(procedure, rest);
     const userId = ctx.user.id;
-    const claim = await claimIdempotencyKey(ctx.db, { userId, key, procedure, requestHash: hash });
-    if (claim.kind === "stored") {
-      if (claim.procedure !== procedure || claim.requestHash !== hash) {
-        throw new DomainError("CONFLICT", "idempotency.reused");
-      }
-      if (!claim.finished) throw new DomainError("CONFLICT", "idempotency.inProgress");
-      return claim.result as R;
+    // The services join this transaction (auditedWrite); their timeline notifications go out after its commit.
+    const outcome = await writeWithTimeline(ctx.db, async (trx) => {
+      const claim = await claimIdempotencyKey(trx, { userId, key, procedure, requestHash: hash });
+      if (claim.kind === "stored") return claim;
+      const result = await run({ ...ctx, db: trx }, rest);
+      // Stored as the client receives it (JSON), so a replay answers exactly the same.
+      await storeIdempotentResult(trx, userId, key, JSON.parse(JSON.stringify(result ?? null)));
+      return { kind: "written" as const, result };
+    });
+    if (outcome.kind === "written") return outcome.result;
+    if (outcome.procedure !== procedure || outcome.requestHash !== hash) {
+      throw new DomainError("CONFLICT", "idempotency.reused");
     }
-    let result: R;
-    try {
-      result = await run(ctx, rest);
-    } catch (error) {
-      await releaseIdempotencyKey(ctx.db, userId, key).catch(() => undefined);
-      throw error;
-    }
-    // Stored as the client receives it (JSON), so a replay answers exactly the same.
-    await storeIdempotentResult(ctx.db, userId, key, JSON.parse(JSON.stringify(result ?? null)));
-    return result;
+    // Only a key claimed by the earlier three-step version and never answered (process killed) has no result.
+    if (!outcome.finished) throw new DomainError("CONFLICT", "idempotency.inProgress");
+    return outcome.result as R;
   };
 }

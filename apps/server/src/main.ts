@@ -1,13 +1,15 @@
 import { fileURLToPath } from "node:url";
-import { EPCI_KINDS } from "@trame/core";
+import { EPCI_KINDS, judgePassword } from "@trame/core";
 import { countCommunesWithoutSiren, countTerritories } from "@trame/db";
 import { pino } from "pino";
 import { ProConnectClient, proConnectSettings } from "./auth/proconnect-client.ts";
 import { openDatabase } from "./database.ts";
-import { parseEnv } from "./env.ts";
+import { sweepOrphanChunks } from "./documents/document-store.ts";
+import { parseEnv, publicUrlOf } from "./env.ts";
 import { buildApp } from "./http/app.ts";
 import { startJobQueue } from "./jobs/job-queue.ts";
 import { startLiveHub } from "./live/live-hub.ts";
+import { smtpTransport } from "./mail/transport.ts";
 import { DEMO_PASSWORD, seedDemo } from "./seed/demo-seed.ts";
 import { seedFundingCatalogue } from "./seed/seed-funding-catalogue.ts";
 import { importContiguity } from "./territories/import-contiguity.ts";
@@ -21,22 +23,12 @@ const database = await openDatabase(env);
 const live = await startLiveHub(database, log);
 const proconnectSettings = proConnectSettings(env);
 const proconnect = proconnectSettings ? new ProConnectClient(proconnectSettings) : null;
-const app = await buildApp({
-  db: database.db,
-  webDist,
-  logger: log,
-  trustProxy: env.TRAME_TRUST_PROXY,
-  live,
-  proconnect,
-  sessionPolicy: {
-    idleSeconds: env.TRAME_SESSION_IDLE_MINUTES * 60,
-    maxSeconds: env.TRAME_SESSION_MAX_HOURS * 3600,
-  },
-});
 log.info(
   { backend: database.backend, dataDir: database.backend === "pglite" ? env.TRAME_DATA_DIR : undefined },
   "database ready",
 );
+const orphanChunks = await sweepOrphanChunks(database.db);
+if (orphanChunks > 0) log.info({ orphanChunks }, "removed chunks of uploads interrupted by a crash");
 
 // First start: the official EPCI list, so any intercommunality can be found from day one. Again once
 // after migration 145001, which added the communes' SIREN (ProConnect finds an agent's EPCI with it).
@@ -57,10 +49,46 @@ if (env.TRAME_DEMO) {
   );
 }
 
-const jobs = await startJobQueue(database, log, { housekeepingCron: env.TRAME_HOUSEKEEPING_CRON });
-log.info({ housekeeping: env.TRAME_HOUSEKEEPING_CRON }, "job queue ready (pg-boss)");
+const mailTransport = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : null;
+const jobs = await startJobQueue(database, log, {
+  housekeepingCron: env.TRAME_HOUSEKEEPING_CRON,
+  remindersCron: env.TRAME_REMINDERS_CRON,
+  digestDailyCron: env.TRAME_DIGEST_DAILY_CRON,
+  digestWeeklyCron: env.TRAME_DIGEST_WEEKLY_CRON,
+  outboxKeepDays: env.TRAME_OUTBOX_KEEP_DAYS,
+  publicUrl: publicUrlOf(env),
+  mailTransport,
+});
+log.info(
+  {
+    housekeeping: env.TRAME_HOUSEKEEPING_CRON,
+    reminders: env.TRAME_REMINDERS_CRON,
+    smtp: env.SMTP_URL ? new URL(env.SMTP_URL).host : null,
+  },
+  env.SMTP_URL
+    ? "job queue ready (pg-boss), e-mail sent over SMTP"
+    : "job queue ready (pg-boss); no SMTP_URL: e-mail stays in the outbox (/admin/courriels)",
+);
+const app = await buildApp({
+  db: database.db,
+  webDist,
+  logger: log,
+  trustProxy: env.TRAME_TRUST_PROXY,
+  demo: env.TRAME_DEMO,
+  live,
+  proconnect,
+  jobs: jobs.boss,
+  notifications: env.TRAME_NOTIFICATIONS ? jobs.boss : null,
+  publicUrl: publicUrlOf(env),
+  sessionPolicy: {
+    idleSeconds: env.TRAME_SESSION_IDLE_MINUTES * 60,
+    maxSeconds: env.TRAME_SESSION_MAX_HOURS * 3600,
+  },
+});
 
 await app.listen({ port: env.PORT, host: env.HOST });
+// The password estimator's dictionaries load on first use (a few hundred ms): now, not in someone's request.
+void judgePassword("warm-up").catch((error: unknown) => log.warn({ error }, "password estimator not loaded"));
 
 // SIGTERM (orchestrator) and SIGINT (Ctrl-C): stop accepting, let in-flight requests finish, then close the database.
 let stopping = false;
@@ -71,6 +99,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     log.info({ signal }, "shutting down");
     await app.close();
     await jobs.stop();
+    mailTransport?.close();
     await live.close();
     await database.close();
     process.exit(0);

@@ -1,6 +1,7 @@
 import { DomainError, hasTerritoryRole, idSchema, type MembershipRole, membershipRoleLabels } from "@trame/core";
 import { initTRPC } from "@trpc/server";
 import { z } from "zod";
+import { requireReader } from "./auth/require.ts";
 import type { Context } from "./context.ts";
 import { errorPayload, toTrpcError } from "./errors.ts";
 
@@ -24,10 +25,9 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
 
 export const authedProcedure = publicProcedure.use(({ ctx, path, next }) => {
   if (!ctx.user || !ctx.actor || !ctx.sessionTokenHash) throw new DomainError("UNAUTHORIZED", "auth.required");
-  // An administrator asked for a new password: the account can do nothing else until it is changed.
-  if (ctx.passwordChangeRequired && !path.startsWith("auth.")) {
-    throw new DomainError("FORBIDDEN", "auth.passwordChangeRequired");
-  }
+  // An administrator asked for a new password, or the account belongs to no territory: it can do
+  // nothing but manage itself (auth.*) until that changes.
+  if (!path.startsWith("auth.")) requireReader(ctx.actor, ctx.passwordChangeRequired);
   return next({ ctx: { ...ctx, user: ctx.user, actor: ctx.actor, sessionTokenHash: ctx.sessionTokenHash } });
 });
 

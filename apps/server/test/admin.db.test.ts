@@ -77,7 +77,7 @@ describe("administration des comptes", () => {
       db(),
       await makeUser(db(), { memberships: [{ territoryId: mine.id, role: "admin" }] }),
     );
-    const colleague = await makeUser(db());
+    const colleague = await makeUser(db(), { memberships: [] });
     await territoryAdmin.admin.setMembership({ territoryId: mine.id, userId: colleague.id, role: "editor" });
     const asColleague = await callerFor(db(), colleague);
     expect((await asColleague.auth.me())?.memberships).toEqual([

@@ -1,13 +1,15 @@
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buffer } from "node:stream/consumers";
 import { fileURLToPath } from "node:url";
-import { createDb, type Database, insertDocument, type Kysely, migrateToLatest } from "@trame/db";
+import { createDb, type Database, DOCUMENT_CHUNK_BYTES, insertDocument, type Kysely, migrateToLatest } from "@trame/db";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { exportPgliteData, importPgliteData } from "../src/backup/pglite-backup.ts";
+import { databaseDocumentStore } from "../src/documents/document-store.ts";
 import { makeUser } from "./support/factories.ts";
 import { projectWorld } from "./support/project-fixtures.ts";
 import { scratchDatabase } from "./support/server-process.ts";
@@ -61,8 +63,11 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 const cli = (args: string[], env: Record<string, string>) =>
   run(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], env);
 
-/** Every byte value, NUL and 0xFF included: the bytea must come back bit for bit, not as text. */
-const documentBytes = Uint8Array.from({ length: 4096 }, (_, i) => i % 256);
+/**
+ * Every byte value, NUL and 0xFF included, over more than two chunks of the document store: the
+ * bytes must come back bit for bit, not as text, and in order.
+ */
+const documentBytes = Uint8Array.from({ length: 2 * DOCUMENT_CHUNK_BYTES + 4096 }, (_, i) => (i * 7) % 256);
 
 /**
  * Territories, users with memberships and sessions, a cooperation with members, projects with
@@ -82,13 +87,16 @@ async function dataset(db: Kysely<Database>): Promise<void> {
     title: "Signature de l'avenant n°2 — « contrat de réciprocité »",
   });
   const uploader = await makeUser(db);
+  const id = randomUUID();
+  await databaseDocumentStore(db).write(id, [documentBytes]);
   await insertDocument(db, {
+    id,
     projectId: project.id,
     actionId: null,
     name: "convention.pdf",
     mimeType: "application/pdf",
     sha256: createHash("sha256").update(documentBytes).digest("hex"),
-    content: documentBytes,
+    sizeBytes: documentBytes.byteLength,
     uploadedBy: uploader.id,
   });
 }
@@ -107,17 +115,21 @@ const EXPECTED_NON_EMPTY = [
   "timeline_entries",
   "timeline_entry_territories",
   "documents",
+  "document_chunks",
   "audit_log",
   "kysely_migration",
 ];
 
-function expectSameData(restored: Snapshot, original: Snapshot): void {
+async function expectSameData(db: Kysely<Database>, original: Snapshot): Promise<void> {
+  const restored = await snapshot(db);
   const sizes = counts(original);
   for (const table of EXPECTED_NON_EMPTY) expect(sizes[table], table).toBeGreaterThan(0);
   expect(counts(restored)).toEqual(sizes);
   expect(restored).toEqual(original);
-  const [document] = restored.tables.documents as Array<{ content: Uint8Array }>;
-  expect(Buffer.from(document?.content ?? []).equals(Buffer.from(documentBytes))).toBe(true);
+  // Read back as a download reads it: every chunk, in order.
+  const [document] = await db.selectFrom("documents").select("id").execute();
+  const stored = await buffer(databaseDocumentStore(db).read(document?.id ?? ""));
+  expect(stored.equals(Buffer.from(documentBytes))).toBe(true);
 }
 
 describe.skipIf(serverUrl)("sauvegarde et restauration PGlite", () => {
@@ -156,7 +168,7 @@ describe.skipIf(serverUrl)("sauvegarde et restauration PGlite", () => {
 
     const reopened = await createDb({ dataDir: restored });
     cleanups.push(reopened.close);
-    expectSameData(await snapshot(reopened.db), before);
+    await expectSameData(reopened.db, before);
     await reopened.close();
     // Closed cleanly by the import: it can be backed up again straight away, without --force.
     await exportPgliteData({ dataDir: restored, file: join(dir, "again.tar.gz") });
@@ -180,7 +192,7 @@ describe.skipIf(serverUrl)("sauvegarde et restauration PGlite", () => {
     expect((await readdir(dir)).filter((name) => name.startsWith("source"))).toEqual(["source"]);
     const reopened = await createDb({ dataDir: source });
     cleanups.push(reopened.close);
-    expectSameData(await snapshot(reopened.db), before);
+    await expectSameData(reopened.db, before);
   }, 120_000);
 });
 
@@ -224,7 +236,7 @@ describe.skipIf(!serverUrl)("sauvegarde et restauration PostgreSQL", () => {
 
       const restored = await createDb({ databaseUrl: target.url, poolSize: 2 });
       cleanups.push(restored.close);
-      expectSameData(await snapshot(restored.db), before);
+      await expectSameData(restored.db, before);
       expect(await migrateToLatest(restored.db)).toEqual([]);
 
       // Restoring again over the now populated database: --clean replaces, nothing doubles.
@@ -233,7 +245,7 @@ describe.skipIf(!serverUrl)("sauvegarde et restauration PostgreSQL", () => {
       expect((await run("pg_restore", restore)).code).toBe(0);
       const again = await createDb({ databaseUrl: target.url, poolSize: 2 });
       cleanups.push(again.close);
-      expectSameData(await snapshot(again.db), before);
+      await expectSameData(again.db, before);
     },
     120_000,
   );

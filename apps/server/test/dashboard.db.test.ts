@@ -11,8 +11,9 @@ const testDb = useTestDb();
 const db = () => testDb().db;
 
 /**
- * A metropolis with three live projects (one restricted) and an archived one, and eight
- * applications: seven filed by the metropolis in every status, one by its neighbour.
+ * A metropolis with three live projects (one restricted) and an archived one, all shared with its
+ * neighbour, and eight applications: seven filed by the metropolis in every status, one by its
+ * neighbour. All eight concern both territories (applicationConcerns): each partners the projects.
  */
 async function dashboardWorld() {
   const [metro, neighbour, elsewhere] = await Promise.all([
@@ -99,7 +100,7 @@ async function dashboardWorld() {
     db(),
     await makeUser(db(), { memberships: [{ territoryId: elsewhere.id, role: "editor" }] }),
   );
-  return { metro, programmes: { dsil, fondsVert, leader, region, agence }, draft, member, outsider, today };
+  return { metro, neighbour, programmes: { dsil, fondsVert, leader, region, agence }, draft, member, outsider, today };
 }
 
 let world: Awaited<ReturnType<typeof dashboardWorld>>;
@@ -133,31 +134,31 @@ describe("tableau de bord d'un territoire", () => {
       { funderKind: "region", applicationCount: 1, requestedCents: 0, grantedCents: 0, paidCents: 0 },
       {
         funderKind: "state",
-        applicationCount: 4,
+        applicationCount: 5,
         requestedCents: 4_900_000,
-        grantedCents: 5_000_000,
+        grantedCents: 13_000_000,
         paidCents: 3_000_000,
       },
     ]);
     expect(funding.totals).toEqual({
-      applicationCount: 7,
+      applicationCount: 8,
       requestedCents: 5_600_000,
-      grantedCents: 6_000_000,
+      grantedCents: 14_000_000,
       paidCents: 4_000_000,
     });
     expect(funding.byProgramme.find((p) => p.programme.id === world.programmes.dsil.id)).toEqual({
       programme: { id: world.programmes.dsil.id, name: world.programmes.dsil.name },
       funder: { name: world.programmes.dsil.funder.name, kind: "state" },
-      applicationCount: 3,
+      applicationCount: 4,
       requestedCents: 900_000,
-      grantedCents: 5_000_000,
+      grantedCents: 13_000_000,
       paidCents: 3_000_000,
     });
     expect(funding.byProgramme).toHaveLength(5);
     expect(funding.byStatus.map((s) => [s.status, s.count])).toEqual([
       ["closed", 1],
       ["draft", 1],
-      ["granted", 1],
+      ["granted", 2],
       ["rejected", 1],
       ["submitted", 1],
       ["under_review", 1],
@@ -167,7 +168,7 @@ describe("tableau de bord d'un territoire", () => {
 
   it("donne le taux de succès (accordées + soldées) / décidées, et les échéances des 60 jours", async () => {
     const board = await world.member.dashboard.territory({ territoryId: world.metro.id });
-    expect(board.funding.successRate).toEqual({ numerator: 2, denominator: 3 });
+    expect(board.funding.successRate).toEqual({ numerator: 3, denominator: 4 });
     expect(board.today).toBe(world.today);
     expect(board.upcomingDeadlines).toEqual([
       expect.objectContaining({
@@ -183,7 +184,24 @@ describe("tableau de bord d'un territoire", () => {
     expect(board.projects.total).toBe(2);
     expect(board.projects.byTheme.map((t) => t.theme)).not.toContain("mobility");
     const state = board.funding.byFunderKind.find((k) => k.funderKind === "state");
-    expect(state).toMatchObject({ applicationCount: 3, requestedCents: 4_000_000 });
+    expect(state).toMatchObject({ applicationCount: 4, requestedCents: 4_000_000 });
+  });
+
+  it("« mes demandes » est une seule règle : la page du territoire, le tableau des financements et l'accueil choisissent les mêmes", async () => {
+    // The neighbour filed one application; the metropolis filed seven on projects the neighbour partners.
+    const neighbourViewer = await callerFor(
+      db(),
+      await makeUser(db(), { memberships: [{ territoryId: world.neighbour.id, role: "viewer" }] }),
+    );
+    const page = await neighbourViewer.dashboard.territory({ territoryId: world.neighbour.id });
+    const board = await neighbourViewer.funding.applications({ territoryId: world.neighbour.id, limit: 50 });
+    const mine = await neighbourViewer.funding.applications({ mine: true, limit: 50 });
+    expect(page.funding.totals.applicationCount).toBe(8);
+    expect(board.total).toBe(8);
+    expect(mine.total).toBe(8);
+    const home = await neighbourViewer.financing.deadlines({ days: 60 });
+    expect(home.upcoming.map((d) => d.application?.id)).toContain(world.draft);
+    expect(page.upcomingDeadlines.map((d) => d.application?.id)).toContain(world.draft);
   });
 
   it("un territoire sans demande décidée n'a pas de taux de succès", async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { parseEnv } from "../src/env.ts";
 
 // No Docker engine runs on our machines: these checks keep the deploy files consistent with the code.
 const root = new URL("../../../", import.meta.url);
@@ -32,6 +33,37 @@ describe("fichiers de déploiement", () => {
     expect(url.hostname).toBe("db");
     expect(url.username).toBe(db?.image && compose.services.db?.environment?.POSTGRES_USER);
     expect(app?.depends_on?.db?.condition).toBe("service_healthy");
+  });
+
+  it("docker-compose démarre Mailpit et l'app lui envoie ses courriels (valeurs acceptées par la configuration)", async () => {
+    const { parseEnv } = await import("../src/env.ts");
+    const compose = parse(read("docker-compose.yml")) as Compose;
+    const { mailpit, app } = compose.services;
+    expect(mailpit?.image).toMatch(/^axllent\/mailpit:/);
+    const smtp = new URL(app?.environment?.SMTP_URL ?? "");
+    expect(smtp.protocol).toBe("smtp:");
+    expect(smtp.hostname).toBe("mailpit");
+    expect(smtp.port).toBe("1025");
+    const env = parseEnv({ ...app?.environment });
+    expect(env.SMTP_URL).toBe("smtp://mailpit:1025");
+    expect(env.TRAME_PUBLIC_URL).toBe("http://localhost:3000");
+  });
+
+  it("docker-compose démarre sans démonstration (aucun compte au mot de passe publié) et dit comment créer l'administrateur", () => {
+    const compose = read("docker-compose.yml");
+    const app = (parse(compose) as Compose).services.app;
+    const env = parseEnv({ ...app?.environment });
+    expect(env.TRAME_DEMO).toBe(false);
+    expect(app?.environment?.TRAME_DEMO ?? "false").toBe("false");
+    expect(compose).toContain("create-admin");
+    expect(read("README.md")).toContain("node dist/cli.js create-admin");
+  });
+
+  it("le Dockerfile écoute sur toutes les interfaces du conteneur ; le serveur seul, sur localhost", () => {
+    const env = /^ENV (.*)$/m.exec(read("Dockerfile"))?.[1] ?? "";
+    const settings = Object.fromEntries(env.split(/\s+/).map((pair) => pair.split("=")));
+    expect(settings.HOST).toBe("0.0.0.0");
+    expect(parseEnv({}).HOST).toBe("127.0.0.1");
   });
 
   it("le Dockerfile est multi-étapes et installe le pnpm épinglé", () => {

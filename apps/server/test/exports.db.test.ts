@@ -9,7 +9,7 @@ import { newSessionToken } from "../src/auth/session-token.ts";
 import { buildApp } from "../src/http/app.ts";
 import { failure } from "./support/expect-error.ts";
 import { exportWorld } from "./support/export-fixtures.ts";
-import { callerFor, makeUser, type TestUser } from "./support/factories.ts";
+import { callerFor, makeTerritory, makeUser, type TestUser } from "./support/factories.ts";
 import { makeApplication, makeProgramme } from "./support/funding-fixtures.ts";
 import { strictIcsProblems } from "./support/ics-strict.ts";
 import { useTestDb } from "./support/test-db.ts";
@@ -67,7 +67,7 @@ describe("export CSV de la frise", () => {
     const partnerRows = readCsv((await get(url, world.partnerCookie)).body);
     expect(partnerRows.find((r) => r.Projet === world.restricted.title)).toMatchObject({
       Type: "Étape de projet",
-      Détail: "Idée → Programmé : Délibération du conseil",
+      Détail: "Idée → Programmé — Délibération du conseil",
     });
     const outsiderBody = (await get(url, world.outsiderCookie)).body;
     expect(readCsv(outsiderBody)).toHaveLength(4);
@@ -197,8 +197,13 @@ describe("agenda iCalendar d'un territoire", () => {
   it("suit les droits actuels de son créateur : sans partenariat, l'étape réservée disparaît", async () => {
     const outsiderFeed = await feedFor(world.outsider);
     expect((await events(outsiderFeed.path)).events).toHaveLength(3);
+    // Still a member elsewhere: an account that belongs nowhere is refused everything (issue 13).
+    const elsewhere = await makeTerritory(db());
     const leaving = await makeUser(db(), {
-      memberships: [{ territoryId: world.territories.herault.id, role: "viewer" }],
+      memberships: [
+        { territoryId: world.territories.herault.id, role: "viewer" },
+        { territoryId: elsewhere.id, role: "viewer" },
+      ],
     });
     const feed = await feedFor(leaving);
     expect((await events(feed.path)).events).toHaveLength(4);

@@ -294,9 +294,12 @@ describe("échéances", () => {
       (d) => d.application?.id,
     );
     expect(ids).toEqual(expect.arrayContaining([byLead, byPartner]));
+    // "Mine" is one rule (issue 15): a partner follows the lead's applications on their joint project.
     const partnerOnly = await (await world.as("partnerViewer")).financing.deadlines({ days: 5 });
-    expect(partnerOnly.upcoming.map((d) => d.application?.id)).toContain(byPartner);
-    expect(partnerOnly.upcoming.map((d) => d.application?.id)).not.toContain(byLead);
+    expect(partnerOnly.upcoming.map((d) => d.application?.id)).toEqual(expect.arrayContaining([byLead, byPartner]));
+    const outsider = await (await world.as("outsiderEditor")).financing.deadlines({ days: 5 });
+    expect(outsider.upcoming.map((d) => d.application?.id)).not.toContain(byLead);
+    expect(outsider.upcoming.map((d) => d.application?.id)).not.toContain(byPartner);
     const nobody = await (await callerFor(db(), await makeUser(db()))).financing.deadlines({});
     expect(nobody).toMatchObject({ upcoming: [], overdue: [] });
   });

@@ -15,12 +15,13 @@ async function makeDocument(projectId: string) {
   const user = await makeUser(db());
   const content = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
   return insertDocument(db(), {
+    id: randomUUID(),
     projectId,
     actionId: null,
     name: `Délibération ${randomUUID().slice(0, 6)}.pdf`,
     mimeType: "application/pdf",
     sha256: createHash("sha256").update(content).digest("hex"),
-    content,
+    sizeBytes: content.byteLength,
     uploadedBy: user.id,
   });
 }

@@ -79,6 +79,49 @@ describe("demande de financement : cycle de vie", () => {
     expect(history[0]).toMatchObject({ after: { status: "closed", paidCents: 12_000_000 } });
   });
 
+  it("enregistre l'accord directement depuis « déposée », en un seul appel daté, avec son montant et son entrée de frise", async () => {
+    const w = await fundingWorld(db());
+    const editor = await w.as("partnerEditor");
+    const submitted = await w.moveTo(await w.createApplication(), "submitted");
+    const granted = await editor.funding.transition({
+      id: submitted.id,
+      version: submitted.version,
+      to: "granted",
+      on: "2025-05-12",
+      comment: "Arrêté attributif reçu sans phase d'instruction annoncée",
+      grantedCents: 9_000_000,
+    });
+    expect(granted).toMatchObject({
+      status: "granted",
+      submittedOn: "2025-03-01",
+      decisionOn: "2025-05-12",
+      grantedCents: 9_000_000,
+      version: submitted.version + 1,
+    });
+    expect(granted.transitions.at(-1)).toMatchObject({ from: "submitted", to: "granted", on: "2025-05-12" });
+    const entries = (
+      await (await w.as("instanceAdmin")).timeline.territory({ territoryId: w.partner.id, kinds: ["funding_status"] })
+    ).items.filter((e) => e.detail.applicationId === granted.id);
+    expect(entries.map((e) => e.detail.to).sort()).toEqual(["draft", "granted", "submitted"]);
+    const grant = entries.find((e) => e.detail.to === "granted");
+    expect(spaces(grant?.title ?? "")).toBe(`${w.programme.acronym} : demande accordée (90 000 €)`);
+    expect(grant).toMatchObject({ occurredOn: "2025-05-12", detail: { from: "submitted", to: "granted" } });
+
+    // A refusal from the same status is one dated call too; the decision cannot precede the submission.
+    const other = await w.moveTo(await w.createApplication(), "submitted");
+    const early = await failure(
+      editor.funding.transition({ id: other.id, version: other.version, to: "rejected", on: "2025-02-01" }),
+    );
+    expect(fieldsOf(early.payload)).toEqual(["on"]);
+    const rejected = await editor.funding.transition({
+      id: other.id,
+      version: other.version,
+      to: "rejected",
+      on: "2025-04-30",
+    });
+    expect(rejected).toMatchObject({ status: "rejected", decisionOn: "2025-04-30" });
+  });
+
   it("refuse chaque passage hors du graphe avec PRECONDITION_FAILED et les étapes permises", async () => {
     const w = await fundingWorld(db());
     const editor = await w.as("partnerEditor");

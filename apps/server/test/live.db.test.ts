@@ -1,4 +1,4 @@
-import { deleteSession, insertSession, sql } from "@trame/db";
+import { comparePositions, decodePosition, deleteSession, insertSession, type LivePosition, sql } from "@trame/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashSessionToken, newSessionToken } from "../src/auth/session-token.ts";
 import { createContextInner } from "../src/context.ts";
@@ -93,7 +93,8 @@ describe("mises à jour en direct", () => {
       op: "written",
       entry: { actionId: action.id, title: "Comité de pilotage en direct" },
     });
-    expect(Number(event?.id)).toBeGreaterThan(0);
+    // The event id is the entry's live position, "xact.seq" (ADR 0013).
+    expect(event?.id).toMatch(/^\d+\.\d+$/);
   });
 
   it("une entrée d'un projet réservé n'atteint pas un non-partenaire", async () => {
@@ -141,9 +142,10 @@ describe("mises à jour en direct", () => {
     resumed.stop();
     const titles = caughtUp.map((e) => (e.data.op === "written" ? e.data.entry.title : e.data.id));
     expect(titles).toEqual(["Pendant la coupure 1", "Pendant la coupure 2"]);
-    const ids = caughtUp.map((e) => Number(e.id));
-    expect(ids).toEqual([...ids].sort((a, b) => a - b));
-    expect(ids[0]).toBeGreaterThan(Number(seen?.id));
+    const positions = [seen, ...caughtUp].map((e) => decodePosition(e?.id ?? "") as LivePosition);
+    for (let i = 1; i < positions.length; i++) {
+      expect(comparePositions(positions[i] as LivePosition, positions[i - 1] as LivePosition)).toBeGreaterThan(0);
+    }
   });
 
   it("exige une session et un seul périmètre", async () => {

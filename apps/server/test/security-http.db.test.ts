@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, InjectOptions } from "fastify";
@@ -14,13 +14,15 @@ const testDb = useTestDb();
 const db = () => testDb().db;
 const webDist = mkdtempSync(join(tmpdir(), "trame-web-"));
 writeFileSync(join(webDist, "index.html"), "<!doctype html><title>Trame</title>");
+mkdirSync(join(webDist, "assets"));
+writeFileSync(join(webDist, "assets", "index-Bx7kq2.js"), "console.log('trame')");
 
 /** The app as deployed: behind a TLS-terminating proxy that it trusts. */
 let app: FastifyInstance;
 let proxied: FastifyInstance;
 beforeAll(async () => {
   app = await buildApp({ db: db(), webDist, logLevel: "silent" });
-  proxied = await buildApp({ db: db(), logLevel: "silent", trustProxy: true });
+  proxied = await buildApp({ db: db(), logLevel: "silent", trustProxy: 1 });
 });
 afterAll(async () => {
   await app.close();
@@ -152,6 +154,124 @@ describe("CSRF : les modifications ne viennent que de l'application, en JSON", (
   });
 });
 
+describe("derrière un mandataire, le client ne choisit pas son adresse (TRAME_TRUST_PROXY)", () => {
+  /** The address the sign-in throttle counted a failed attempt against: what the server took for the client's. */
+  async function addressesCounted(
+    app: FastifyInstance,
+    forwardedFor: string,
+    remoteAddress = "127.0.0.1",
+  ): Promise<string[]> {
+    const email = `adresse-${randomUUID()}@example.fr`;
+    const before = await db().selectFrom("login_throttle").select("key").where("key", "like", "addr:%").execute();
+    const response = await app.inject({
+      method: "POST",
+      url: "/trpc/auth.login",
+      headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
+      payload: JSON.stringify({ email, password: "pas le bon mot de passe" }),
+      remoteAddress,
+    });
+    expect(response.statusCode).toBe(401);
+    const known = new Set(before.map((row) => row.key));
+    const after = await db()
+      .selectFrom("login_throttle")
+      .select(["key", "failures"])
+      .where("key", "like", "addr:%")
+      .execute();
+    return after.filter((row) => !known.has(row.key)).map((row) => row.key.slice("addr:".length));
+  }
+
+  it("un saut : `X-Forwarded-For: 6.6.6.6, 10.0.0.5` donne 10.0.0.5, l'adresse que le mandataire a vue", async () => {
+    expect(await addressesCounted(proxied, "6.6.6.6, 10.0.0.5")).toEqual(["10.0.0.5"]);
+    // The attacker's own first entry changes nothing: still the same address, counted again.
+    const rows = await db()
+      .selectFrom("login_throttle")
+      .select("failures")
+      .where("key", "=", "addr:10.0.0.5")
+      .execute();
+    expect(rows[0]?.failures).toBe(1);
+    await addressesCounted(proxied, "7.7.7.7, 10.0.0.5");
+    const again = await db()
+      .selectFrom("login_throttle")
+      .select("failures")
+      .where("key", "=", "addr:10.0.0.5")
+      .execute();
+    expect(again[0]?.failures).toBe(2);
+  });
+
+  it("un saut ne vaut que si ce saut est un mandataire du réseau privé : un client direct d'internet ne se déguise pas", async () => {
+    expect(await addressesCounted(proxied, "6.6.6.6, 10.0.0.5", "203.0.113.50")).toEqual(["203.0.113.50"]);
+    expect(await addressesCounted(proxied, "6.6.6.6", "::ffff:192.168.1.4")).toEqual(["6.6.6.6"]);
+  });
+
+  it("une liste de mandataires : on remonte la chaîne tant que l'adresse est celle d'un mandataire listé", async () => {
+    const listed = await buildApp({ db: db(), logLevel: "silent", trustProxy: ["127.0.0.1", "10.1.0.0/16"] });
+    try {
+      // 10.1.2.3 is a listed proxy: the address it saw (198.51.100.7) is the client's.
+      expect(await addressesCounted(listed, "6.6.6.6, 198.51.100.7, 10.1.2.3")).toEqual(["198.51.100.7"]);
+      // 10.0.0.9 is not listed: it is the client, whatever it claims before itself.
+      expect(await addressesCounted(listed, "6.6.6.6, 10.0.0.9")).toEqual(["10.0.0.9"]);
+    } finally {
+      await listed.close();
+    }
+  });
+
+  it("sans mandataire déclaré, X-Forwarded-For est ignoré", async () => {
+    expect(await addressesCounted(app, "6.6.6.6, 10.0.0.5", "192.0.2.77")).toEqual(["192.0.2.77"]);
+  });
+});
+
+describe("les réponses de l'API ne sont gardées par aucun cache (Cache-Control: no-store)", () => {
+  it("tRPC (requête, lot, erreur, mutation), exports, documents, ProConnect, sondes ; encodé ou non", async () => {
+    const cookie = await cookieFor(db(), await makeUser(db()));
+    const responses = {
+      me: await app.inject({ url: "/trpc/auth.me", headers: { cookie } }),
+      batch: await app.inject({ url: "/trpc/auth.me,instance.info?batch=1&input={}", headers: { cookie } }),
+      anonymous: await app.inject("/trpc/territory.search"),
+      unknownProcedure: await app.inject("/trpc/nothing.here"),
+      encodedPrefix: await app.inject({ url: "/%74rpc/auth.me", headers: { cookie } }),
+      login: await login(await makeUser(db()), "pas le bon mot de passe"),
+      export: await app.inject({ url: "/api/exports/projects.csv", headers: { cookie } }),
+      document: await app.inject({ url: "/api/documents/pas-un-id", headers: { cookie } }),
+      unknownApi: await app.inject("/api/rien"),
+      proconnect: await app.inject("/auth/proconnect/status"),
+      healthz: await app.inject("/healthz"),
+      readyz: await app.inject("/readyz"),
+    };
+    expect(responses.me.json().result.data.email).toContain("@");
+    expect(responses.export.statusCode).toBe(200);
+    for (const [name, response] of Object.entries(responses)) {
+      expect(String(response.headers["cache-control"]), name).toMatch(/(^|, )no-store$/);
+    }
+  });
+
+  it("les fichiers hachés de l'application restent en cache un an ; la page, revalidée", async () => {
+    const asset = await app.inject("/assets/index-Bx7kq2.js");
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    for (const page of ["/", "/territoires/1"]) {
+      expect((await app.inject(page)).headers["cache-control"]).toBe("no-cache");
+    }
+  });
+});
+
+describe("instance.info : une instance de démonstration le dit", () => {
+  it("public, sans session : demo vrai seulement si le serveur a été démarré avec la démonstration", async () => {
+    const demo = await buildApp({ db: db(), logLevel: "silent", demo: true });
+    try {
+      for (const [server, expected] of [
+        [demo, true],
+        [app, false],
+      ] as const) {
+        const response = await server.inject("/trpc/instance.info");
+        expect(response.statusCode).toBe(200);
+        expect(response.json().result.data).toEqual({ demo: expected });
+      }
+    } finally {
+      await demo.close();
+    }
+  });
+});
+
 describe("en-têtes de sécurité", () => {
   it("sur /, /trpc, /api et sur les refus : CSP sans cadre, nosniff, referrer policy, sans X-Powered-By", async () => {
     const cookie = await cookieFor(db(), await makeUser(db()));
@@ -169,6 +289,9 @@ describe("en-têtes de sécurité", () => {
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("object-src 'none'");
+      // No inline style or script may run: only the app's own files and two hashed library styles.
+      expect(csp).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=';/);
+      expect(csp).not.toContain("unsafe-inline");
       expect(response.headers["x-content-type-options"]).toBe("nosniff");
       expect(response.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
       expect(response.headers["x-powered-by"]).toBeUndefined();

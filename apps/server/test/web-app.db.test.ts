@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { matchWebRoute, WEB_ROUTE_PATTERNS } from "@trame/core";
 import { build } from "esbuild";
 import type { FastifyInstance } from "fastify";
@@ -16,6 +17,15 @@ const webDist = mkdtempSync(join(tmpdir(), "trame-web-"));
 writeFileSync(join(webDist, "index.html"), INDEX);
 mkdirSync(join(webDist, "assets"));
 writeFileSync(join(webDist, "assets", "index-Bx42.js"), "console.log('trame');");
+// A map asset as the build writes it: the file and its precompressed copies.
+const OUTLINES = JSON.stringify({
+  type: "Topology",
+  objects: { epci: { type: "GeometryCollection", geometries: [] } },
+  arcs: [[[0, 0]]],
+});
+writeFileSync(join(webDist, "assets", "epci-2026.topo-Cd9e.json"), OUTLINES);
+writeFileSync(join(webDist, "assets", "epci-2026.topo-Cd9e.json.br"), brotliCompressSync(OUTLINES));
+writeFileSync(join(webDist, "assets", "epci-2026.topo-Cd9e.json.gz"), gzipSync(OUTLINES));
 
 const ID = "7d0f3a52-5c1e-4b8a-9f1d-2e6c0b4a9e31";
 
@@ -76,6 +86,22 @@ describe("application web servie par le serveur", () => {
     const asset = await app.inject("/assets/index-Bx42.js");
     expect(asset.statusCode).toBe(200);
     expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+
+  it("les contours de la carte partent précompressés (brotli, sinon gzip), en cache un an", async () => {
+    const url = "/assets/epci-2026.topo-Cd9e.json";
+    const br = await app.inject({ url, headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers["content-type"]).toMatch(/^application\/json/);
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(OUTLINES);
+    const gz = await app.inject({ url, headers: { "accept-encoding": "gzip" } });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(OUTLINES);
+    const plain = await app.inject({ url, headers: { "accept-encoding": "identity" } });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toBe(OUTLINES);
   });
 });
 

@@ -87,7 +87,10 @@ describe("mon compte", () => {
     await form.getByLabel("Nouveau mot de passe").fill(newPassword);
     await form.getByLabel("Confirmation du mot de passe").fill(newPassword);
     await form.getByRole("button", { name: "Changer le mot de passe" }).click();
-    await expect.poll(() => descriptionOf(page, "Mot de passe actuel")).toBe("Le mot de passe actuel est incorrect");
+    // The server hashes and estimates the new password's strength: give it more than the default second.
+    await expect
+      .poll(() => descriptionOf(page, "Mot de passe actuel"), { timeout: 10_000 })
+      .toBe("Le mot de passe actuel est incorrect");
     expect(await form.getByLabel("Mot de passe actuel").getAttribute("aria-invalid")).toBe("true");
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -104,7 +107,65 @@ describe("mon compte", () => {
     await page.waitForURL((url) => url.pathname !== "/connexion");
     await page.getByRole("link", { name: `Compte : ${person.name}` }).waitFor();
     await context.close();
-  });
+  }, 180_000);
+
+  test("la robustesse du nouveau mot de passe s'affiche en mots et en jauge ; un mot de passe facile à deviner est refusé avec sa raison (ordinateur et téléphone)", async () => {
+    const person = await makePerson("robustesse");
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const { context, page } = await signedInAs(browser, person);
+      await page.setViewportSize(viewport);
+      // The dictionaries (about 1 MB) are not part of the pages: they come with the first password typed.
+      const scripts: string[] = [];
+      page.on("response", async (response) => {
+        if (response.url().endsWith(".js")) scripts.push(await response.text().catch(() => ""));
+      });
+      const dictionaryLoaded = () => scripts.some((body) => body.includes("diceware-common"));
+      await openAccount(page);
+      expect(dictionaryLoaded()).toBe(false);
+
+      const form = page.getByRole("region", { name: "Changer de mot de passe" });
+      const strength = form.locator("#account-new-password-strength");
+      let attempts = 0;
+      page.on("request", (request) => {
+        if (request.url().includes("auth.changePassword")) attempts++;
+      });
+      await form.getByLabel("Mot de passe actuel").fill(person.password);
+      for (const [weak, level, reason] of [
+        ["aaaaaaaaaaaa", "très faible", "caractères répétés"],
+        ["motdepasse123", "moyenne", "trop facile à deviner"],
+        ["azertyuiop12", "faible", "touches voisines du clavier"],
+      ] as const) {
+        await form.getByLabel("Nouveau mot de passe").fill(weak);
+        await strength.getByText(level, { exact: true }).waitFor();
+        await strength.getByText(reason, { exact: false }).waitFor();
+      }
+      expect(dictionaryLoaded()).toBe(true);
+      const meter = form.getByRole("meter", { name: "Robustesse" });
+      expect(await meter.getAttribute("value")).toBe("1");
+
+      // Submitted anyway: refused on its field, with the reason, before any request.
+      await form.getByLabel("Confirmation du mot de passe").fill("azertyuiop12");
+      await form.getByRole("button", { name: "Changer le mot de passe" }).click();
+      await expect
+        .poll(() => descriptionOf(page, "Nouveau mot de passe"), { timeout: 10_000 })
+        .toContain("touches voisines du clavier");
+      expect(attempts).toBe(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      if (viewport.width === 390) {
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await screenshot(page, "compte-robustesse-telephone");
+      }
+
+      await form.getByLabel("Nouveau mot de passe").fill("Rivière-Lente-Hibou-42");
+      await strength.getByText("Mot de passe accepté : difficile à deviner.").waitFor();
+      await strength.getByText("très bonne", { exact: true }).waitFor();
+      expect(await meter.getAttribute("value")).toBe("4");
+      await context.close();
+    }
+  }, 180_000);
 
   test("la langue choisie sur la page compte s'applique aussitôt, reste après rechargement et suit le compte à la connexion", async () => {
     const person = await makePerson("langue");

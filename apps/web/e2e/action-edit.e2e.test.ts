@@ -95,6 +95,8 @@ describe("journal des actions : modifier et supprimer", () => {
     await confirm.getByRole("button", { name: "Supprimer l'action" }).click();
     await confirm.waitFor({ state: "detached" });
     await entry.waitFor({ state: "detached" });
+    // Focus lands on the log's heading, not at the top of the page.
+    await page.waitForFunction(() => document.activeElement?.id === "actions-heading");
     await timeline.getByText(corrected).waitFor({ state: "detached" });
     expect((await storedActions(page, project)).some((a) => a.title === corrected)).toBe(false);
     await context.close();

@@ -46,7 +46,14 @@ describe("administration", () => {
     await create.getByText("Ce champ ne peut pas être vide").waitFor();
     await create.getByLabel("Nom et fonction").fill(person.name);
     await create.getByLabel("Adresse e-mail").fill(person.email);
+    // A password built on the person's own e-mail: the meter says why, and the form refuses it.
+    await create.getByLabel("Mot de passe provisoire").fill(`${person.email.split("@")[0]}`);
+    await create.getByText("bâti sur le nom ou l'adresse e-mail du compte", { exact: false }).first().waitFor();
+    await create.getByRole("button", { name: "Créer le compte" }).click();
+    await create.getByRole("meter", { name: "Robustesse" }).waitFor();
+    await create.locator("#new-user-password-error").getByText("bâti sur le nom", { exact: false }).waitFor();
     await create.getByLabel("Mot de passe provisoire").fill(person.password);
+    await create.getByText("Mot de passe accepté : difficile à deviner.").waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await create.getByRole("button", { name: "Créer le compte" }).click();
     await page.getByText(`Compte créé pour ${person.email}.`).waitFor();
@@ -72,7 +79,7 @@ describe("administration", () => {
     expect(await newcomer.page.getByRole("link", { name: "Administration" }).count()).toBe(0);
     await newcomer.context.close();
     await context.close();
-  });
+  }, 180_000);
 
   test("un organisme ajouté à la main se corrige, et ses liens de voisinage s'ajoutent et se retirent", async () => {
     const { context, page } = await signedInAs(browser, DEMO_ADMIN);

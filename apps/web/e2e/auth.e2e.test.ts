@@ -63,9 +63,18 @@ describe("connexion", () => {
     await context.close();
   });
 
+  test("se connecter sans page demandée mène à l'accueil, pas à l'annuaire", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto("/connexion");
+    await signIn(page);
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();
+    await context.close();
+  });
+
   test("se déconnecter ramène à la connexion et referme les pages protégées", async () => {
     const { context, page } = await signedInPage(browser);
-    await page.getByText("Compte").waitFor();
+    await page.getByRole("link", { name: /^Compte :/ }).waitFor();
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL((url) => url.pathname === "/connexion");
 
@@ -79,7 +88,7 @@ describe("connexion", () => {
     const { context, page } = await newPage(browser);
     await page.goto(`/connexion?retour=${encodeURIComponent("//evil.example/")}`);
     await signIn(page);
-    await page.waitForURL((url) => url.pathname === "/territoires");
+    await page.waitForURL((url) => url.pathname === "/");
     expect(new URL(page.url()).origin).toBe(inject("baseUrl"));
     await context.close();
   });

@@ -79,12 +79,19 @@ describe("financements", () => {
     expect(normaliseSpaces(await row.textContent())).toContain("Brouillon");
     expect(normaliseSpaces(await row.textContent())).toContain("80 000 €");
 
-    // draft → submitted → under review → granted (applicationTransitions in @trame/core).
+    // draft → submitted → granted: the grant letter is recorded straight from "Déposée", in one dialog
+    // that offers both decisions (applicationTransitions in @trame/core).
     await moveApplication(page, "Déposée");
     await row.getByText("Déposée", { exact: true }).waitFor();
-    await moveApplication(page, "En instruction");
-    await row.getByText("En instruction", { exact: true }).waitFor();
-    await moveApplication(page, "Accordée", "60000");
+    await page.getByRole("button", { name: `Faire évoluer la demande « ${FONDS_VERT} »` }).click();
+    const decision = page.getByRole("dialog", { name: /Faire évoluer la demande/ });
+    await decision.waitFor();
+    expect(await decision.getByRole("radio", { name: "Accordée", exact: true }).count()).toBe(1);
+    expect(await decision.getByRole("radio", { name: "Refusée", exact: true }).count()).toBe(1);
+    await decision.getByText("Accordée", { exact: true }).click();
+    await decision.getByLabel("Montant accordé").fill("60000");
+    await decision.getByRole("button", { name: "Enregistrer l'étape" }).click();
+    await decision.waitFor({ state: "detached" });
     await row.getByText("Accordée", { exact: true }).waitFor();
 
     await row.getByRole("button", { name: `Enregistrer un versement sur la demande « ${FONDS_VERT} »` }).click();
@@ -187,7 +194,8 @@ describe("financements", () => {
     expect(normaliseSpaces(await englishRow.textContent())).toContain("still to be paid: €35,000");
     await page.getByRole("button", { name: /Français/ }).click();
     await context.close();
-  });
+    // The longest walk of the suite (two pages, five dialogs, four axe runs): a busy runner needs more than the default.
+  }, 180_000);
 
   test("un filtre sans résultat le dit et propose de tout effacer", async () => {
     const { context, page } = await signedInAs(browser, ORLEANS);

@@ -25,11 +25,8 @@ describe("page d'accueil", () => {
     const { context, page } = await newPage(browser);
     await page.goto("/connexion");
     await signIn(page, BORDEAUX);
-    await page.waitForURL((url) => url.pathname === "/territoires");
-    await page
-      .getByRole("navigation", { name: "Navigation principale" })
-      .getByRole("link", { name: "Accueil" })
-      .click();
+    // Signing in lands on Accueil, not on the directory (issue 15, item 1).
+    await page.waitForURL((url) => url.pathname === "/");
     await page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();
     expect(await page.title()).toBe("Accueil — Trame");
 

@@ -61,6 +61,8 @@ describe("page projet", () => {
     await entry.waitFor();
     await page.getByText(`Action « ${title} » consignée.`).waitFor();
     expect(await page.getByLabel("Intitulé de l'action").inputValue()).toBe("");
+    // Focus stays where the user works, ready for the next entry — not back at the top of the page.
+    expect(await page.getByLabel("Intitulé de l'action").evaluate((el) => el === document.activeElement)).toBe(true);
     // Markdown rendered, raw HTML shown as text and never run, links without a handle on our page.
     expect(await entry.locator("strong").first().textContent()).toBe("importants");
     expect(await entry.locator("script").count()).toBe(0);
@@ -103,6 +105,8 @@ describe("page projet", () => {
     await dialog.getByRole("button", { name: "Supprimer le document" }).click();
     await dialog.waitFor({ state: "detached" });
     await link.waitFor({ state: "detached" });
+    // The removed row took the dialog's trigger with it: focus lands on the list's heading.
+    await page.waitForFunction(() => document.activeElement?.id === "documents-heading");
     await context.close();
   });
 

@@ -90,7 +90,8 @@ describe("coque de l'application", () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await signIn(page);
-    await page.waitForURL((url) => url.pathname === "/territoires");
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.goto("/territoires");
     await page.getByRole("searchbox", { name: "Nom ou SIREN" }).fill("orleans");
     await page.getByRole("article", { name: "Orléans Métropole" }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -26,7 +26,7 @@ async function signedInAsBordeaux() {
   const opened = await newPage(browser);
   await opened.page.goto("/connexion");
   await signIn(opened.page, BORDEAUX);
-  await opened.page.waitForURL((url) => url.pathname === "/territoires");
+  await opened.page.waitForURL((url) => url.pathname === "/");
   return opened;
 }
 
@@ -104,8 +104,41 @@ describe("page d'un territoire", () => {
     expect(normaliseSpaces(await page.locator(".territory__profile").textContent())).toContain("SIREN243301264");
     await page
       .getByRole("region", { name: "Territoires voisins" })
-      .getByRole("link", { name: "Bordeaux Métropole" })
+      .getByRole("list", { name: /Limitrophes/ })
+      .getByRole("link", { name: "Bordeaux Métropole", exact: true })
       .waitFor();
+    await context.close();
+  });
+
+  test("ouverte à froid, la page demande la session et ses données d'un coup, et un lien survolé les prépare", async () => {
+    const { context, page } = await signedInAsBordeaux();
+    await openFromSearch(page, "243300316", "Bordeaux Métropole");
+    const path = new URL(page.url()).pathname;
+
+    // Cold: a new tab on the address. The session check leaves with the page's own queries, in one
+    // request, before the page's code has arrived (before: session, then code, then territory, then sections).
+    const cold = await context.newPage();
+    const calls: string[][] = [];
+    cold.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith("/trpc/")) calls.push(url.pathname.slice("/trpc/".length).split(","));
+    });
+    await cold.goto(path);
+    await cold.getByRole("heading", { level: 1, name: "Bordeaux Métropole" }).waitFor();
+    const withSession = calls.find((names) => names.includes("auth.me"));
+    expect(withSession).toEqual(
+      expect.arrayContaining(["territory.get", "territory.neighbours", "cooperation.list", "project.list"]),
+    );
+    await cold.close();
+
+    // Hovering a neighbour's link fetches its page before the click.
+    const neighbour = page
+      .getByRole("region", { name: "Territoires voisins" })
+      .getByRole("list", { name: /Limitrophes/ })
+      .getByRole("link", { name: "CC de Montesquieu" });
+    const asked = page.waitForRequest((request) => request.url().includes("territory.get"));
+    await neighbour.hover();
+    await asked;
     await context.close();
   });
 

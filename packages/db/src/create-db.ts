@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { NamedStatements } from "./pg-statements.ts";
 import { PgliteDialect } from "./pglite-dialect.ts";
 import type { Database } from "./schema.ts";
 
@@ -82,7 +83,12 @@ function createPostgresDb(connectionString: string, max: number): DbHandle {
   // idle client by itself, and a client in use fails its query (a 503 for that request) — but pg
   // also emits that error on the client, which would be unhandled while a request holds it.
   pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
+  // Repeated statements run prepared under a name on each connection (ADR 0016).
+  const statements = new NamedStatements();
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+    statements.install(client);
+  });
   const dialectPool = {
     options: pool.options,
     connect: () => pool.connect().catch((error: unknown) => Promise.reject(withConnectionFailureCode(error))),

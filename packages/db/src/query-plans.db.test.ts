@@ -160,20 +160,25 @@ describe("plans des requêtes principales", () => {
     expect(plans[0]?.seqScansOfLargeTables).toEqual([]);
   });
 
-  it("le tableau de bord lit les totaux du territoire, jamais ses demandes ni ses versements un à un", async () => {
+  it("le tableau de bord lit ses comptes de projets dans les totaux, ses demandes par les index des partenaires", async () => {
     const plans = await plansOf((db) => territoryDashboard(db, busiest.territoryId, viewer, "2026-11-26"));
     for (const plan of plans) {
       expect(plan.seqScansOfLargeTables).toEqual([]);
       expect(plan.relations).not.toContain("funding_payments");
     }
-    // Only the deadline statements read applications or projects, each through a date index.
-    const counting = plans.filter((p) => p.relations.some((r) => r.startsWith("territory_")));
-    expect(counting).toHaveLength(3);
-    for (const plan of counting) {
-      expect(plan.relations).not.toContain("funding_applications");
-      expect(plan.relations).not.toContain("projects");
-    }
-    const deadlines = plans.filter((p) => !counting.includes(p));
+    // Project counts (by status, by theme) come from the per-territory totals, never from projects.
+    const counting = plans.filter((p) => p.relations.includes("territory_project_counts"));
+    expect(counting).toHaveLength(2);
+    for (const plan of counting) expect(plan.relations).not.toContain("projects");
+    // Funding figures follow the one "mine" rule (applications filed by the territory or on a
+    // project it partners: the per-applicant totals cannot answer it), so they reach the
+    // applications from the territory's partnerships, through indexes.
+    const funding = plans.filter((p) => p.relations.includes("funders") && !p.relations.includes("territories"));
+    expect(funding).toHaveLength(1);
+    expect(funding[0]?.indexes).toEqual(
+      expect.arrayContaining(["project_partners_territory", "funding_applications_project"]),
+    );
+    const deadlines = plans.filter((p) => !counting.includes(p) && !funding.includes(p));
     expect(deadlines.flatMap((p) => p.indexes)).toEqual(
       expect.arrayContaining([
         "funding_applications_applicant_submission",

@@ -26,12 +26,28 @@ import type {
   TerritoryFundingTotalsTable,
   TerritoryProjectCountsTable,
 } from "./schema-funding.ts";
-
+import type { ImportKeysTable, ImportMappingsTable, ImportRunsTable, ImportUploadsTable } from "./schema-import.ts";
+import type { InvitationsTable } from "./schema-invitation.ts";
+import type { InstanceSecretsTable, MailOutboxTable } from "./schema-mail.ts";
+import type { FollowsTable, NotificationsTable } from "./schema-notification.ts";
+import type { PasswordResetsTable } from "./schema-password-reset.ts";
 import type { AccessRequestsTable, ProConnectFlowsTable } from "./schema-proconnect.ts";
+import type {
+  DeadlineRemindersSentTable,
+  DigestsSentTable,
+  MailPreferencesTable,
+  NotificationMailsTable,
+} from "./schema-reminder.ts";
 import type { ReferenceColumn, SeedMarksTable } from "./schema-seed.ts";
 
 export type * from "./schema-funding.ts";
+export type * from "./schema-import.ts";
+export type * from "./schema-invitation.ts";
+export type * from "./schema-mail.ts";
+export type * from "./schema-notification.ts";
+export type * from "./schema-password-reset.ts";
 export type * from "./schema-proconnect.ts";
+export type * from "./schema-reminder.ts";
 export type * from "./schema-seed.ts";
 
 /** `date` columns travel as `YYYY-MM-DD` strings; `timestamptz` as ISO strings (see create-db). */
@@ -259,8 +275,14 @@ export interface TimelineEntriesTable {
   cooperation_id: string;
   project_id: string | null;
   action_id: string | null;
-  /** Commit-ordered number for live updates (see migration 000004). */
+  /** Live-update number, drawn without a lock: ordered within a transaction, not across (migration 000004). */
   seq: number;
+  /**
+   * The writing transaction's id (`xid8`, read as text): a live position is (xact, seq), and readers
+   * stop before the oldest transaction still running (migration 170001, ADR 0013). Writers set it to
+   * `pg_current_xact_id()` (also the column default) whenever they give the entry a new `seq`.
+   */
+  xact: ColumnType<string, string | undefined, string>;
   /** The linked territories as shown, `[{ id, name }]` sorted by name (migration 000006, ADR 0005). */
   territories: ColumnType<Array<{ id: string; name: string }>, string | undefined, string>;
   /** Copies of the cooperation's name and the project's title and visibility, kept by triggers (migration 000008). */
@@ -284,11 +306,18 @@ export interface DocumentsTable {
   mime_type: string;
   size_bytes: number;
   sha256: string;
-  content: Uint8Array;
   uploaded_by: string | null;
   application_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: GeneratedInstant;
   removed_at: Instant | null;
+}
+
+/** A document's bytes in order of `seq`, 256 KiB each but the last (ADR 0018). */
+export interface DocumentChunksTable {
+  document_id: string;
+  seq: number;
+  bytes: Uint8Array;
+  created_at: GeneratedInstant;
 }
 
 export interface CalendarFeedsTable {
@@ -323,6 +352,7 @@ export interface Database {
   timeline_entries: TimelineEntriesTable;
   timeline_entry_territories: TimelineEntryTerritoriesTable;
   documents: DocumentsTable;
+  document_chunks: DocumentChunksTable;
   calendar_feeds: CalendarFeedsTable;
   departements: DepartementsTable;
   funders: FundersTable;
@@ -333,6 +363,20 @@ export interface Database {
   territory_funding_totals: TerritoryFundingTotalsTable;
   territory_project_counts: TerritoryProjectCountsTable;
   seed_marks: SeedMarksTable;
+  mail_outbox: MailOutboxTable;
+  instance_secrets: InstanceSecretsTable;
+  deadline_reminders_sent: DeadlineRemindersSentTable;
+  mail_preferences: MailPreferencesTable;
+  notification_mails: NotificationMailsTable;
+  digests_sent: DigestsSentTable;
+  invitations: InvitationsTable;
+  password_resets: PasswordResetsTable;
+  import_uploads: ImportUploadsTable;
+  import_keys: ImportKeysTable;
+  import_runs: ImportRunsTable;
+  import_mappings: ImportMappingsTable;
+  follows: FollowsTable;
+  notifications: NotificationsTable;
 }
 
 export type TerritoryRow = Selectable<TerritoriesTable>;

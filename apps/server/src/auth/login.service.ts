@@ -27,10 +27,14 @@ export interface LoginResult {
  * its limit. Counting first (one atomic upsert per key) is what makes parallel and batched
  * attempts wait their turn: each gets its own number, only the first `limit` reach the hash.
  */
-async function claimOrRefuse(db: Kysely<Database>, keys: readonly { key: string; limit: number }[]): Promise<void> {
+export async function claimOrRefuse(
+  db: Kysely<Database>,
+  keys: readonly { key: string; limit: number }[],
+  message: "auth.throttled" | "auth.resetThrottled" = "auth.throttled",
+): Promise<void> {
   const counts = await Promise.all(keys.map(({ key }) => claimAttempt(db, key, THROTTLE.windowSeconds)));
   if (counts.some((count, i) => count > (keys[i]?.limit ?? 0))) {
-    throw new DomainError("TOO_MANY_REQUESTS", "auth.throttled");
+    throw new DomainError("TOO_MANY_REQUESTS", message);
   }
 }
 

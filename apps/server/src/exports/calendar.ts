@@ -3,7 +3,11 @@ import {
   applicationStatusLabels,
   cursorSchema,
   deadlineKindLabels,
+  type Label,
+  type Locale,
   type TimelineKind,
+  timelineEntryDetail,
+  timelineEntryTitle,
   timelineKindLabels,
 } from "@trame/core";
 import {
@@ -17,7 +21,6 @@ import {
   type TimelineViewer,
 } from "@trame/db";
 import ical from "ical-generator";
-import { entryDetailFr } from "./timeline-csv.ts";
 
 /**
  * What belongs in an agenda: the joint actions and the projects' steps. Membership and
@@ -89,28 +92,43 @@ export function deadlineUid(deadline: Deadline): string {
   return `deadline-${deadline.application?.id ?? deadline.project.id}-${deadline.kind}@trame`;
 }
 
-function deadlineSummary(deadline: Deadline): string {
-  const what = deadline.application ? deadline.application.programme.name : deadline.project.title;
-  return `${deadlineKindLabels[deadline.kind].fr} : ${what}`;
+/** The words of the feed's descriptions, in the feed owner's language. */
+const WORDS = {
+  project: { fr: "Projet", en: "Project" },
+  programme: { fr: "Dispositif", en: "Programme" },
+  applicant: { fr: "Demandeur", en: "Applicant" },
+  status: { fr: "Statut", en: "Status" },
+  cooperation: { fr: "Coopération", en: "Cooperation" },
+  territories: { fr: "Territoires", en: "Territories" },
+} satisfies Record<string, Label>;
+
+/** "Projet : X" in French, "Project: X" in English. */
+function line(word: Label, value: string, locale: Locale): string {
+  return `${word[locale]}${locale === "fr" ? " : " : ": "}${value}`;
 }
 
-function deadlineDescription(deadline: Deadline): string {
+function deadlineSummary(deadline: Deadline, locale: Locale): string {
+  const what = deadline.application ? deadline.application.programme.name : deadline.project.title;
+  return line(deadlineKindLabels[deadline.kind], what, locale);
+}
+
+function deadlineDescription(deadline: Deadline, locale: Locale): string {
   const { application } = deadline;
   const lines = [
-    `Projet : ${deadline.project.title}`,
-    application ? `Dispositif : ${application.programme.name} (${application.funder.name})` : "",
-    application ? `Demandeur : ${application.applicant.name}` : "",
-    application ? `Statut : ${applicationStatusLabels[application.status].fr}` : "",
+    line(WORDS.project, deadline.project.title, locale),
+    application ? line(WORDS.programme, `${application.programme.name} (${application.funder.name})`, locale) : "",
+    application ? line(WORDS.applicant, application.applicant.name, locale) : "",
+    application ? line(WORDS.status, applicationStatusLabels[application.status][locale], locale) : "",
   ];
   return lines.filter(Boolean).join("\n");
 }
 
-function description(entry: TimelineEntry): string {
+function description(entry: TimelineEntry, locale: Locale): string {
   const lines = [
-    entryDetailFr(entry),
-    `Coopération : ${entry.cooperation.name}`,
-    entry.project ? `Projet : ${entry.project.title}` : "",
-    entry.territories.length ? `Territoires : ${entry.territories.map((t) => t.name).join(", ")}` : "",
+    timelineEntryDetail(entry, locale),
+    line(WORDS.cooperation, entry.cooperation.name, locale),
+    entry.project ? line(WORDS.project, entry.project.title, locale) : "",
+    entry.territories.length ? line(WORDS.territories, entry.territories.map((t) => t.name).join(", "), locale) : "",
   ];
   return lines.filter(Boolean).join("\n");
 }
@@ -125,11 +143,13 @@ function nextDay(isoDate: string): Date {
  * An RFC 5545 calendar of all-day events. Dates are given as UTC midnights, which ical-generator
  * writes as `VALUE=DATE` from their UTC fields: the day stays the day whatever the server's zone.
  * The UID is the entry's id, so an edited action updates its event instead of adding another.
+ * Titles and descriptions are worded in `locale` (the feed owner's language, unless the URL asks).
  */
 export function buildCalendar(
   territory: { name: string },
   entries: readonly TimelineEntry[],
   deadlines: readonly Deadline[] = [],
+  locale: Locale = "fr",
 ): string {
   const calendar = ical({
     prodId: "//Trame//FR",
@@ -142,8 +162,8 @@ export function buildCalendar(
       allDay: true,
       start: new Date(`${entry.occurredOn}T00:00:00Z`),
       end: nextDay(entry.occurredOn),
-      summary: `${timelineKindLabels[entry.kind].fr} : ${entry.title}`,
-      description: description(entry),
+      summary: line(timelineKindLabels[entry.kind], timelineEntryTitle(entry, locale), locale),
+      description: description(entry, locale),
     });
   }
   for (const deadline of deadlines) {
@@ -152,8 +172,8 @@ export function buildCalendar(
       allDay: true,
       start: new Date(`${deadline.on}T00:00:00Z`),
       end: nextDay(deadline.on),
-      summary: deadlineSummary(deadline),
-      description: deadlineDescription(deadline),
+      summary: deadlineSummary(deadline, locale),
+      description: deadlineDescription(deadline, locale),
     });
   }
   // RFC 5545 §3.1 ends every content line with CRLF, the last one included; ical-generator leaves

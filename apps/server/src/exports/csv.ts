@@ -4,8 +4,8 @@ import { stringify } from "csv-stringify";
 /**
  * Every French spreadsheet convention in one place. Excel in a French locale splits on `;` (the
  * comma is the decimal separator) and reads UTF-8 only when a BOM says so; LibreOffice accepts
- * the same file. Cells holding a line break are quoted, or a title with a newline would split the
- * record in two. `escape_formulas` prefixes with a quote any cell starting with = + - @ (and tab,
+ * the same file. Cells holding `,` `;` `"` CR or LF are quoted, or a title with a newline would
+ * split the record in two. `escape_formulas` prefixes with a quote any cell starting with = + - @ (and tab,
  * CR, and their full-width forms), as OWASP recommends against CSV injection: titles are typed by
  * users of other territories and must never run as formulas on the reader's machine.
  */
@@ -14,6 +14,10 @@ const FRENCH_CSV = {
   delimiter: ";",
   record_delimiter: "\r\n",
   quote_record_delimiter: true,
+  // Quoted too when holding a comma, a lone CR or LF: a reader opening the file with `,` as the
+  // separator (an English locale, a script) or splitting lines on either must still see one cell.
+  // `;` and `"` are quoted anyway (separator, quote); listed so the rule reads whole here.
+  quoted_match: /[,;"\r\n]/,
   escape_formulas: true,
 } as const;
 

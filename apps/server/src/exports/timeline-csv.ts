@@ -2,10 +2,11 @@ import type { Readable } from "node:stream";
 import {
   cursorSchema,
   type ExportScopeKind,
-  projectStatusLabels,
-  projectStatusSchema,
+  type Locale,
   type TimelineExportQuery,
   type TimelineFilters,
+  timelineEntryDetail,
+  timelineEntryTitle,
   timelineKindLabels,
 } from "@trame/core";
 import {
@@ -21,8 +22,6 @@ import { boundedRows, csvStream, frenchDate, frenchList, truncationNotice } from
 /** Larger than a screen's page: an export reads a hundred pages of 500, not a thousand of 50. */
 const PAGE_SIZE = 500;
 
-const HEADERS = ["Date", "Type", "Titre", "Détail", "Coopération", "Projet", "Territoires"] as const;
-
 export function feedScopeOf(scope: { kind: ExportScopeKind; id: string }): FeedScope {
   switch (scope.kind) {
     case "territory":
@@ -34,25 +33,18 @@ export function feedScopeOf(scope: { kind: ExportScopeKind; id: string }): FeedS
   }
 }
 
-/** What an entry's `detail` says, in French: for a project step, the statuses it moved between. */
-export function entryDetailFr(entry: Pick<TimelineEntry, "kind" | "detail">): string {
-  if (entry.kind !== "project_status") return "";
-  const from = projectStatusSchema.safeParse(entry.detail.from);
-  const to = projectStatusSchema.safeParse(entry.detail.to);
-  if (!to.success) return "";
-  const move = from.success
-    ? `${projectStatusLabels[from.data].fr} → ${projectStatusLabels[to.data].fr}`
-    : projectStatusLabels[to.data].fr;
-  const comment = typeof entry.detail.comment === "string" ? entry.detail.comment.trim() : "";
-  return comment ? `${move} : ${comment}` : move;
-}
+const HEADERS: Record<Locale, readonly string[]> = {
+  fr: ["Date", "Type", "Titre", "Détail", "Coopération", "Projet", "Territoires"],
+  en: ["Date", "Type", "Title", "Detail", "Cooperation", "Project", "Territories"],
+};
 
-function timelineCells(entry: TimelineEntry): string[] {
+/** One row, worded in `locale` from the entry's facts (core: the same words as the screen). */
+function timelineCells(entry: TimelineEntry, locale: Locale): string[] {
   return [
     frenchDate(entry.occurredOn),
-    timelineKindLabels[entry.kind].fr,
-    entry.title,
-    entryDetailFr(entry),
+    timelineKindLabels[entry.kind][locale],
+    timelineEntryTitle(entry, locale),
+    timelineEntryDetail(entry, locale),
     entry.cooperation.name,
     entry.project?.title ?? "",
     frenchList(entry.territories.map((t) => t.name)),
@@ -80,8 +72,8 @@ export function timelineCsv(
       const page = await readTimeline(db, scope, filters, viewer);
       return { items: page.items, next: page.nextCursor };
     },
-    toCells: timelineCells,
+    toCells: (entry) => timelineCells(entry, query.lang),
     truncatedRow: ["", "", truncationNotice(), "", "", "", ""],
   });
-  return csvStream(HEADERS, rows, onError);
+  return csvStream(HEADERS[query.lang], rows, onError);
 }

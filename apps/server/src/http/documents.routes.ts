@@ -14,6 +14,7 @@ import type { Database, Kysely } from "@trame/db";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { requireReader } from "../auth/require.ts";
 import { createContextInner } from "../context.ts";
 import { errorPayload, toTrpcError } from "../errors.ts";
 import {
@@ -42,7 +43,7 @@ const UPLOAD_LIMITS = {
 const tooLarge = () => fieldError("file", "document.tooLarge", { max: MAX_DOCUMENT_SIZE_LABEL });
 
 /** Anything the multipart parser throws is the client's malformed body, never a 500. */
-function multipartError(error: unknown): DomainError {
+export function multipartError(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
   const code = typeof error === "object" && error !== null && "code" in error ? error.code : undefined;
   return code === "FST_REQ_FILE_TOO_LARGE" ? tooLarge() : fieldError("file", "document.malformed");
@@ -79,18 +80,19 @@ function ownerFrom(fields: Map<string, string[]>): DocumentOwner {
   return field === "projectId" ? { projectId: value } : { actionId: value };
 }
 
-/** Reads the whole file into memory, never more than the limit plus one chunk. */
-async function readFile(part: MultipartFile): Promise<Buffer> {
+/**
+ * The file's bytes as they arrive; a parser failure is the client's malformed body. Stopping early
+ * (a refused type) leaves the stream alive, so the route can drain it and answer on the connection.
+ */
+async function* piecesOf(part: MultipartFile): AsyncGenerator<Uint8Array> {
   try {
-    const content = await part.toBuffer();
-    if (part.file.truncated) throw tooLarge();
-    return content;
+    yield* part.file.iterator({ destroyOnReturn: false });
   } catch (error) {
     throw multipartError(error);
   }
 }
 
-async function requireActor(db: Kysely<Database>, request: FastifyRequest, reply: FastifyReply): Promise<Actor> {
+export async function requireActor(db: Kysely<Database>, request: FastifyRequest, reply: FastifyReply): Promise<Actor> {
   const ctx = await createContextInner({
     db,
     sessionToken: sessionTokenOf(request),
@@ -98,15 +100,16 @@ async function requireActor(db: Kysely<Database>, request: FastifyRequest, reply
     cookie: sessionCookieFor(request, reply),
   });
   if (!ctx.actor) throw new DomainError("UNAUTHORIZED", "auth.required");
+  requireReader(ctx.actor, ctx.passwordChangeRequired);
   return ctx.actor;
 }
 
-function isMultipart(request: FastifyRequest): boolean {
+export function isMultipart(request: FastifyRequest): boolean {
   return (request.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data");
 }
 
 /** Same JSON shape as the tRPC errors (`error.trame`), with the status of the same table. */
-function sendError(app: FastifyInstance, error: unknown, reply: FastifyReply): FastifyReply {
+export function sendError(app: FastifyInstance, error: unknown, reply: FastifyReply): FastifyReply {
   const trpcError = toTrpcError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }));
   if (trpcError.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error }, "document route failed");
   return reply
@@ -147,8 +150,11 @@ export async function documentRoutes(app: FastifyInstance, options: { db: Kysely
     const { file, fields } = upload;
     try {
       const access = await requireDocumentEditor(db, actor, ownerFrom(fields));
-      const content = await readFile(file);
-      const meta = await storeDocument(db, actor, access, { name: file.filename, content });
+      const meta = await storeDocument(db, actor, access, {
+        name: file.filename,
+        pieces: piecesOf(file),
+        truncated: () => file.file.truncated,
+      });
       return reply.code(201).header("cache-control", "no-store").send(meta);
     } finally {
       // A refused upload must still drain its stream, or the connection hangs on unread bytes.
@@ -162,6 +168,7 @@ export async function documentRoutes(app: FastifyInstance, options: { db: Kysely
     // Never rendered in our origin: always a download, never sniffed, sandboxed if opened anyway.
     return reply
       .header("content-type", meta.mimeType)
+      .header("content-length", meta.sizeBytes)
       .header("content-disposition", contentDisposition(meta.name))
       .header("x-content-type-options", "nosniff")
       .header("cache-control", "private, no-store")

@@ -2,10 +2,13 @@ import type { Readable } from "node:stream";
 import {
   type Actor,
   applicationsExportQuerySchema,
+  belongsSomewhere,
   DomainError,
   type ExportScopeKind,
   fieldErrorsFromZod,
   healthExportQuerySchema,
+  LOCALES,
+  type Locale,
   notFound,
   projectsExportQuerySchema,
   timelineExportQuerySchema,
@@ -25,6 +28,7 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
+import { requireReader } from "../auth/require.ts";
 import { hashSessionToken } from "../auth/session-token.ts";
 import { viewerOf } from "../auth/viewer.ts";
 import { actorOf, createContextInner } from "../context.ts";
@@ -70,13 +74,14 @@ function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T>
 
 /** The same session resolution as tRPC's context, so an export is exactly as signed in as the app. */
 async function requireActor(db: Kysely<Database>, request: FastifyRequest, reply: FastifyReply): Promise<Actor> {
-  const { actor } = await createContextInner({
+  const { actor, passwordChangeRequired } = await createContextInner({
     db,
     sessionToken: sessionTokenOf(request),
     clientAddress: request.ip,
     cookie: sessionCookieFor(request, reply),
   });
   if (!actor) throw new DomainError("UNAUTHORIZED", "auth.required");
+  requireReader(actor, passwordChangeRequired);
   return actor;
 }
 
@@ -103,6 +108,11 @@ function sendCsv(reply: FastifyReply, fileName: string, body: Readable) {
     .header("content-disposition", `attachment; filename="${fileName}"`)
     .header("cache-control", "private, no-store")
     .send(body);
+}
+
+/** A feed speaks its owner's language; `?lang=en` (or `fr`) in the subscribed URL chooses another. */
+function calendarLocale(asked: string | undefined, owners: Locale): Locale {
+  return (LOCALES as readonly string[]).includes(asked ?? "") ? (asked as Locale) : owners;
 }
 
 export function registerExportRoutes(app: FastifyInstance, db: Kysely<Database>): void {
@@ -140,7 +150,7 @@ export function registerExportRoutes(app: FastifyInstance, db: Kysely<Database>)
 
   // The token is the credential, so no session is asked for. The route logs only warnings and
   // errors: the access log would otherwise write every live token in clear.
-  app.get<{ Params: { file: string } }>(
+  app.get<{ Params: { file: string }; Querystring: { lang?: string } }>(
     "/api/calendar/:file",
     { errorHandler: exportErrorHandler, logLevel: "warn" },
     async (request, reply) => {
@@ -148,7 +158,8 @@ export function registerExportRoutes(app: FastifyInstance, db: Kysely<Database>)
       const feed = token ? await findLiveCalendarFeed(db, hashSessionToken(token)) : undefined;
       // Memberships are read again at each request: a user who lost access stops seeing restricted entries.
       const owner = feed && (await getUser(db, feed.userId));
-      if (!feed || !owner) throw notFound(CALENDAR_FEED);
+      // An owner who no longer belongs to any territory reads no network data, through a feed neither.
+      if (!feed || !owner || !belongsSomewhere(actorOf(owner))) throw notFound(CALENDAR_FEED);
       const viewer = viewerOf(actorOf(owner));
       const [entries, deadlines] = await Promise.all([
         readCalendarEntries(db, feed.territory.id, viewer),
@@ -157,7 +168,7 @@ export function registerExportRoutes(app: FastifyInstance, db: Kysely<Database>)
       return reply
         .header("content-type", "text/calendar; charset=utf-8")
         .header("cache-control", "private, no-store")
-        .send(buildCalendar(feed.territory, entries, deadlines));
+        .send(buildCalendar(feed.territory, entries, deadlines, calendarLocale(request.query.lang, owner.locale)));
     },
   );
 }

@@ -17,6 +17,8 @@ import { PROCONNECT_SCOPES, type ProConnectClient } from "../auth/proconnect-cli
 import { matchAgent } from "../auth/proconnect-match.ts";
 import type { SessionPolicy } from "../auth/session-policy.ts";
 import { hashSessionToken, newSessionToken } from "../auth/session-token.ts";
+import { type NotificationJobs, queueNotification } from "../jobs/notification-fanout.job.ts";
+import { acceptInvitationsWithProConnect } from "../services/invitation.service.ts";
 import { sessionCookieFor } from "./session-cookie.ts";
 
 /** Names the sign-in attempt; its state, nonce and PKCE verifier stay in the database (ADR 0012). */
@@ -61,6 +63,7 @@ export function registerProConnectRoutes(
   db: Kysely<Database>,
   client: ProConnectClient | null,
   sessionPolicy?: SessionPolicy,
+  notifications?: NotificationJobs,
 ) {
   app.get("/auth/proconnect/status", async (_request, reply) =>
     reply.header("cache-control", "no-store").send({ enabled: client !== null }),
@@ -131,16 +134,20 @@ export function registerProConnectRoutes(
     }
     if (!identity) return clearFlow(request, reply).redirect("/connexion?proconnect=erreur");
 
-    const match = await matchAgent(db, identity);
-    if (match.kind === "account") {
-      const session = await startSession(db, match.userId, {
+    const signIn = async (userId: string, landing: string) => {
+      const session = await startSession(db, userId, {
         ...(sessionPolicy ? { policy: sessionPolicy } : {}),
         userAgent: request.headers["user-agent"] ?? null,
       });
       if (identity.logoutUrl) await setSessionLogoutUrl(db, hashSessionToken(session.token), identity.logoutUrl);
       sessionCookieFor(request, reply).set(session.token, session.expires);
-      return clearFlow(request, reply).redirect("/");
-    }
+      return clearFlow(request, reply).redirect(landing);
+    };
+    const match = await matchAgent(db, identity);
+    if (match.kind === "account") return signIn(match.userId, "/");
+    // An invitee with no account yet: ProConnect verified the invited address, so the invitation is accepted.
+    const invited = await acceptInvitationsWithProConnect(db, identity);
+    if (invited) return signIn(invited.userId, `/territoires/${invited.territoryId}`);
     // No account: the verified identity waits on a fresh flow row for the access request page.
     await insertProConnectFlow(db, { idHash: flowHash, state: "", nonce: "", codeVerifier: "" });
     await setProConnectFlowIdentity(db, flowHash, identity);
@@ -178,6 +185,15 @@ export function registerProConnectRoutes(
       name: `${identity.givenName} ${identity.usualName}`.trim() || identity.email,
       siret: identity.siret,
     });
+    // Right after the commit (one statement, no transaction of ours): the territory's admins are told by the job.
+    if (filed.created) {
+      await queueNotification(db, notifications, null, {
+        kind: "access_request",
+        territoryId: match.territory.id,
+        territoryName: match.territory.name,
+        requesterName: `${identity.givenName} ${identity.usualName}`.trim() || identity.email,
+      });
+    }
     return reply.send({ territory: match.territory, created: filed.created });
   });
 }

@@ -16,6 +16,9 @@ export async function registerWebApp(app: FastifyInstance, webDist: string): Pro
     root: webDist,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz beside each asset (vite.config.ts): sent as is to a browser that
+    // accepts them, so large files (the map's outlines) are never compressed on each request.
+    preCompressed: true,
     setHeaders(res, path) {
       const immutable = path.includes(`${join(webDist, "assets")}`);
       res.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");

@@ -1,15 +1,26 @@
-import { EventEmitter, on } from "node:events";
-import { type DbHandle, SESSION_CHANNEL, TIMELINE_CHANNEL, type TimelineNotification } from "@trame/db";
+import { EventEmitter } from "node:events";
+import {
+  type DbHandle,
+  NOTIFICATION_CHANNEL,
+  SESSION_CHANNEL,
+  TIMELINE_CHANNEL,
+  type TimelineNotification,
+} from "@trame/db";
 import pg from "pg";
 
 export interface LiveHub {
-  /** Notifications as they arrive, until `signal` aborts. */
-  notifications(signal: AbortSignal): AsyncIterable<TimelineNotification>;
+  /**
+   * Calls `listener` with each timeline notification as it arrives; returns the unsubscribe. Every
+   * listener gets the same object for one notification, so work done in answer to it can be shared.
+   */
+  onTimeline(listener: (notification: TimelineNotification) => void): () => void;
   /**
    * Calls `listener` with a user id (or `*`) when what that user's sessions grant changed, and with
    * `*` after a lost connection is back (notifications sent meanwhile are lost). Returns the unsubscribe.
    */
   onSessionChange(listener: (userId: string) => void): () => void;
+  /** Calls `listener` with the users whose notifications changed (fan-out, mark read); returns the unsubscribe. */
+  onNotifications(listener: (userIds: readonly string[]) => void): () => void;
   /** False while the LISTEN connection is down: nothing heard then can be trusted to be complete. */
   isListening(): boolean;
   close(): Promise<void>;
@@ -39,33 +50,28 @@ export async function startLiveHub(handle: DbHandle, log: Logger): Promise<LiveH
   const sessionChanged = (payload: string | undefined) => {
     if (payload) events.emit("session", payload);
   };
+  const notificationsChanged = (payload: string | undefined) => {
+    if (!payload) return;
+    try {
+      const { userIds } = JSON.parse(payload) as { userIds: string[] };
+      events.emit("user-notifications", userIds);
+    } catch (error) {
+      log.warn({ err: error }, "malformed user notification");
+    }
+  };
   const hub = (stop: () => Promise<void>, isListening: () => boolean): LiveHub => ({
     onSessionChange(listener) {
       events.on("session", listener);
       return () => events.off("session", listener);
     },
+    onNotifications(listener) {
+      events.on("user-notifications", listener);
+      return () => events.off("user-notifications", listener);
+    },
     isListening,
-    notifications(signal) {
-      // `on` attaches its listener now, not at the first `next()`: a subscriber can start listening,
-      // then catch up from the database, without missing what is written in between.
-      const source = on(events, "notification", { signal });
-      return {
-        [Symbol.asyncIterator]: () => ({
-          async next() {
-            try {
-              const result = await source.next();
-              return result.done ? result : { done: false, value: result.value[0] as TimelineNotification };
-            } catch (error) {
-              if (signal.aborted) return { done: true, value: undefined };
-              throw error;
-            }
-          },
-          return: async () => {
-            await source.return?.();
-            return { done: true, value: undefined };
-          },
-        }),
-      };
+    onTimeline(listener) {
+      events.on("notification", listener);
+      return () => events.off("notification", listener);
     },
     close: stop,
   });
@@ -73,10 +79,12 @@ export async function startLiveHub(handle: DbHandle, log: Logger): Promise<LiveH
   if (handle.pglite) {
     const unlisten = await handle.pglite.listen(TIMELINE_CHANNEL, publish);
     const unlistenSessions = await handle.pglite.listen(SESSION_CHANNEL, sessionChanged);
+    const unlistenUsers = await handle.pglite.listen(NOTIFICATION_CHANNEL, notificationsChanged);
     return hub(
       async () => {
         await unlisten();
         await unlistenSessions();
+        await unlistenUsers();
       },
       () => true,
     );
@@ -91,7 +99,11 @@ export async function startLiveHub(handle: DbHandle, log: Logger): Promise<LiveH
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: handle.connectionString });
     next.on("notification", (message) =>
-      message.channel === SESSION_CHANNEL ? sessionChanged(message.payload) : publish(message.payload),
+      message.channel === SESSION_CHANNEL
+        ? sessionChanged(message.payload)
+        : message.channel === NOTIFICATION_CHANNEL
+          ? notificationsChanged(message.payload)
+          : publish(message.payload),
     );
     next.on("error", (error) => {
       log.warn({ err: error }, "live updates connection lost, reconnecting");
@@ -99,7 +111,7 @@ export async function startLiveHub(handle: DbHandle, log: Logger): Promise<LiveH
     });
     try {
       await next.connect();
-      await next.query(`listen ${TIMELINE_CHANNEL}; listen ${SESSION_CHANNEL}`);
+      await next.query(`listen ${TIMELINE_CHANNEL}; listen ${SESSION_CHANNEL}; listen ${NOTIFICATION_CHANNEL}`);
       client = next;
       sessionChanged("*");
     } catch (error) {

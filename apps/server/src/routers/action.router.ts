@@ -21,7 +21,7 @@ export const actionRouter = {
   create: authedProcedure
     .input(idempotencyKeySchema)
     .input(createActionInputSchema)
-    .mutation(keyed("action.create", (ctx, input) => createAction(ctx.db, ctx.actor, input))),
+    .mutation(keyed("action.create", (ctx, input) => createAction(ctx.db, ctx.actor, input, ctx.notifications))),
 
   update: authedProcedure
     .input(updateActionInputSchema)

@@ -2,13 +2,18 @@ import {
   accountInputSchema,
   createUserInputSchema,
   listUsersInputSchema,
+  mailMessageInputSchema,
+  notFound,
+  paginationSchema,
   removeMembershipInputSchema,
   setMembershipInputSchema,
 } from "@trame/core";
-import { listUsers } from "@trame/db";
+import { getOutboxMessage, listOutboxMessages, listUsers } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { requireInstanceAdmin, requireUserAdministration } from "../auth/require.ts";
 import { listFailedJobs } from "../jobs/failed-jobs.ts";
+import { testMessage } from "../mail/messages/test-message.ts";
+import { queueMail } from "../mail/outbox.ts";
 import { changeAccount } from "../services/account.service.ts";
 import { createUser, removeMembership, setMembership } from "../services/user.service.ts";
 import { authedProcedure, territoryProcedure } from "../trpc.ts";
@@ -55,5 +60,30 @@ export const adminRouter = {
   failedJobs: authedProcedure.query(({ ctx }) => {
     requireInstanceAdmin(ctx.actor);
     return listFailedJobs(ctx.db);
+  }),
+
+  /** The mail outbox, newest first: how administrators read messages on an instance without SMTP. */
+  mailOutbox: authedProcedure.input(paginationSchema).query(({ ctx, input }) => {
+    requireInstanceAdmin(ctx.actor);
+    return listOutboxMessages(ctx.db, input);
+  }),
+
+  mailMessage: authedProcedure.input(mailMessageInputSchema).query(async ({ ctx, input }) => {
+    requireInstanceAdmin(ctx.actor);
+    const message = await getOutboxMessage(ctx.db, input.id);
+    if (!message) throw notFound({ fr: "Courriel", en: "E-mail" });
+    return message;
+  }),
+
+  /** A message to oneself, to check the SMTP settings. */
+  sendTestMail: authedProcedure.mutation(async ({ ctx }) => {
+    requireInstanceAdmin(ctx.actor);
+    const id = await queueMail(ctx.db, ctx.jobs, {
+      kind: "test",
+      to: ctx.user.email,
+      locale: ctx.user.locale,
+      content: testMessage(ctx.user.locale, ctx.publicUrl),
+    });
+    return { id };
   }),
 } satisfies TRPCRouterRecord;

@@ -2,8 +2,11 @@ import {
   changePasswordInputSchema,
   DomainError,
   fieldError,
+  judgePassword,
   loginInputSchema,
   notFound,
+  requestPasswordResetInputSchema,
+  resetPasswordInputSchema,
   sessionIdInputSchema,
   setLocaleInputSchema,
 } from "@trame/core";
@@ -23,6 +26,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { describeDevice } from "../auth/device.ts";
 import { checkCurrentPassword, login } from "../auth/login.service.ts";
 import { hashPassword } from "../auth/password.ts";
+import { requestPasswordReset, resetPassword } from "../services/password-reset.service.ts";
 import { authedProcedure, publicProcedure } from "../trpc.ts";
 
 export const authRouter = {
@@ -72,6 +76,9 @@ export const authRouter = {
   }),
 
   changePassword: authedProcedure.input(changePasswordInputSchema).mutation(async ({ ctx, input }) => {
+    // The schema judged the new password alone; built on the account's own name or e-mail, it is weak too.
+    const verdict = await judgePassword(input.newPassword, [ctx.user.email, ctx.user.name]);
+    if (!verdict.acceptable) throw fieldError("newPassword", verdict.reason ?? "password.weak");
     if (!(await checkCurrentPassword(ctx.db, ctx.user.id, input.currentPassword))) {
       throw fieldError("currentPassword", "auth.wrongCurrentPassword");
     }
@@ -90,6 +97,18 @@ export const authRouter = {
     });
     return { ok: true };
   }),
+
+  /** Forgotten password: the same answer whether the address has an account or not; throttled. */
+  requestPasswordReset: publicProcedure
+    .input(requestPasswordResetInputSchema)
+    .mutation(({ ctx, input }) =>
+      requestPasswordReset(ctx.db, { jobs: ctx.jobs, publicUrl: ctx.publicUrl }, input.email, ctx.clientAddress),
+    ),
+
+  /** The new password from a reset link; every session of the account ends, so the person signs in again. */
+  resetPassword: publicProcedure
+    .input(resetPasswordInputSchema)
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, input.token, input.password)),
 
   setLocale: authedProcedure.input(setLocaleInputSchema).mutation(async ({ ctx, input }) => {
     await ctx.db.transaction().execute(async (trx) => {

@@ -13,7 +13,7 @@ const CALENDAR_FEED = { fr: "Agenda", en: "Calendar feed" };
  * hash, so a leaked backup yields no working URL, and the raw token is shown once, at creation.
  */
 export const calendarRouter = {
-  // Any signed-in user reads every territory's timeline (DESIGN §5); the feed applies the owner's visibility.
+  // Any signed-in user reads every territory's timeline (ARCHITECTURE §5); the feed applies the owner's visibility.
   create: authedProcedure.input(createCalendarFeedInputSchema).mutation(async ({ ctx, input }) => {
     if (!(await getTerritory(ctx.db, input.territoryId))) throw notFound({ fr: "Territoire", en: "Territory" });
     const token = newSessionToken();

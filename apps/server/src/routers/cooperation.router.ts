@@ -27,7 +27,7 @@ import {
 } from "../services/cooperation-member.service.ts";
 import { authedProcedure } from "../trpc.ts";
 
-/** Any signed-in user reads the network's cooperations (DESIGN §5); the services check each write. */
+/** Any signed-in user reads the network's cooperations (ARCHITECTURE §5); the services check each write. */
 export const cooperationRouter = {
   list: authedProcedure.input(listCooperationsInputSchema).query(({ ctx, input }) => listCooperations(ctx.db, input)),
 
@@ -48,7 +48,7 @@ export const cooperationRouter = {
 
   addMember: authedProcedure
     .input(addMemberInputSchema)
-    .mutation(({ ctx, input }) => addCooperationMember(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => addCooperationMember(ctx.db, ctx.actor, input, ctx.notifications)),
 
   updateMember: authedProcedure
     .input(updateMemberInputSchema)
@@ -56,7 +56,7 @@ export const cooperationRouter = {
 
   removeMember: authedProcedure
     .input(removeMemberInputSchema)
-    .mutation(({ ctx, input }) => removeCooperationMember(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => removeCooperationMember(ctx.db, ctx.actor, input, ctx.notifications)),
 
   changeEngagementForm: authedProcedure
     .input(changeEngagementFormInputSchema)

@@ -94,10 +94,10 @@ export const fundingRouter = {
 
   transition: authedProcedure
     .input(transitionApplicationInputSchema)
-    .mutation(({ ctx, input }) => transitionApplication(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => transitionApplication(ctx.db, ctx.actor, input, ctx.notifications)),
 
   addPayment: authedProcedure
     .input(idempotencyKeySchema)
     .input(addPaymentInputSchema)
-    .mutation(keyed("funding.addPayment", (ctx, input) => addPayment(ctx.db, ctx.actor, input))),
+    .mutation(keyed("funding.addPayment", (ctx, input) => addPayment(ctx.db, ctx.actor, input, ctx.notifications))),
 } satisfies TRPCRouterRecord;

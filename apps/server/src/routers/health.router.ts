@@ -4,7 +4,7 @@ import { viewerOf } from "../auth/viewer.ts";
 import { readCooperationHealth, readHealthComparison } from "../services/health.service.ts";
 import { authedProcedure } from "../trpc.ts";
 
-/** Any signed-in user reads a cooperation's health sheet, as the cooperation itself (DESIGN §5). */
+/** Any signed-in user reads a cooperation's health sheet, as the cooperation itself (ARCHITECTURE §5). */
 export const healthRouter = {
   cooperation: authedProcedure
     .input(healthCooperationInputSchema)

@@ -49,7 +49,7 @@ export const projectRouter = {
 
   changeStatus: authedProcedure
     .input(changeProjectStatusInputSchema)
-    .mutation(({ ctx, input }) => changeProjectStatus(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => changeProjectStatus(ctx.db, ctx.actor, input, ctx.notifications)),
 
   archive: authedProcedure
     .input(archiveInputSchema)

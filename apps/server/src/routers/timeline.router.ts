@@ -1,8 +1,11 @@
 import {
+  belongsSomewhere,
   cooperationTimelineInputSchema,
   DomainError,
   detachEntryInputSchema,
+  type Locale,
   liveTimelineInputSchema,
+  localizeTimelineEntry,
   notFound,
   projectTimelineInputSchema,
   territoryTimelineInputSchema,
@@ -16,6 +19,7 @@ import {
   getTerritory,
   type Kysely,
   readTimeline,
+  type TimelinePage,
   type Viewer,
 } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -36,20 +40,29 @@ async function requireReadableScope(db: Kysely<Database>, scope: FeedScope, view
   }
 }
 
+/**
+ * Titles worded in the reader's language from the entries' facts (issue 15): the account's language.
+ * The web words them again in the interface's language with the same core function, so switching
+ * language on a device needs no refetch.
+ */
+function worded(page: TimelinePage, locale: Locale): TimelinePage {
+  return { ...page, items: page.items.map((entry) => localizeTimelineEntry(entry, locale)) };
+}
+
 export const timelineRouter = {
-  territory: authedProcedure.input(territoryTimelineInputSchema).query(({ ctx, input }) => {
+  territory: authedProcedure.input(territoryTimelineInputSchema).query(async ({ ctx, input }) => {
     const { territoryId, ...filters } = input;
-    return readTimeline(ctx.db, { territoryId }, filters, viewerOf(ctx.actor));
+    return worded(await readTimeline(ctx.db, { territoryId }, filters, viewerOf(ctx.actor)), ctx.user.locale);
   }),
 
-  cooperation: authedProcedure.input(cooperationTimelineInputSchema).query(({ ctx, input }) => {
+  cooperation: authedProcedure.input(cooperationTimelineInputSchema).query(async ({ ctx, input }) => {
     const { cooperationId, ...filters } = input;
-    return readTimeline(ctx.db, { cooperationId }, filters, viewerOf(ctx.actor));
+    return worded(await readTimeline(ctx.db, { cooperationId }, filters, viewerOf(ctx.actor)), ctx.user.locale);
   }),
 
-  project: authedProcedure.input(projectTimelineInputSchema).query(({ ctx, input }) => {
+  project: authedProcedure.input(projectTimelineInputSchema).query(async ({ ctx, input }) => {
     const { projectId, ...filters } = input;
-    return readTimeline(ctx.db, { projectId }, filters, viewerOf(ctx.actor));
+    return worded(await readTimeline(ctx.db, { projectId }, filters, viewerOf(ctx.actor)), ctx.user.locale);
   }),
   /** The territory's editors take it off an entry someone else named it on (audited). */
   detach: territoryProcedure("editor")
@@ -73,10 +86,15 @@ export const timelineRouter = {
     const userId = ctx.user.id;
     const tokenHash = ctx.sessionTokenHash;
     const access: LiveAccess = {
+      locale: ctx.user.locale,
+      // The rights below depend on the session and the scope only: one read serves every such stream.
+      key: `${tokenHash}|${JSON.stringify(scope)}`,
       async current() {
         // Straight from PostgreSQL, not the session cache: this is the check that ends the stream.
         const found = await getSessionUser(ctx.db, tokenHash);
         if (!found) return null;
+        // The account may have lost its last membership, or been asked for a new password, meanwhile.
+        if (found.passwordChangeRequired || !belongsSomewhere(actorOf(found.user))) return null;
         const viewer = viewerOf(actorOf(found.user));
         if ("projectId" in scope && !(await getProject(ctx.db, scope.projectId, viewer))) return null;
         return viewer;

@@ -1,7 +1,6 @@
 import {
   type ApplicationStatus,
   applicationStatusSchema,
-  applicationStepTitle,
   canMoveApplication,
   datesSetBy,
   todayInFrance,
@@ -140,10 +139,7 @@ async function seedApplication(
     await insertTimelineEntry(trx, {
       occurredOn: step.on,
       kind: "funding_status",
-      title: applicationStepTitle(programme.acronym || programme.name, step.to, {
-        requestedCents,
-        grantedCents: stepGranted,
-      }),
+      title: programme.acronym || programme.name,
       detail: {
         applicationId: id,
         from,

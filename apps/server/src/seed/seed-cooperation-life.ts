@@ -45,7 +45,8 @@ export async function seedCooperationLife(
       await insertTimelineEntry(trx, {
         occurredOn: narrative.adoptedOn,
         kind: "narrative_adopted",
-        title: "Adoption du récit commun",
+        // Worded at read time in the reader's language (core timelineEntryTitle): no sentence stored.
+        title: "",
         cooperationId: cooperation.id,
         territoryIds,
       });

@@ -1,4 +1,4 @@
-import { type ActionKind, formalityOf, partnerRoleLabels, projectStatusLabels } from "@trame/core";
+import { type ActionKind, formalityOf, partnerRoleLabels } from "@trame/core";
 import { type Database, insertTimelineEntry, type Kysely, recordAudit } from "@trame/db";
 import { demoKey } from "./demo-keys.ts";
 import { DEMO_PROJECTS, type DemoAction, type DemoProject, type TerritoryRef } from "./demo-projects.data.ts";
@@ -64,6 +64,7 @@ async function insertAction(
     occurredOn: action.on,
     kind: action.kind,
     title: action.title,
+    detail: { notes: action.notes ?? "" },
     cooperationId: where.cooperationId,
     projectId: where.projectId,
     actionId: id,
@@ -116,7 +117,7 @@ async function seedProject(
     await insertTimelineEntry(trx, {
       occurredOn: on,
       kind: "project_status",
-      title: `${project.title} : ${projectStatusLabels[status].fr.toLowerCase()}`,
+      title: project.title,
       detail: { from, to: status, comment: "" },
       cooperationId: cooperation.id,
       projectId: id,

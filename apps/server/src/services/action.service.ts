@@ -26,6 +26,7 @@ import {
   updateAction,
 } from "@trame/db";
 import { viewerOf } from "../auth/viewer.ts";
+import { type NotificationJobs, queueNotification } from "../jobs/notification-fanout.job.ts";
 import { auditedWrite } from "./audited-write.ts";
 import { accessOf, notFoundAt, requireTerritories } from "./project.service.ts";
 
@@ -129,7 +130,12 @@ async function loadForChange(
   return { action, scope };
 }
 
-export function createAction(db: Kysely<Database>, actor: Actor, input: CreateActionInput): Promise<JointAction> {
+export function createAction(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: CreateActionInput,
+  notifications?: NotificationJobs,
+): Promise<JointAction> {
   const { projectId, cooperationId, territoryIds, ...fields } = input;
   return auditedWrite(db, actor.userId, async (trx) => {
     const scope = await scopeOf(trx, actor, { projectId, cooperationId });
@@ -144,13 +150,24 @@ export function createAction(db: Kysely<Database>, actor: Actor, input: CreateAc
       occurredOn: fields.occurredOn,
       kind: fields.kind,
       title: fields.title,
-      detail: {},
+      // The notes travel with the entry: its detail on screen, in the CSV and the calendar.
+      detail: { notes: fields.notes ?? "" },
       cooperationId: scope.cooperationId,
       projectId: scope.projectId,
       actionId: id,
       territoryIds: territoryIds ?? scope.defaultTerritoryIds,
     });
     const after = await reload(trx, id);
+    await queueNotification(trx, notifications, actor.userId, {
+      kind: "action_logged",
+      cooperationId: after.cooperation.id,
+      cooperationName: after.cooperation.name,
+      projectId: after.project?.id ?? null,
+      projectTitle: after.project?.title ?? null,
+      actionId: id,
+      actionTitle: after.title,
+      occurredOn: after.occurredOn,
+    });
     return { target: { entityType: "action", entityId: id, action: "created" }, before: null, after, result: after };
   });
 }
@@ -171,6 +188,7 @@ export function editAction(db: Kysely<Database>, actor: Actor, input: UpdateActi
       occurredOn: changes.occurredOn ?? before.occurredOn,
       kind: changes.kind ?? before.kind,
       title: changes.title ?? before.title,
+      detail: { notes: changes.notes ?? before.notes },
       cooperationId: scope.cooperationId,
       projectId: scope.projectId,
       territoryIds: territoryIds ?? before.territories.map((t) => t.id),

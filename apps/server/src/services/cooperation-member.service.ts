@@ -22,6 +22,7 @@ import {
   type StoredMembership,
   updateCooperationMember,
 } from "@trame/db";
+import { type NotificationJobs, queueNotification } from "../jobs/notification-fanout.job.ts";
 import { type AuditTarget, auditedWrite } from "./audited-write.ts";
 import { loadForChange, reload, requireTerritory, ruleError, stale } from "./cooperation.service.ts";
 import { cooperationEvents, recordCooperationEvent } from "./cooperation-timeline.ts";
@@ -67,6 +68,7 @@ export function addCooperationMember(
   db: Kysely<Database>,
   actor: Actor,
   input: AddMemberInput,
+  notifications?: NotificationJobs,
 ): Promise<CooperationDetail> {
   return auditedWrite(db, actor.userId, async (trx) => {
     const cooperation = await loadForChange(trx, actor, input.cooperationId, "administer");
@@ -81,6 +83,13 @@ export function addCooperationMember(
     if (joined) {
       const on = input.joinedOn ?? todayInFrance();
       await recordCooperationEvent(trx, result, cooperationEvents.memberJoined(joined.territory, on));
+      await queueNotification(trx, notifications, actor.userId, {
+        kind: "territory_joined",
+        cooperationId: result.id,
+        cooperationName: result.name,
+        territoryId: joined.territory.id,
+        territoryName: joined.territory.name,
+      });
     }
     return { target: memberTarget(memberId, "member_added"), before: null, after, result };
   });
@@ -136,6 +145,7 @@ export function removeCooperationMember(
   db: Kysely<Database>,
   actor: Actor,
   input: RemoveMemberInput,
+  notifications?: NotificationJobs,
 ): Promise<CooperationDetail> {
   const { memberId, version } = input;
   return auditedWrite(db, actor.userId, async (trx) => {
@@ -148,7 +158,16 @@ export function removeCooperationMember(
     if (!(await updateCooperationMember(trx, memberId, version, { leftOn }))) throw stale(cooperation);
     const result = await reload(trx, cooperation.id);
     const leaving = cooperation.members.find((m) => m.id === memberId);
-    if (leaving) await recordCooperationEvent(trx, result, cooperationEvents.memberLeft(leaving.territory, leftOn));
+    if (leaving) {
+      await recordCooperationEvent(trx, result, cooperationEvents.memberLeft(leaving.territory, leftOn));
+      await queueNotification(trx, notifications, actor.userId, {
+        kind: "territory_left",
+        cooperationId: result.id,
+        cooperationName: result.name,
+        territoryId: leaving.territory.id,
+        territoryName: leaving.territory.name,
+      });
+    }
     return {
       target: memberTarget(memberId, "member_removed"),
       before,

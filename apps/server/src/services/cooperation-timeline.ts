@@ -1,4 +1,4 @@
-import { type EngagementForm, type EventKind, engagementFormLabels } from "@trame/core";
+import type { EngagementForm, EventKind } from "@trame/core";
 import { type CooperationDetail, type Database, insertTimelineEntry, type Kysely } from "@trame/db";
 
 /** The cooperation's current members, plus any territory the event is about (one that just left). */
@@ -9,8 +9,9 @@ function involved(cooperation: CooperationDetail, extra: readonly string[] = [])
 interface CooperationEvent {
   kind: EventKind;
   occurredOn: string;
+  /** The subject's name as it is now (kept if it is renamed); the sentence is worded at read time. */
   title: string;
-  /** Structured facts, so each language can word the entry itself. */
+  /** Structured facts, so each language can word the entry itself (core `timelineEntryTitle`). */
   detail: Record<string, unknown>;
   extraTerritoryIds?: readonly string[];
 }
@@ -35,26 +36,26 @@ export const cooperationEvents = {
   memberJoined: (territory: { id: string; name: string }, on: string): CooperationEvent => ({
     kind: "member_joined",
     occurredOn: on,
-    title: `${territory.name} rejoint la coopération`,
+    title: territory.name,
     detail: { territory },
   }),
   memberLeft: (territory: { id: string; name: string }, on: string): CooperationEvent => ({
     kind: "member_left",
     occurredOn: on,
-    title: `${territory.name} quitte la coopération`,
+    title: territory.name,
     detail: { territory },
     extraTerritoryIds: [territory.id],
   }),
   formChanged: (from: EngagementForm, to: EngagementForm, on: string, note: string): CooperationEvent => ({
     kind: "engagement_form_changed",
     occurredOn: on,
-    title: `Nouvelle forme d'engagement : ${engagementFormLabels[to].fr}`,
+    title: "",
     detail: { from, to, note },
   }),
   narrativeAdopted: (on: string): CooperationEvent => ({
     kind: "narrative_adopted",
     occurredOn: on,
-    title: "Adoption du récit commun",
+    title: "",
     detail: {},
   }),
 };

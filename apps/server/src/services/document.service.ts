@@ -1,4 +1,5 @@
-import { createHash } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import type { Readable } from "node:stream";
 import {
   type Actor,
   canEditCooperation,
@@ -7,11 +8,7 @@ import {
   type DocumentOwner,
   DomainError,
   documentFileName,
-  documentTypeOf,
-  fieldError,
   type Label,
-  MAX_DOCUMENT_BYTES,
-  MAX_DOCUMENT_SIZE_LABEL,
   notFound,
 } from "@trame/core";
 import {
@@ -20,13 +17,13 @@ import {
   type DocumentOwnerAccess,
   findDocumentOwnerAccess,
   getDocument,
-  getDocumentContent,
   insertDocument,
   type Kysely,
   listDocuments,
   softRemoveDocument,
 } from "@trame/db";
-import { fileTypeFromBuffer } from "file-type";
+import { databaseDocumentStore } from "../documents/document-store.ts";
+import { inspectUpload } from "../documents/upload-inspection.ts";
 import { auditedWrite } from "./audited-write.ts";
 
 export const DOCUMENT_LABEL: Label = { fr: "Document", en: "Document" };
@@ -70,12 +67,16 @@ export async function listOwnerDocuments(
 
 export interface UploadedFile {
   name: string;
-  content: Uint8Array;
+  /** The bytes as the client sends them, read once. */
+  pieces: AsyncIterable<Uint8Array>;
+  /** Whether the multipart parser cut the file at the size limit. */
+  truncated: () => boolean;
 }
 
 /**
- * Stores a file already read within the size limit. The type comes from the magic bytes only;
- * whatever the browser declared is ignored.
+ * Streams a file into the store while its size, hash and type are worked out, then records it.
+ * The type comes from the magic bytes only; whatever the browser declared is ignored. A refusal
+ * or a failure at any point discards what was already stored: nothing is left half-written.
  */
 export async function storeDocument(
   db: Kysely<Database>,
@@ -83,31 +84,34 @@ export async function storeDocument(
   access: DocumentOwnerAccess,
   file: UploadedFile,
 ): Promise<DocumentMeta> {
-  if (file.content.byteLength === 0) throw fieldError("file", "document.emptyFile");
-  if (file.content.byteLength > MAX_DOCUMENT_BYTES) {
-    throw fieldError("file", "document.tooLarge", { max: MAX_DOCUMENT_SIZE_LABEL });
-  }
-  const sniffed = await fileTypeFromBuffer(file.content);
-  const mimeType = documentTypeOf(sniffed?.mime, file.content);
-  if (!mimeType) throw fieldError("file", "document.forbiddenType");
-  const sha256 = createHash("sha256").update(file.content).digest("hex");
-  return auditedWrite(db, actor.userId, async (trx) => {
-    const meta = await insertDocument(trx, {
-      projectId: access.projectId,
-      actionId: access.actionId,
-      name: documentFileName(file.name, mimeType),
-      mimeType,
-      sha256,
-      content: file.content,
-      uploadedBy: actor.userId,
+  const store = databaseDocumentStore(db);
+  const id = randomUUID();
+  const inspection = inspectUpload(file.truncated);
+  try {
+    await store.write(id, inspection.pass(file.pieces));
+    const { sizeBytes, sha256, mimeType } = await inspection.result();
+    return await auditedWrite(db, actor.userId, async (trx) => {
+      const meta = await insertDocument(trx, {
+        id,
+        projectId: access.projectId,
+        actionId: access.actionId,
+        name: documentFileName(file.name, mimeType),
+        mimeType,
+        sha256,
+        sizeBytes,
+        uploadedBy: actor.userId,
+      });
+      return {
+        target: { entityType: "document", entityId: meta.id, action: "uploaded" },
+        before: null,
+        after: meta,
+        result: meta,
+      };
     });
-    return {
-      target: { entityType: "document", entityId: meta.id, action: "uploaded" },
-      before: null,
-      after: meta,
-      result: meta,
-    };
-  });
+  } catch (error) {
+    await store.discard(id);
+    throw error;
+  }
 }
 
 function ownerOf(doc: DocumentMeta): DocumentOwner {
@@ -121,18 +125,17 @@ function asDocumentNotFound(error: unknown): never {
   throw error instanceof DomainError && error.code === "NOT_FOUND" ? notFound(DOCUMENT_LABEL) : error;
 }
 
-/** Metadata and bytes of a live document the actor may see; "not found" otherwise. */
+/** Metadata and bytes (a stream) of a live document the actor may see; "not found" otherwise. */
 export async function openDocument(
   db: Kysely<Database>,
   actor: Actor,
   id: string,
-): Promise<{ meta: DocumentMeta; content: Buffer }> {
+): Promise<{ meta: DocumentMeta; content: Readable }> {
   const meta = await getDocument(db, id);
   if (!meta) throw notFound(DOCUMENT_LABEL);
   await viewableOwner(db, actor, ownerOf(meta)).catch(asDocumentNotFound);
-  const content = await getDocumentContent(db, id);
-  if (!content) throw notFound(DOCUMENT_LABEL);
-  return { meta, content };
+  // Stored bytes are never rewritten, so reading them after this check sees the checked document.
+  return { meta, content: databaseDocumentStore(db).read(id) };
 }
 
 export async function removeDocument(db: Kysely<Database>, actor: Actor, id: string): Promise<void> {

@@ -1,7 +1,6 @@
 import {
   type Actor,
   type ApplicationStatus,
-  applicationStepTitle,
   canManageApplication,
   DomainError,
   type Label,
@@ -93,7 +92,8 @@ export async function recordHistory(
   await insertTimelineEntry(trx, {
     occurredOn: on,
     kind: "funding_status",
-    title: applicationStepTitle(programme.acronym || programme.name, to, { requestedCents, grantedCents }),
+    // The programme's short name; the step is worded at read time from the facts below.
+    title: programme.acronym || programme.name,
     detail: {
       applicationId: application.id,
       from,

@@ -15,6 +15,7 @@ import {
   sumPayments,
   updateApplication,
 } from "@trame/db";
+import { type NotificationJobs, queueNotification } from "../jobs/notification-fanout.job.ts";
 import { auditedWrite } from "./audited-write.ts";
 import { loadForChange, recordStep, reload, stale } from "./funding-application-steps.ts";
 
@@ -31,6 +32,7 @@ export function addPayment(
   db: Kysely<Database>,
   actor: Actor,
   input: AddPaymentInput,
+  notifications?: NotificationJobs,
 ): Promise<FundingApplicationDetail> {
   const { applicationId: id, version, paidOn, amountCents, reference } = input;
   return auditedWrite(db, actor.userId, async (trx) => {
@@ -78,6 +80,15 @@ export function addPayment(
       );
     }
     const after = await reload(trx, id);
+    await queueNotification(trx, notifications, actor.userId, {
+      kind: "application_payment",
+      cooperationId: after.cooperation.id,
+      projectId: after.project.id,
+      projectTitle: after.project.title,
+      applicationId: id,
+      programmeName: after.programme.name,
+      amountCents,
+    });
     return {
       target: { entityType: "funding_application", entityId: id, action: "payment_added" },
       before: { status: before.status, paidCents: before.paidCents, version: before.version },

@@ -13,6 +13,7 @@ import {
   transitionDateProblem,
 } from "@trame/core";
 import type { ApplicationChanges, Database, FundingApplicationDetail, Kysely } from "@trame/db";
+import { type NotificationJobs, queueNotification } from "../jobs/notification-fanout.job.ts";
 import { auditedWrite } from "./audited-write.ts";
 import { loadForChange, recordStep, reload, stale } from "./funding-application-steps.ts";
 
@@ -36,7 +37,7 @@ function illegalTransition(from: ApplicationStatus, to: ApplicationStatus): Doma
 }
 
 /**
- * One dated, commented step of DESIGN §4's workflow. Granting records the granted amount (at most
+ * One dated, commented step of ARCHITECTURE §4's workflow. Granting records the granted amount (at most
  * the requested one); granting or rejecting dates the decision; closing by hand declares the
  * balance final even when less than the granted amount was paid.
  */
@@ -44,6 +45,7 @@ export function transitionApplication(
   db: Kysely<Database>,
   actor: Actor,
   input: TransitionApplicationInput,
+  notifications?: NotificationJobs,
 ): Promise<FundingApplicationDetail> {
   const { id, version, to, on, comment, grantedCents } = input;
   return auditedWrite(db, actor.userId, async (trx) => {
@@ -71,6 +73,16 @@ export function transitionApplication(
     };
     await recordStep(trx, actor, before, { version, to, on, comment, changes });
     const after = await reload(trx, id);
+    await queueNotification(trx, notifications, actor.userId, {
+      kind: "application_step",
+      cooperationId: after.cooperation.id,
+      projectId: after.project.id,
+      projectTitle: after.project.title,
+      applicationId: id,
+      programmeName: after.programme.name,
+      from: before.status,
+      to: after.status,
+    });
     return {
       target: { entityType: "funding_application", entityId: id, action: "status_changed" },
       before: { status: before.status, grantedCents: before.grantedCents, version: before.version },

@@ -34,6 +34,7 @@ import {
   updateProject,
 } from "@trame/db";
 import { viewerOf } from "../auth/viewer.ts";
+import { type NotificationJobs, queueNotification } from "../jobs/notification-fanout.job.ts";
 import { auditedWrite } from "./audited-write.ts";
 
 const PROJECT: Label = { fr: "Projet", en: "Project" };
@@ -254,6 +255,7 @@ export function changeProjectStatus(
   db: Kysely<Database>,
   actor: Actor,
   input: ChangeProjectStatusInput,
+  notifications?: NotificationJobs,
 ): Promise<ProjectDetail> {
   const { id, version, status, changedOn, comment } = input;
   return auditedWrite(db, actor.userId, async (trx) => {
@@ -286,6 +288,15 @@ export function changeProjectStatus(
       territoryIds: before.partners.map((p) => p.territory.id),
     });
     const after = await reload(trx, id);
+    await queueNotification(trx, notifications, actor.userId, {
+      kind: "project_status_changed",
+      cooperationId: before.cooperation.id,
+      cooperationName: before.cooperation.name,
+      projectId: id,
+      projectTitle: before.title,
+      from: before.status,
+      to: status,
+    });
     return {
       target: { entityType: "project", entityId: id, action: "status_changed" },
       before: { status: before.status, version: before.version },

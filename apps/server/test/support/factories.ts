@@ -9,7 +9,7 @@ import {
   upsertMembership,
 } from "@trame/db";
 import { hashSessionToken, newSessionToken } from "../../src/auth/session-token.ts";
-import { createContextInner, type SessionCookie } from "../../src/context.ts";
+import { type ContextInput, createContextInner, type SessionCookie } from "../../src/context.ts";
 import { createCaller } from "../../src/root.ts";
 import { createUser } from "../../src/services/user.service.ts";
 
@@ -58,7 +58,12 @@ export async function makeUser(
     password: TEST_PASSWORD,
     isInstanceAdmin: options.isInstanceAdmin ?? false,
   });
-  for (const m of options.memberships ?? []) await upsertMembership(db, { userId: user.id, ...m });
+  // Network data is read only by members (issue 13, item 6): a plain test user is a viewer of a
+  // territory of its own, with nothing in it. `memberships: []` makes an account that belongs nowhere.
+  const memberships =
+    options.memberships ??
+    (options.isInstanceAdmin ? [] : [{ territoryId: (await makeTerritory(db)).id, role: "viewer" as const }]);
+  for (const m of memberships) await upsertMembership(db, { userId: user.id, ...m });
   return { id: user.id, email };
 }
 
@@ -82,12 +87,22 @@ export function cookieLog(): CookieLog {
 }
 
 /** A caller acting as `user` through a real stored session, as the HTTP adapter would build it. */
-export async function callerFor(db: Kysely<Database>, user: TestUser | null, clientAddress = "127.0.0.1") {
-  return (await sessionFor(db, user, clientAddress)).caller;
+export async function callerFor(
+  db: Kysely<Database>,
+  user: TestUser | null,
+  clientAddress = "127.0.0.1",
+  extra: Pick<ContextInput, "jobs" | "publicUrl" | "notifications"> = {},
+) {
+  return (await sessionFor(db, user, clientAddress, extra)).caller;
 }
 
 /** The caller and the cookie it set or cleared. */
-export async function sessionFor(db: Kysely<Database>, user: TestUser | null, clientAddress = "127.0.0.1") {
+export async function sessionFor(
+  db: Kysely<Database>,
+  user: TestUser | null,
+  clientAddress = "127.0.0.1",
+  extra: Pick<ContextInput, "jobs" | "publicUrl" | "notifications"> = {},
+) {
   let token: string | null = null;
   if (user) {
     token = newSessionToken();
@@ -98,9 +113,9 @@ export async function sessionFor(db: Kysely<Database>, user: TestUser | null, cl
     });
   }
   const cookie = cookieLog();
-  const ctx = await createContextInner({ db, sessionToken: token, clientAddress, cookie });
+  const ctx = await createContextInner({ db, sessionToken: token, clientAddress, cookie, ...extra });
   /** A later request carrying the same cookie: the context is built anew, as over HTTP. */
   const nextRequest = async () =>
-    createCaller(await createContextInner({ db, sessionToken: token, clientAddress, cookie }));
+    createCaller(await createContextInner({ db, sessionToken: token, clientAddress, cookie, ...extra }));
   return { caller: createCaller(ctx), cookie, nextRequest };
 }

@@ -52,7 +52,7 @@ export function normaliseSpaces(text: string | null): string {
 /** Signed in as the demo administrator, on the territory search. */
 export async function signedInPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const opened = await newPage(browser);
-  await opened.page.goto("/connexion");
+  await opened.page.goto(`/connexion?retour=${encodeURIComponent("/territoires")}`);
   await signIn(opened.page);
   await opened.page.waitForURL((url) => url.pathname === "/territoires");
   return opened;

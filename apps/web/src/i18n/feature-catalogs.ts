@@ -12,6 +12,14 @@ import historyEn from "../features/history/i18n/en.json";
 import historyFr from "../features/history/i18n/fr.json";
 import homeEn from "../features/home/i18n/en.json";
 import homeFr from "../features/home/i18n/fr.json";
+import importsEn from "../features/import/i18n/en.json";
+import importsFr from "../features/import/i18n/fr.json";
+import joinEn from "../features/join/i18n/en.json";
+import joinFr from "../features/join/i18n/fr.json";
+import mapEn from "../features/map/i18n/en.json";
+import mapFr from "../features/map/i18n/fr.json";
+import notificationsEn from "../features/notifications/i18n/en.json";
+import notificationsFr from "../features/notifications/i18n/fr.json";
 import proconnectEn from "../features/proconnect/i18n/en.json";
 import proconnectFr from "../features/proconnect/i18n/fr.json";
 import projectsEn from "../features/projects/i18n/en.json";
@@ -33,6 +41,10 @@ export const featureCatalogsFr = {
   health: healthFr,
   history: historyFr,
   home: homeFr,
+  imports: importsFr,
+  join: joinFr,
+  map: mapFr,
+  notifications: notificationsFr,
   proconnect: proconnectFr,
   projects: projectsFr,
   territoryPage: territoryPageFr,
@@ -48,6 +60,10 @@ export const featureCatalogsEn = {
   health: healthEn satisfies typeof healthFr,
   history: historyEn satisfies typeof historyFr,
   home: homeEn satisfies typeof homeFr,
+  imports: importsEn satisfies typeof importsFr,
+  join: joinEn satisfies typeof joinFr,
+  map: mapEn satisfies typeof mapFr,
+  notifications: notificationsEn satisfies typeof notificationsFr,
   proconnect: proconnectEn satisfies typeof proconnectFr,
   projects: projectsEn satisfies typeof projectsFr,
   territoryPage: territoryPageEn satisfies typeof territoryPageFr,

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import "./conflict-panel.css";
+import { ScrollRegion } from "./scroll-region.tsx";
 
 export interface ConflictRow {
   field: string;
@@ -41,7 +42,7 @@ export function ConflictPanel({ rows, changedBy, pending, onReapply, onDiscard }
       </h3>
       <p>{t("history.conflict.intro")}</p>
       {changedBy && <p className="conflict__who">{changedBy}</p>}
-      <div className="conflict__scroll">
+      <ScrollRegion label={t("history.conflict.caption")}>
         <table className="conflict__table">
           <caption className="visually-hidden">{t("history.conflict.caption")}</caption>
           <thead>
@@ -66,7 +67,7 @@ export function ConflictPanel({ rows, changedBy, pending, onReapply, onDiscard }
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p className="conflict__help">{t("history.conflict.help")}</p>
       <div className="conflict__actions">
         <button type="button" className="button" onClick={onReapply} disabled={pending}>

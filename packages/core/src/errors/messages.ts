@@ -21,6 +21,42 @@ export const messages = {
     fr: "Le mot de passe doit compter au moins 12 caractères",
     en: "The password must be at least 12 characters long",
   },
+  "password.weak": {
+    fr: "Mot de passe trop facile à deviner : allongez-le, par exemple avec quatre mots sans rapport entre eux",
+    en: "This password is too easy to guess: make it longer, for instance with four unrelated words",
+  },
+  "password.common": {
+    fr: "Mot de passe trop courant (il figure dans les listes que les attaquants essaient en premier)",
+    en: "This password is too common (it is on the lists attackers try first)",
+  },
+  "password.repeated": {
+    fr: "Mot de passe fait de caractères répétés (comme « aaaa » ou « abcabc ») : trop facile à deviner",
+    en: "This password repeats characters (like “aaaa” or “abcabc”): too easy to guess",
+  },
+  "password.sequence": {
+    fr: "Mot de passe fait d'une suite (comme « abcd » ou « 1234 ») : trop facile à deviner",
+    en: "This password is a sequence (like “abcd” or “1234”): too easy to guess",
+  },
+  "password.keyboard": {
+    fr: "Mot de passe fait de touches voisines du clavier (comme « azerty ») : trop facile à deviner",
+    en: "This password follows the keyboard (like “azerty” or “qwerty”): too easy to guess",
+  },
+  "password.dates": {
+    fr: "Mot de passe bâti sur une date ou une année : trop facile à deviner",
+    en: "This password is built on a date or a year: too easy to guess",
+  },
+  "password.word": {
+    fr: "Un mot du dictionnaire seul est trop facile à deviner : ajoutez d'autres mots sans rapport",
+    en: "A dictionary word on its own is too easy to guess: add other unrelated words",
+  },
+  "password.names": {
+    fr: "Les prénoms et noms de famille sont trop faciles à deviner",
+    en: "First names and surnames are too easy to guess",
+  },
+  "password.personal": {
+    fr: "Mot de passe bâti sur le nom ou l'adresse e-mail du compte : trop facile à deviner",
+    en: "This password is built on the account's name or e-mail address: too easy to guess",
+  },
   "auth.invalidCredentials": {
     fr: "E-mail ou mot de passe incorrect",
     en: "Incorrect email or password",
@@ -53,6 +89,46 @@ export const messages = {
   "accessRequest.decided": {
     fr: "Cette demande d'accès a déjà été traitée",
     en: "This access request has already been dealt with",
+  },
+  "auth.resetThrottled": {
+    fr: "Trop de demandes pour cette adresse. Vérifiez votre boîte de réception (et les indésirables), ou réessayez dans un quart d'heure.",
+    en: "Too many requests for this address. Check your inbox (and spam), or try again in a quarter of an hour.",
+  },
+  "passwordReset.invalid": {
+    fr: "Ce lien de changement de mot de passe ne fonctionne pas : demandez-en un nouveau",
+    en: "This password link does not work: ask for a new one",
+  },
+  "passwordReset.used": {
+    fr: "Ce lien a déjà servi : connectez-vous avec votre nouveau mot de passe, ou demandez un nouveau lien",
+    en: "This link has already been used: sign in with your new password, or ask for a new link",
+  },
+  "passwordReset.expired": {
+    fr: "Ce lien a expiré (une heure) : demandez-en un nouveau",
+    en: "This link has expired (one hour): ask for a new one",
+  },
+  "link.invalid": {
+    fr: "Ce lien est incomplet : copiez-le en entier depuis le courriel",
+    en: "This link is incomplete: copy all of it from the e-mail",
+  },
+  "invitation.invalid": {
+    fr: "Ce lien d'invitation ne fonctionne pas : il a été remplacé par un plus récent ou retiré. Demandez une nouvelle invitation.",
+    en: "This invitation link does not work: it was replaced by a newer one or withdrawn. Ask for a new invitation.",
+  },
+  "invitation.used": {
+    fr: "Ce lien d'invitation a déjà servi : connectez-vous avec votre adresse e-mail",
+    en: "This invitation link has already been used: sign in with your e-mail address",
+  },
+  "invitation.expired": {
+    fr: "Ce lien d'invitation a expiré (7 jours) : demandez à l'administrateur de vous le renvoyer",
+    en: "This invitation link has expired (7 days): ask the administrator to send it again",
+  },
+  "invitation.accountExists": {
+    fr: "Un compte existe déjà pour cette adresse : connectez-vous, puis demandez le rattachement",
+    en: "An account already exists for this address: sign in, then ask to be added",
+  },
+  "invitation.accountDisabled": {
+    fr: "Le compte de cette adresse est désactivé : réactivez-le avant de l'inviter",
+    en: "The account of this address is disabled: enable it before inviting it",
   },
   "forbidden.generic": {
     fr: "Vous n'avez pas les droits pour cette action",
@@ -370,6 +446,18 @@ export const messages = {
   "import.file.noSheet": {
     fr: "La feuille « {sheet} » est introuvable ou vide",
     en: "The sheet “{sheet}” is missing or empty",
+  },
+  "import.mapping.unknownField": {
+    fr: "Le champ « {value} » n'existe pas pour ce type d'import",
+    en: "The field “{value}” does not exist for this kind of import",
+  },
+  "import.mapping.twice": {
+    fr: "Le champ « {value} » est associé à deux colonnes",
+    en: "The field “{value}” is mapped to two columns",
+  },
+  "import.commit.refused": {
+    fr: "Import annulé : {count} ligne(s) en erreur, rien n'a été écrit. Corrigez-les ou importez seulement les lignes valides.",
+    en: "Import cancelled: {count} row(s) in error, nothing was written. Fix them or import only the valid rows.",
   },
 } as const satisfies Record<string, Label>;
 

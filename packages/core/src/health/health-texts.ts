@@ -1,7 +1,7 @@
 import type { Label } from "../enums/label.ts";
 import type { HealthIndicatorKey } from "./health.types.ts";
 
-/** The study every explanation refers to (DESIGN §1): four territories, more than 80 interviews. */
+/** The study every explanation refers to (ARCHITECTURE §1): four territories, more than 80 interviews. */
 export const HEALTH_STUDY: Label = {
   fr: "Intercommunalités de France / Sciences Po, 2026",
   en: "Intercommunalités de France / Sciences Po, 2026",

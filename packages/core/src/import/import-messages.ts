@@ -53,6 +53,62 @@ export const importMessages = {
     fr: "Plusieurs territoires correspondent à « {value} » : {candidates}. Précisez le SIREN.",
     en: "Several territories match “{value}”: {candidates}. Give the SIREN.",
   },
+  "import.territory.notMember": {
+    fr: "« {value} » n'est pas membre de la coopération : ajoutez-le d'abord comme membre ou associé",
+    en: "“{value}” is not a member of the cooperation: add it as a member or associate first",
+  },
+  "import.territory.notEditor": {
+    fr: "Vous n'êtes pas éditeur pour « {value} » : seul un éditeur du chef de file peut créer ce projet",
+    en: "You are not an editor for “{value}”: only an editor of the lead can create this project",
+  },
+  "import.project.unknown": {
+    fr: "Aucun projet de la coopération ne s'appelle « {value} »",
+    en: "No project of the cooperation is called “{value}”",
+  },
+  "import.project.ambiguous": {
+    fr: "Plusieurs projets de la coopération s'appellent « {value} »",
+    en: "Several projects of the cooperation are called “{value}”",
+  },
+  "import.programme.unknown": {
+    fr: "Aucun dispositif du catalogue ne correspond à « {value} »",
+    en: "No programme of the catalogue matches “{value}”",
+  },
+  "import.programme.ambiguous": {
+    fr: "Plusieurs dispositifs correspondent à « {value} » : {candidates}. Précisez le financeur.",
+    en: "Several programmes match “{value}”: {candidates}. Give the funder.",
+  },
+  "import.applicant.notPartner": {
+    fr: "« {value} » n'est pas partenaire du projet",
+    en: "“{value}” is not a partner of the project",
+  },
+  "import.amount.grantedAboveRequested": {
+    fr: "Le montant accordé ({granted}) dépasse le montant sollicité ({requested})",
+    en: "The granted amount ({granted}) is above the requested amount ({requested})",
+  },
+  "import.amount.paidAboveGranted": {
+    fr: "Le montant versé ({paid}) dépasse le montant accordé ({granted})",
+    en: "The amount paid ({paid}) is above the granted amount ({granted})",
+  },
+  "import.amount.paidWithoutGrant": {
+    fr: "Un montant versé suppose un montant accordé",
+    en: "An amount paid needs a granted amount",
+  },
+  "import.status.needsGrant": {
+    fr: "Le statut « {value} » suppose un montant accordé",
+    en: "The status “{value}” needs a granted amount",
+  },
+  "import.status.unreachable": {
+    fr: "Le statut ne peut pas passer de « {from} » à « {value} »",
+    en: "The status cannot move from “{from}” to “{value}”",
+  },
+  "import.date.endBeforeStart": {
+    fr: "La date de fin précède la date de début",
+    en: "The end date is before the start date",
+  },
+  "import.row.duplicateKey": {
+    fr: "Même identifiant que la ligne {row} : la ligne est ignorée pour ne rien créer en double",
+    en: "Same identifier as row {row}: the row is skipped so nothing is created twice",
+  },
 } as const satisfies Record<string, Label>;
 
 export type ImportMessageKey = keyof typeof importMessages;

@@ -11,6 +11,9 @@ export const WEB_ROUTE_PATTERNS = [
   "/",
   "/connexion",
   "/connexion/proconnect",
+  "/invitation",
+  "/mot-de-passe-oublie",
+  "/nouveau-mot-de-passe",
   "/territoires",
   "/territoires/:id",
   "/territoires/:id/sante",
@@ -18,9 +21,13 @@ export const WEB_ROUTE_PATTERNS = [
   "/cooperations/:id/sante",
   "/projets/:id",
   "/financements",
+  "/carte",
+  "/import",
+  "/notifications",
   "/compte",
   "/admin",
   "/admin/territoires",
+  "/admin/courriels",
 ] as const;
 export type WebRoutePattern = (typeof WEB_ROUTE_PATTERNS)[number];
 

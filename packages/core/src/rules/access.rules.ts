@@ -18,3 +18,11 @@ export function hasRoleInAny(actor: Actor, territoryIds: Iterable<string>, neede
   const ids = new Set(territoryIds);
   return actor.memberships.some((m) => ids.has(m.territoryId) && roleAtLeast(m.role, needed));
 }
+
+/**
+ * Network data (network projects, timelines, exports…) is read by people who belong somewhere: an
+ * account with no current membership (someone who left, or not yet attached) sees only its own account.
+ */
+export function belongsSomewhere(actor: Actor): boolean {
+  return actor.isInstanceAdmin || actor.memberships.length > 0;
+}

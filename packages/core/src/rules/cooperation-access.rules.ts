@@ -20,7 +20,7 @@ export function canEditCooperation(actor: Actor, members: readonly StoredMember[
   return hasRoleInAny(actor, currentIds(members), "editor");
 }
 
-/** Membership, engagement form and archiving commit every member: admins of a member only (DESIGN §5). */
+/** Membership, engagement form and archiving commit every member: admins of a member only (ARCHITECTURE §5). */
 export function canAdministerCooperation(actor: Actor, members: readonly StoredMember[]): boolean {
   return hasRoleInAny(actor, currentIds(members), "admin");
 }

@@ -5,6 +5,8 @@ import {
   DOCUMENT_TYPES,
   documentFileName,
   documentTypeOf,
+  documentTypeOfScanned,
+  legacyOfficeScan,
   MAX_DOCUMENT_BYTES,
   safeFileName,
 } from "./document-type.rules.ts";
@@ -38,6 +40,23 @@ describe("types de documents acceptés", () => {
     expect(documentTypeOf(cfb, cfbWithStream("Workbook"))).toBe("application/vnd.ms-excel");
     expect(documentTypeOf(cfb, cfbWithStream("PowerPoint Document"))).toBe("application/vnd.ms-powerpoint");
     expect(documentTypeOf(cfb, cfbWithStream("\u4840\u3f3f\u4177"))).toBeNull();
+  });
+
+  it("lu par morceaux, un fichier CFB reçoit le même type que lu d'un bloc, même un nom de flux coupé en deux", () => {
+    const cfb = "application/x-cfb";
+    fc.assert(
+      fc.property(
+        fc.constantFrom("WordDocument", "Workbook", "Book", "PowerPoint Document", "Autre"),
+        fc.array(fc.integer({ min: 0, max: 560 }), { maxLength: 6 }),
+        (stream, cuts) => {
+          const content = cfbWithStream(stream);
+          const scan = legacyOfficeScan();
+          const points = [0, ...cuts.sort((a, b) => a - b), content.length];
+          for (let i = 1; i < points.length; i++) scan.push(content.slice(points[i - 1], points[i]));
+          expect(documentTypeOfScanned(cfb, scan)).toBe(documentTypeOf(cfb, content));
+        },
+      ),
+    );
   });
 
   it("fixe la taille maximale à 20 Mio", () => {

@@ -62,18 +62,58 @@ function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
   return false;
 }
 
+/** What a file read in pieces has shown of the legacy Office stream names so far. */
+export interface LegacyOfficeScan {
+  push(piece: Uint8Array): void;
+  /** The format of the first stream name (in LEGACY_OFFICE_STREAMS order) seen anywhere in the file. */
+  type(): DocumentMimeType | null;
+}
+
 /**
- * The stored type of a file, from the type sniffed from its magic bytes, or null when refused.
- * A CFB container is also what Windows installers (.msi) and Outlook messages are made of, so it
- * is accepted only when it holds a Word, Excel or PowerPoint stream — decided from the bytes.
+ * Finds the stream names across a file streamed in pieces with the same answer as over the whole
+ * content: the directory of a CFB file may sit anywhere in it, often at the end, so an upload is
+ * scanned as it passes instead of being held in memory. The last bytes of each piece are kept so
+ * a name cut between two pieces is still found.
  */
-export function documentTypeOf(sniffedMime: string | undefined, content: Uint8Array): DocumentMimeType | null {
+export function legacyOfficeScan(): LegacyOfficeScan {
+  const needles = LEGACY_OFFICE_STREAMS.map(([stream, mime]) => [utf16le(stream), mime] as const);
+  const keep = Math.max(...needles.map(([needle]) => needle.length)) - 1;
+  const found = new Set<DocumentMimeType>();
+  let tail = new Uint8Array(0);
+  return {
+    push(piece) {
+      const window = new Uint8Array(tail.length + piece.length);
+      window.set(tail);
+      window.set(piece, tail.length);
+      for (const [needle, mime] of needles) if (!found.has(mime) && contains(window, needle)) found.add(mime);
+      tail = window.slice(Math.max(0, window.length - keep));
+    },
+    type() {
+      for (const [, mime] of needles) if (found.has(mime)) return mime;
+      return null;
+    },
+  };
+}
+
+/**
+ * The stored type of a file, from the type sniffed from its magic bytes and the scan of all its
+ * bytes, or null when refused. A CFB container is also what Windows installers (.msi) and Outlook
+ * messages are made of, so it is accepted only when it holds a Word, Excel or PowerPoint stream.
+ */
+export function documentTypeOfScanned(
+  sniffedMime: string | undefined,
+  scan: LegacyOfficeScan,
+): DocumentMimeType | null {
   if (sniffedMime === undefined) return null;
-  if (sniffedMime === CFB) {
-    for (const [stream, mime] of LEGACY_OFFICE_STREAMS) if (contains(content, utf16le(stream))) return mime;
-    return null;
-  }
+  if (sniffedMime === CFB) return scan.type();
   return isDocumentMimeType(sniffedMime) ? sniffedMime : null;
+}
+
+/** `documentTypeOfScanned` for a file held whole. */
+export function documentTypeOf(sniffedMime: string | undefined, content: Uint8Array): DocumentMimeType | null {
+  const scan = legacyOfficeScan();
+  scan.push(content);
+  return documentTypeOfScanned(sniffedMime, scan);
 }
 
 const MAX_NAME_LENGTH = 180;

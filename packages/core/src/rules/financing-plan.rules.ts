@@ -166,7 +166,7 @@ const NOT_COVERED_MESSAGE: Label = {
 
 /**
  * The financing plan of one project, in integer cents throughout: lines by funder and programme,
- * totals (each the sum of its lines), own funds per partner and the two warnings of DESIGN §4.
+ * totals (each the sum of its lines), own funds per partner and the two warnings of ARCHITECTURE §4.
  * Amounts stay far below 2^53 cents, so sums of numbers are exact; products go through BigInt.
  */
 export function financingPlan(input: FinancingPlanInput): FinancingPlan {

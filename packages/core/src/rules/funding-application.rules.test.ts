@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  applicationStepTitle,
-  canManageApplication,
-  formatEuros,
-  fundingRate,
-  remainingCents,
-} from "./funding-application.rules.ts";
+import { canManageApplication, formatEuros, fundingRate, remainingCents } from "./funding-application.rules.ts";
 
 const APPLICANT = "0b6a3a4e-8f5e-4a57-9d43-2f7b8f0d1c11";
 const LEAD = "1c7b4b5f-9f6f-4b68-8e54-3f8c9f1e2d22";
@@ -36,16 +30,6 @@ describe("règles d'une demande de financement", () => {
     expect(whole.fr.replace(/\s/g, " ")).toBe("120 000 €");
     expect(whole.en).toBe("€120,000");
     expect(formatEuros(12_345).fr.replace(/\s/g, " ")).toBe("123,45 €");
-  });
-
-  it("titre l'étape sur la frise avec le montant dont elle parle", () => {
-    const amounts = { requestedCents: 200_000_00, grantedCents: 120_000_00 };
-    expect(applicationStepTitle("Fonds vert", "granted", amounts).replace(/\s/g, " ")).toBe(
-      "Fonds vert : demande accordée (120 000 €)",
-    );
-    expect(applicationStepTitle("DSIL", "submitted", { ...amounts, grantedCents: null }).replace(/\s/g, " ")).toBe(
-      "DSIL : demande déposée (200 000 €)",
-    );
   });
 
   it("les éditeurs du demandeur ou du chef de file gèrent la demande, pas les lecteurs ni les autres", () => {

@@ -11,7 +11,7 @@ export interface StoredApplicationAccess {
 
 /**
  * The applicant's editors file and follow the application; the lead's editors too, since the lead
- * answers for the project's financing plan as a whole (DESIGN §5).
+ * answers for the project's financing plan as a whole (ARCHITECTURE §5).
  */
 export function canManageApplication(actor: Actor, stored: StoredApplicationAccess): boolean {
   const ids = [stored.applicantTerritoryId, ...(stored.leadTerritoryId ? [stored.leadTerritoryId] : [])];
@@ -100,31 +100,4 @@ export function formatEuros(cents: number): Label {
       maximumFractionDigits: whole ? 0 : 2,
     }).format(cents / 100);
   return { fr: format("fr-FR"), en: format("en-GB") };
-}
-
-/** How a timeline line names each step, in French like every stored title (e.g. "demande accordée"). */
-const STEP_TITLES: Record<ApplicationStatus, string> = {
-  draft: "demande en préparation",
-  submitted: "demande déposée",
-  under_review: "demande en instruction",
-  granted: "demande accordée",
-  rejected: "demande refusée",
-  withdrawn: "demande retirée",
-  closed: "demande soldée",
-};
-
-/**
- * "Fonds vert : demande accordée (120 000 €)": the amount the step is about, i.e. the one granted
- * once granted or closed, the one requested before.
- */
-export function applicationStepTitle(
-  programme: string,
-  to: ApplicationStatus,
-  amounts: { requestedCents: number; grantedCents: number | null },
-): string {
-  const amount =
-    (to === "granted" || to === "closed") && amounts.grantedCents !== null
-      ? amounts.grantedCents
-      : amounts.requestedCents;
-  return `${programme} : ${STEP_TITLES[to]} (${formatEuros(amount).fr})`;
 }

@@ -28,10 +28,15 @@ describe("cycle de vie d'une demande de financement", () => {
       expect(canMoveApplication(path[i - 1] as ApplicationStatus, path[i] as ApplicationStatus)).toBe(true);
   });
 
+  it("enregistre la décision (accordée ou refusée) directement depuis « déposée », sans passer par l'instruction", () => {
+    expect(canMoveApplication("submitted", "granted")).toBe(true);
+    expect(canMoveApplication("submitted", "rejected")).toBe(true);
+    expect(canMoveApplication("draft", "rejected")).toBe(false);
+  });
+
   it("refuse les retours en arrière et les sauts d'étape", () => {
     expect(canMoveApplication("granted", "draft")).toBe(false);
     expect(canMoveApplication("draft", "granted")).toBe(false);
-    expect(canMoveApplication("submitted", "granted")).toBe(false);
     expect(canMoveApplication("granted", "rejected")).toBe(false);
     expect(canMoveApplication("granted", "withdrawn")).toBe(false);
   });
@@ -80,7 +85,7 @@ describe("cycle de vie d'une demande de financement", () => {
     const into = (target: ApplicationStatus) =>
       APPLICATION_STATUSES.filter((from) => applicationTransitions[from].includes(target));
     expect(into("closed")).toEqual(["granted"]);
-    expect(into("granted")).toEqual(["under_review"]);
+    expect(into("granted")).toEqual(["submitted", "under_review"]);
   });
 });
 

@@ -10,7 +10,7 @@ describe("paramètres d'export", () => {
     const repeated = timelineExportQuerySchema.parse({ projectId: id, kinds: ["meeting", "decision"] });
     const joined = timelineExportQuerySchema.parse({ projectId: id, kinds: "meeting, decision" });
     expect(repeated).toEqual(joined);
-    expect(joined).toEqual({ scope: { kind: "project", id }, filters: { kinds: ["meeting", "decision"] } });
+    expect(joined).toEqual({ scope: { kind: "project", id }, filters: { kinds: ["meeting", "decision"] }, lang: "fr" });
   });
 
   it("exige exactement une portée", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { timelineKindSchema } from "../enums/action-kind.ts";
+import { LOCALES } from "../enums/label.ts";
 import { themeSchema } from "../enums/theme.ts";
 import { dateSchema, endAfterStart, idSchema } from "./common.ts";
 import { listProjectsInputSchema } from "./project.input.ts";
@@ -36,9 +37,11 @@ export const timelineExportQuerySchema = z
     partnerTerritoryId: idSchema.optional(),
     from: dateSchema.optional(),
     to: dateSchema.optional(),
+    /** The language of the titles, details and headers (French unless asked). */
+    lang: z.enum(LOCALES).default("fr"),
   })
   .superRefine(endAfterStart("from", "to"))
-  .transform(({ territoryId, cooperationId, projectId, ...filters }, ctx) => {
+  .transform(({ territoryId, cooperationId, projectId, lang, ...filters }, ctx) => {
     const candidates: Array<[ExportScopeKind, string | undefined, string]> = [
       ["territory", territoryId, "territoryId"],
       ["cooperation", cooperationId, "cooperationId"],
@@ -52,7 +55,7 @@ export const timelineExportQuerySchema = z
       }
       return z.NEVER;
     }
-    return { scope: { kind: only.kind, id: only.id }, filters };
+    return { scope: { kind: only.kind, id: only.id }, filters, lang };
   });
 export type TimelineExportQuery = z.infer<typeof timelineExportQuerySchema>;
 

@@ -48,6 +48,8 @@ export const cooperationTimelineInputSchema = z.object({ cooperationId: idSchema
 export const projectTimelineInputSchema = z.object({ projectId: idSchema, ...timelineFilters });
 export type TimelineFilters = Omit<z.infer<typeof territoryTimelineInputSchema>, "territoryId">;
 
+const MAX_XID8 = 2n ** 64n - 1n;
+
 /** A live feed of one scope; `lastEventId` is sent back by the client on reconnection (tRPC SSE). */
 export const liveTimelineInputSchema = z
   .object({
@@ -56,7 +58,10 @@ export const liveTimelineInputSchema = z
     projectId: idSchema.optional(),
     lastEventId: z
       .string()
-      .regex(/^\d{1,18}$/, "input.invalid")
+      // "xact.seq" (ADR 0013), or a bare number sent by a client of a version before it.
+      .regex(/^(\d{1,20}\.)?\d{1,18}$/, "input.invalid")
+      // A transaction id is 64 bits: a larger one is a forged id, refused rather than sent to SQL.
+      .refine((id) => !id.includes(".") || BigInt(id.split(".")[0] ?? "0") <= MAX_XID8, "input.invalid")
       .nullish(),
   })
   .refine((value) => [value.territoryId, value.cooperationId, value.projectId].filter(Boolean).length === 1, {

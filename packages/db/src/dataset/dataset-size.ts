@@ -1,4 +1,4 @@
-/** National size (DESIGN §6): 20k users, 50k projects, 1M actions, 200k applications; one cooperation per five projects. */
+/** National size (ARCHITECTURE §6): 20k users, 50k projects, 1M actions, 200k applications; one cooperation per five projects. */
 const NATIONAL = { users: 20_000, projects: 50_000, actions: 1_000_000, applications: 200_000 };
 
 export interface DatasetSize {

@@ -7,7 +7,7 @@ import { type Kysely, sql } from "kysely";
  * a project status change, a membership or engagement-form change), with one link row per
  * territory involved. A territory's page is then one index range scan on
  * (territory_id, occurred_on desc, entry_id desc) — a keyset read whose cost does not grow with
- * the size of the history (DESIGN §7: ~0.9 ms p95 at 1M actions / 3M links).
+ * the size of the history (ARCHITECTURE §7: ~0.9 ms p95 at 1M actions / 3M links).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema

@@ -12,6 +12,16 @@ import * as hardenSessions from "./2026_12_05_130001_harden_sessions.ts";
 import * as idempotencyKeys from "./2026_12_05_130002_idempotency_keys.ts";
 import * as proconnect from "./2026_12_05_145001_proconnect.ts";
 import * as territoryContiguity from "./2026_12_05_160001_territory_contiguity.ts";
+import * as timelineEntryXact from "./2026_12_05_170001_timeline_entry_xact.ts";
+import * as mailOutbox from "./2026_12_06_140001_mail_outbox.ts";
+import * as invitations from "./2026_12_06_140002_invitations.ts";
+import * as passwordResets from "./2026_12_06_140003_password_resets.ts";
+import * as spreadsheetImports from "./2026_12_06_180001_spreadsheet_imports.ts";
+import * as followsNotifications from "./2026_12_07_210001_follows_notifications.ts";
+import * as remindersAndMailPreferences from "./2026_12_07_220001_reminders_and_mail_preferences.ts";
+import * as notificationMailsDigests from "./2026_12_07_220002_notification_mails_digests.ts";
+import * as timelineFacts from "./2026_12_07_250001_timeline_facts.ts";
+import * as documentChunks from "./2026_12_08_300001_document_chunks.ts";
 
 /** Listed by hand rather than read from disk, so bundlers and test runners see every migration. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +38,14 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_130002_idempotency_keys": idempotencyKeys,
   "2026_12_05_145001_proconnect": proconnect,
   "2026_12_05_160001_territory_contiguity": territoryContiguity,
+  "2026_12_05_170001_timeline_entry_xact": timelineEntryXact,
+  "2026_12_06_140001_mail_outbox": mailOutbox,
+  "2026_12_06_140002_invitations": invitations,
+  "2026_12_06_140003_password_resets": passwordResets,
+  "2026_12_06_180001_spreadsheet_imports": spreadsheetImports,
+  "2026_12_07_210001_follows_notifications": followsNotifications,
+  "2026_12_07_220001_reminders_and_mail_preferences": remindersAndMailPreferences,
+  "2026_12_07_220002_notification_mails_digests": notificationMailsDigests,
+  "2026_12_07_250001_timeline_facts": timelineFacts,
+  "2026_12_08_300001_document_chunks": documentChunks,
 };

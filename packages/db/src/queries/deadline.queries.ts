@@ -1,6 +1,7 @@
 import type { ApplicationStatus, DeadlineKind, FunderKind } from "@trame/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
+import { type ApplicationEb, applicationConcerns } from "./application-scope.queries.ts";
 import { type ProjectEb, type ProjectViewer, projectVisibleTo } from "./project.queries.ts";
 
 export interface Deadline {
@@ -18,7 +19,7 @@ export interface Deadline {
 }
 
 export interface DeadlineWindow {
-  /** Applications filed by these territories, and projects they partner. */
+  /** Applications that concern these territories (applicationConcerns), and projects they partner. */
   territoryIds: readonly string[];
   /** Inclusive bounds, `YYYY-MM-DD`; no lower bound when `since` is null. */
   since: string | null;
@@ -61,7 +62,7 @@ export async function listDeadlines(
         "t.id as applicant_id",
         "t.name as applicant_name",
       ])
-      .where("a.applicant_territory_id", "in", territoryIds)
+      .where((eb) => applicationConcerns(eb as unknown as ApplicationEb, territoryIds))
       .where("a.status", "=", kind === "submission" ? "draft" : "granted")
       .where("p.archived_at", "is", null)
       .where(column, "<=", until)

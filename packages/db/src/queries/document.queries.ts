@@ -14,19 +14,20 @@ export interface DocumentMeta {
   createdAt: string;
 }
 
+/** A document whose bytes are already in `document_chunks` under `id`. */
 export interface NewDocument {
+  id: string;
   projectId: string | null;
   actionId: string | null;
   name: string;
   mimeType: string;
   sha256: string;
-  content: Uint8Array;
+  sizeBytes: number;
   uploadedBy: string;
 }
 
 export type DocumentOwnerRef = { projectId: string } | { actionId: string };
 
-/** Never the `content` column: lists and metadata must not drag megabytes of bytea along. */
 const metaColumns = [
   "d.id",
   "d.project_id",
@@ -66,27 +67,17 @@ function toMeta(row: MetaRow): DocumentMeta {
   };
 }
 
-/**
- * Bytes cross the driver as base64 text that PostgreSQL decodes and encodes itself: PGlite turns
- * a bytea parameter or result into hex one byte at a time (~17 s to write 20 MiB, ~6 s to read), against
- * ~1 s like this (and no slower through `pg`).
- */
-function toBase64Param(content: Uint8Array) {
-  const base64 = Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString("base64");
-  return sql<Uint8Array>`decode(${base64}, 'base64')`;
-}
-
 export async function insertDocument(db: Kysely<Database>, doc: NewDocument): Promise<DocumentMeta> {
   const { id } = await db
     .insertInto("documents")
     .values({
+      id: doc.id,
       project_id: doc.projectId,
       action_id: doc.actionId,
       name: doc.name,
       mime_type: doc.mimeType,
-      size_bytes: doc.content.byteLength,
+      size_bytes: doc.sizeBytes,
       sha256: doc.sha256,
-      content: toBase64Param(doc.content),
       uploaded_by: doc.uploadedBy,
     })
     .returning("id")
@@ -109,16 +100,6 @@ export async function listDocuments(db: Kysely<Database>, owner: DocumentOwnerRe
     : query.where("d.action_id", "=", owner.actionId)
   ).execute();
   return rows.map(toMeta);
-}
-
-export async function getDocumentContent(db: Kysely<Database>, id: string): Promise<Buffer | undefined> {
-  const row = await db
-    .selectFrom("documents as d")
-    .select(sql<string>`encode(d.content, 'base64')`.as("content"))
-    .where("d.id", "=", id)
-    .where(live)
-    .executeTakeFirst();
-  return row && Buffer.from(row.content, "base64");
 }
 
 /** True when this call removed it; false when it was already gone (a concurrent removal). */

@@ -1,6 +1,7 @@
 import type { ListApplicationsInput } from "@trame/core";
-import { type ExpressionBuilder, type Kysely, sql } from "kysely";
-import type { Database, FundingApplicationsTable } from "../schema.ts";
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../schema.ts";
+import { type ApplicationEb, applicationConcerns } from "./application-scope.queries.ts";
 import { type ProjectEb, type ProjectViewer, projectVisibleTo } from "./project.queries.ts";
 
 /** An application is as visible as its project: a restricted project's reach only its partners' members. */
@@ -17,23 +18,6 @@ export function visibleApplications(db: Kysely<Database>, viewer: ProjectViewer 
 
 export type VisibleApplications = ReturnType<typeof visibleApplications>;
 
-type ApplicationEb = ExpressionBuilder<Database & { a: FundingApplicationsTable }, "a">;
-
-/** Filed by one of `territoryIds`, or on a project one of them partners. */
-function concerns(eb: ApplicationEb, territoryIds: readonly string[]) {
-  if (territoryIds.length === 0) return eb.lit(false);
-  return eb.or([
-    eb("a.applicant_territory_id", "in", territoryIds),
-    eb.exists(
-      eb
-        .selectFrom("project_partners as fpp")
-        .select(eb.lit(1).as("one"))
-        .whereRef("fpp.project_id", "=", "a.project_id")
-        .where("fpp.territory_id", "in", territoryIds),
-    ),
-  ]);
-}
-
 /** A list's filters, paging aside: the board's table and its totals by status read the same set. */
 export type ApplicationFilters = Omit<ListApplicationsInput, "limit" | "offset">;
 
@@ -47,9 +31,10 @@ export function filteredApplications(db: Kysely<Database>, filters: ApplicationF
   if (filters.funderId) query = query.where("f.id", "=", filters.funderId);
   if (filters.funderKind) query = query.where("f.kind", "=", filters.funderKind);
   const { territoryId } = filters;
-  if (territoryId) query = query.where((eb) => concerns(eb as unknown as ApplicationEb, [territoryId]));
+  if (territoryId) query = query.where((eb) => applicationConcerns(eb as unknown as ApplicationEb, [territoryId]));
   // An account of no territory (an instance administrator) has no applications of its own.
-  if (filters.mine) query = query.where((eb) => concerns(eb as unknown as ApplicationEb, viewer.territoryIds));
+  if (filters.mine)
+    query = query.where((eb) => applicationConcerns(eb as unknown as ApplicationEb, viewer.territoryIds));
   if (filters.query) {
     const pattern = filters.query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
     query = query.where(

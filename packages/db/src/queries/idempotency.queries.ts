@@ -50,8 +50,3 @@ export async function storeIdempotentResult(
     .where("key", "=", key)
     .execute();
 }
-
-/** The write failed: the key is free again, so the client's resend can try once more. */
-export async function releaseIdempotencyKey(db: Kysely<Database>, userId: string, key: string): Promise<void> {
-  await db.deleteFrom("idempotency_keys").where("user_id", "=", userId).where("key", "=", key).execute();
-}

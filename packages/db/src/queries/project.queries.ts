@@ -142,27 +142,37 @@ export async function listProjects(
   input: ListProjectsInput,
   viewer: ProjectViewer,
 ): Promise<{ items: ProjectListItem[]; total: number }> {
-  let query = listRowQuery(db, viewer);
-  if (!input.includeArchived) query = query.where("p.archived_at", "is", null);
-  if (input.cooperationId) query = query.where("p.cooperation_id", "=", input.cooperationId);
-  if (input.status) query = query.where("p.status", "=", input.status);
+  // The page is chosen first (ids, sort key and the total over the filtered projects), and only its
+  // rows meet the cooperation, the lead and the partner count: those cost per row shown, not per
+  // project of a metropolis's history (issue 17, item 5).
+  let page = db.selectFrom("projects as p").where((eb) => projectVisibleTo(eb as ProjectEb, viewer));
+  if (!input.includeArchived) page = page.where("p.archived_at", "is", null);
+  if (input.cooperationId) page = page.where("p.cooperation_id", "=", input.cooperationId);
+  if (input.status) page = page.where("p.status", "=", input.status);
   // `@>` rather than `= any(...)`: the containment operator is the one the GIN index on themes serves.
-  if (input.theme) query = query.where(sql<boolean>`p.themes @> array[${input.theme}]::text[]`);
+  if (input.theme) page = page.where(sql<boolean>`p.themes @> array[${input.theme}]::text[]`);
   const { territoryId } = input;
   // The partners copied on the project (migration 000005) and their GIN index: with a theme, the two
   // indexes intersect to the few projects of both, where a join had to read every project of either.
-  if (territoryId) query = query.where(sql<boolean>`p.partner_territory_ids @> array[${territoryId}]::uuid[]`);
+  if (territoryId) page = page.where(sql<boolean>`p.partner_territory_ids @> array[${territoryId}]::uuid[]`);
   if (input.query) {
     // Escape LIKE wildcards typed by the user; lower(title) is what the trigram index covers.
     const pattern = input.query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-    query = query.where(sql`lower(p.title)`, "like", `%${pattern}%`);
+    page = page.where(sql`lower(p.title)`, "like", `%${pattern}%`);
   }
-  const rows = await query
-    .select(sql<number>`count(*) over ()`.as("total"))
+  const chosen = page
+    .select(["p.id", sql<string>`lower(p.title)`.as("sort_title"), sql<number>`count(*) over ()`.as("total")])
     .orderBy(sql`lower(p.title)`)
     .orderBy("p.id")
     .limit(input.limit)
     .offset(input.offset)
+    .as("pg");
+  // Visibility was decided in the page; the rows are read past it.
+  const rows = await listRowQuery(db, null)
+    .innerJoin(chosen, "pg.id", "p.id")
+    .select("pg.total")
+    .orderBy("pg.sort_title")
+    .orderBy("p.id")
     .execute();
   return { items: rows.map(toListItem), total: Number(rows[0]?.total ?? 0) };
 }

@@ -7,8 +7,11 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { useSession } from "../auth/use-session.ts";
 import { ChangePasswordForm } from "./change-password-form.tsx";
 import { LanguagePreference } from "./language-preference.tsx";
+import { MailPreferences } from "./mail-preferences.tsx";
+import { MySessions } from "./my-sessions.tsx";
 import "../../ui/entity-page.css";
 import "./account.css";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
 export default function AccountPage() {
   const { t } = useTranslation();
@@ -49,30 +52,36 @@ export default function AccountPage() {
                 <p>{t("account.memberships.emptyHint")}</p>
               </EmptyState>
             ) : (
-              <table className="entity-table">
-                <caption className="visually-hidden">{t("account.memberships.caption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("account.memberships.territory")}</th>
-                    <th scope="col">{t("account.memberships.role")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {user.memberships.map((membership) => (
-                    <tr key={membership.territoryId}>
-                      <th scope="row">
-                        <Link to={`/territoires/${membership.territoryId}`}>{membership.territoryName}</Link>
-                      </th>
-                      <td>{format.label(membershipRoleLabels[membership.role])}</td>
+              <ScrollRegion label={t("account.memberships.caption")}>
+                <table className="entity-table">
+                  <caption className="visually-hidden">{t("account.memberships.caption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("account.memberships.territory")}</th>
+                      <th scope="col">{t("account.memberships.role")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {user.memberships.map((membership) => (
+                      <tr key={membership.territoryId}>
+                        <th scope="row">
+                          <Link to={`/territoires/${membership.territoryId}`}>{membership.territoryName}</Link>
+                        </th>
+                        <td>{format.label(membershipRoleLabels[membership.role])}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
             )}
           </section>
           <LanguagePreference locale={user.locale} />
+          <MailPreferences />
         </div>
-        <ChangePasswordForm />
+        <div>
+          <ChangePasswordForm />
+          <MySessions />
+        </div>
       </div>
     </>
   );

@@ -7,7 +7,9 @@ import { trpc } from "../../lib/trpc.ts";
 import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { OfflineNotice } from "../../ui/offline-notice.tsx";
+import { PasswordStrength } from "../../ui/password-strength.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
+import { useSession } from "../auth/use-session.ts";
 
 const FIELD_IDS = {
   currentPassword: "account-current-password",
@@ -17,8 +19,10 @@ const FIELD_IDS = {
 
 const EMPTY = { currentPassword: "", newPassword: "", confirmation: "" };
 
-export function ChangePasswordForm() {
+/** `onChanged`: after the server accepted the new password (the forced change lets the person go on). */
+export function ChangePasswordForm({ onChanged }: { onChanged?: () => void } = {}) {
   const { t } = useTranslation();
+  const user = useSession().data;
   const errorText = useErrorText();
   const [values, setValues] = useState(EMPTY);
   const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
@@ -28,6 +32,7 @@ export function ChangePasswordForm() {
     trpc.auth.changePassword.mutationOptions({
       onSuccess() {
         setValues(EMPTY);
+        onChanged?.();
       },
       onError(error) {
         if (handleExpiredSession(error)) return;
@@ -36,10 +41,11 @@ export function ChangePasswordForm() {
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    // The same schema as the server's: the same rules and messages, without a round trip.
-    const parsed = changePasswordInputSchema.safeParse(values);
+    // The same schema as the server's: the same rules and messages, without a round trip
+    // (asynchronous: the strength estimate's dictionaries load on first use).
+    const parsed = await changePasswordInputSchema.safeParseAsync(values);
     const errors = parsed.success ? [] : fieldErrorsFromZod(parsed.error);
     const differs = values.confirmation !== values.newPassword;
     if (!parsed.success || differs) {
@@ -79,7 +85,7 @@ export function ChangePasswordForm() {
           <p>{summary}</p>
         </div>
       )}
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <TextField
           id={FIELD_IDS.currentPassword}
           name="currentPassword"
@@ -100,6 +106,11 @@ export function ChangePasswordForm() {
           error={fieldError("newPassword")}
           value={values.newPassword}
           onChange={(event) => setValues({ ...values, newPassword: event.target.value })}
+        />
+        <PasswordStrength
+          id="account-new-password-strength"
+          password={values.newPassword}
+          userInputs={user ? [user.name, user.email] : []}
         />
         <TextField
           id={FIELD_IDS.confirmation}

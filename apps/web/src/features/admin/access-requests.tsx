@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { useErrorText } from "../../ui/query-error.tsx";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
 const isRole = (value: string): value is MembershipRole => (MEMBERSHIP_ROLES as readonly string[]).includes(value);
 
@@ -48,7 +49,7 @@ export function AccessRequests() {
         </div>
       )}
       {pending.data && pending.data.length > 0 && (
-        <div className="admin-table-scroll">
+        <ScrollRegion label={t("admin.accessRequests.caption")}>
           <table className="entity-table admin-table">
             <caption className="visually-hidden">{t("admin.accessRequests.caption")}</caption>
             <thead>
@@ -128,7 +129,7 @@ export function AccessRequests() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

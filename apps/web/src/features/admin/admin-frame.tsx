@@ -53,6 +53,11 @@ export function AdminFrame({ title, instanceOnly = false, children }: AdminFrame
                 {t("admin.territories.title")}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/admin/courriels" className="admin-tabs__link">
+                {t("admin.mailTab")}
+              </NavLink>
+            </li>
           </ul>
         </nav>
       )}

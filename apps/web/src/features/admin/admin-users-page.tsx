@@ -8,11 +8,14 @@ import { useDebouncedValue } from "../../lib/use-debounced-value.ts";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { TextField } from "../../ui/fields.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { AccessRequests } from "./access-requests.tsx";
 import { AdminFrame } from "./admin-frame.tsx";
 import type { AdminRights } from "./admin-rights.ts";
 import { CreateUserDialog } from "./create-user-dialog.tsx";
+import { InviteDialog } from "./invite-dialog.tsx";
 import { MembershipsDialog } from "./memberships-dialog.tsx";
+import { PendingInvitations } from "./pending-invitations.tsx";
 
 const PAGE_SIZE = 20;
 
@@ -53,6 +56,7 @@ function UsersScreen({ rights }: { rights: AdminRights }) {
         </div>
       )}
       <AccessRequests />
+      <PendingInvitations />
       <div className="admin-toolbar">
         <TextField
           id="admin-users-search"
@@ -66,6 +70,7 @@ function UsersScreen({ rights }: { rights: AdminRights }) {
             setSearch({ text: event.target.value, page: 0 });
           }}
         />
+        <InviteDialog rights={rights} onDone={setCreated} />
         {rights.instance && (
           <CreateUserDialog
             onCreated={(email) => {
@@ -87,7 +92,7 @@ function UsersScreen({ rights }: { rights: AdminRights }) {
         <EmptyState title={query ? t("admin.users.noMatch") : t("admin.users.empty")} />
       ) : (
         <>
-          <div className="admin-table-scroll">
+          <ScrollRegion label={t("admin.users.caption")}>
             <table className="entity-table admin-table" aria-busy={users.isPlaceholderData || undefined}>
               <caption className="visually-hidden">{t("admin.users.caption")}</caption>
               <thead>
@@ -133,7 +138,7 @@ function UsersScreen({ rights }: { rights: AdminRights }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <div className="admin-pager">
             <p role="status">
               {t("admin.users.count", { count: total, formatted: format.number(total) })}

@@ -9,6 +9,7 @@ import { ModalDialog } from "../../ui/dialog.tsx";
 import { DialogActions } from "../../ui/dialog-actions.tsx";
 import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
 import { TextField } from "../../ui/fields.tsx";
+import { PasswordStrength } from "../../ui/password-strength.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
 
 const FIELD_IDS = {
@@ -58,9 +59,10 @@ function CreateUserForm({ close, onCreated }: { close: () => void; onCreated: (e
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = createUserInputSchema.safeParse(values);
+    // Asynchronous: the password's strength estimate loads its dictionaries on first use.
+    const parsed = await createUserInputSchema.safeParseAsync(values);
     if (!parsed.success) {
       const errors = fieldErrorsFromZod(parsed.error);
       create.reset();
@@ -77,7 +79,7 @@ function CreateUserForm({ close, onCreated }: { close: () => void; onCreated: (e
     create.error && !localErrors.length && !serverFieldErrors(create.error).length ? errorText(create.error) : null;
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate>
       {summary && (
         <div className="alert alert--error" role="alert">
           <p>{summary}</p>
@@ -110,6 +112,11 @@ function CreateUserForm({ close, onCreated }: { close: () => void; onCreated: (e
         value={values.password}
         autoComplete="new-password"
         onChange={(event) => setValues({ ...values, password: event.target.value })}
+      />
+      <PasswordStrength
+        id="new-user-password-strength"
+        password={values.password}
+        userInputs={[values.name, values.email]}
       />
       <div className="field">
         <label className="admin-checkbox" htmlFor={FIELD_IDS.isInstanceAdmin}>

@@ -17,6 +17,7 @@ import { ModalDialog } from "../../ui/dialog.tsx";
 import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
 import { SelectField } from "../../ui/fields.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { type PickedTerritory, TerritoryComboBox } from "../territories/territory-combo-box.tsx";
 import { type AdminRights, managesTerritory } from "./admin-rights.ts";
 
@@ -105,67 +106,69 @@ function MembershipList({ user, rights }: { user: ListedUser; rights: AdminRight
       {user.memberships.length === 0 ? (
         <p>{t("admin.users.noMembership")}</p>
       ) : (
-        <table className="entity-table">
-          <caption className="visually-hidden">{t("admin.memberships.caption", { name: user.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.memberships.territory")}</th>
-              <th scope="col">{t("admin.memberships.role")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("admin.users.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {user.memberships.map((membership) =>
-              managesTerritory(rights, membership.territoryId) ? (
-                <tr key={membership.territoryId}>
-                  <th scope="row">{membership.territoryName}</th>
-                  <td>
-                    <select
-                      className="admin-inline-select"
-                      aria-label={t("admin.memberships.roleOn", { territory: membership.territoryName })}
-                      value={membership.role}
-                      disabled={pending}
-                      onChange={(event) => {
-                        const role = event.target.value;
-                        if (!isRole(role)) return;
-                        setDone(null);
-                        change.mutate({ userId: user.id, territoryId: membership.territoryId, role });
-                      }}
-                    >
-                      {MEMBERSHIP_ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {format.label(membershipRoleLabels[role])}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      disabled={pending}
-                      aria-label={t("admin.memberships.removeFrom", { territory: membership.territoryName })}
-                      onClick={() => {
-                        setDone(null);
-                        remove.mutate({ userId: user.id, territoryId: membership.territoryId });
-                      }}
-                    >
-                      {t("admin.memberships.remove")}
-                    </button>
-                  </td>
-                </tr>
-              ) : (
-                <tr key={membership.territoryId}>
-                  <th scope="row">{membership.territoryName}</th>
-                  <td>{format.label(membershipRoleLabels[membership.role])}</td>
-                  <td>{t("admin.memberships.notYours")}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
+        <ScrollRegion label={t("admin.memberships.caption", { name: user.name })}>
+          <table className="entity-table">
+            <caption className="visually-hidden">{t("admin.memberships.caption", { name: user.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.memberships.territory")}</th>
+                <th scope="col">{t("admin.memberships.role")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("admin.users.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {user.memberships.map((membership) =>
+                managesTerritory(rights, membership.territoryId) ? (
+                  <tr key={membership.territoryId}>
+                    <th scope="row">{membership.territoryName}</th>
+                    <td>
+                      <select
+                        className="admin-inline-select"
+                        aria-label={t("admin.memberships.roleOn", { territory: membership.territoryName })}
+                        value={membership.role}
+                        disabled={pending}
+                        onChange={(event) => {
+                          const role = event.target.value;
+                          if (!isRole(role)) return;
+                          setDone(null);
+                          change.mutate({ userId: user.id, territoryId: membership.territoryId, role });
+                        }}
+                      >
+                        {MEMBERSHIP_ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {format.label(membershipRoleLabels[role])}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        disabled={pending}
+                        aria-label={t("admin.memberships.removeFrom", { territory: membership.territoryName })}
+                        onClick={() => {
+                          setDone(null);
+                          remove.mutate({ userId: user.id, territoryId: membership.territoryId });
+                        }}
+                      >
+                        {t("admin.memberships.remove")}
+                      </button>
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={membership.territoryId}>
+                    <th scope="row">{membership.territoryName}</th>
+                    <td>{format.label(membershipRoleLabels[membership.role])}</td>
+                    <td>{t("admin.memberships.notYours")}</td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </section>
   );

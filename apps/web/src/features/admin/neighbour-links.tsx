@@ -18,6 +18,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
 import { SelectField, TextField } from "../../ui/fields.tsx";
 import { QueryError, useErrorText } from "../../ui/query-error.tsx";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { type PickedTerritory, TerritoryComboBox } from "../territories/territory-combo-box.tsx";
 
 const FIELD_IDS = { neighbourId: "neighbour-territory", kind: "neighbour-kind", source: "neighbour-source" } as const;
@@ -62,7 +63,7 @@ export function NeighbourLinks({ territory }: { territory: { id: string; name: s
       ) : neighbours.data.length === 0 ? (
         <EmptyState title={t("admin.neighbours.empty")} />
       ) : (
-        <div className="admin-table-scroll">
+        <ScrollRegion label={t("admin.neighbours.caption", { name: territory.name })}>
           <table className="entity-table">
             <caption className="visually-hidden">{t("admin.neighbours.caption", { name: territory.name })}</caption>
             <thead>
@@ -107,7 +108,7 @@ export function NeighbourLinks({ territory }: { territory: { id: string; name: s
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <AddNeighbourForm territory={territory} onAdded={(name) => setDone(t("admin.neighbours.added", { name }))} />
     </section>

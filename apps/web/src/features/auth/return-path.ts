@@ -2,12 +2,13 @@ import type { Location } from "react-router";
 
 export const SIGN_IN_PATH = "/connexion";
 const RETURN_PARAM = "retour";
-const DEFAULT_RETURN = "/territoires";
+/** Accueil: my territories, my deadlines, my cooperations' news (issue 15: signing in lands there). */
+const DEFAULT_RETURN = "/";
 
 /** The sign-in address that brings the user back to `location` afterwards (kept in the URL so a reload keeps it). */
 export function signInPathFor(location: Pick<Location, "pathname" | "search" | "hash">): string {
   const back = `${location.pathname}${location.search}${location.hash}`;
-  if (back === "/" || back === DEFAULT_RETURN) return SIGN_IN_PATH;
+  if (back === DEFAULT_RETURN) return SIGN_IN_PATH;
   return `${SIGN_IN_PATH}?${new URLSearchParams({ [RETURN_PARAM]: back })}`;
 }
 

@@ -2,7 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FieldError, fieldErrorsFromZod, type LoginInput, loginInputSchema } from "@trame/core";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useSearchParams } from "react-router";
+import { Link, Navigate, useSearchParams } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
@@ -131,6 +131,9 @@ function SignInForm() {
           {login.isPending ? t("auth.signIn.submitting") : t("auth.signIn.submit")}
         </button>
       </form>
+      <p>
+        <Link to="/mot-de-passe-oublie">{t("join.forgotten.link")}</Link>
+      </p>
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { confidenceLabels, cooperationStatusLabels, engagementFormLabels } from "@trame/core";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { draftKey } from "../../lib/session-draft.ts";
-import { trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
@@ -20,16 +20,21 @@ import {
   EMPTY_COOPERATION_VALUES,
   useCooperationRights,
 } from "./cooperation-model.ts";
+import { cooperationPageQueries } from "./cooperation-page-queries.ts";
 import { CooperationProjects } from "./cooperation-projects.tsx";
 import { CooperationSide } from "./cooperation-side.tsx";
 import { EngagementFormDialog } from "./engagement-form-dialog.tsx";
 import "../../ui/entity-page.css";
+import { FollowToggle } from "../notifications/follow-toggle.tsx";
 import "./cooperations.css";
+
+// The map (d3, the outlines) is a chunk of its own, fetched with this page, never with the shell.
+const CooperationMap = lazy(() => import("../map/cooperation-map.tsx"));
 
 export default function CooperationPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const cooperation = useQuery(trpc.cooperation.get.queryOptions({ id }));
+  const cooperation = useQuery(cooperationPageQueries.cooperation(id));
   usePageTitle(cooperation.data?.name ?? t("cooperations.page.title"));
 
   if (cooperation.isPending) return <p role="status">{t("cooperations.page.loading")}</p>;
@@ -81,6 +86,7 @@ function CooperationView({ cooperation }: { cooperation: CooperationDetail }) {
       <header className="entity-header">
         <p className="entity-header__kind">{format.label(engagementFormLabels[cooperation.engagementForm])}</p>
         <h1 id="cooperation-title">{cooperation.name}</h1>
+        <FollowToggle target={{ kind: "cooperation", id: cooperation.id }} />
         <p className="entity-header__badges">
           <span className={`status status--${cooperation.status}`}>
             {format.label(cooperationStatusLabels[cooperation.status])}
@@ -113,6 +119,11 @@ function CooperationView({ cooperation }: { cooperation: CooperationDetail }) {
               </button>
             )}
             {canAdminister && <EngagementFormDialog cooperation={cooperation} />}
+            {canEdit && (
+              <Link className="button button--secondary" to={`/import?cooperation=${cooperation.id}`}>
+                {t("imports.entry")}
+              </Link>
+            )}
           </div>
         )}
       </header>
@@ -144,6 +155,12 @@ function CooperationView({ cooperation }: { cooperation: CooperationDetail }) {
               )}
             </section>
           )}
+          <section className="section" aria-labelledby="map-heading">
+            <h2 id="map-heading">{t("map.cooperation.title")}</h2>
+            <Suspense fallback={<p role="status">{t("map.loading")}</p>}>
+              <CooperationMap cooperationId={cooperation.id} />
+            </Suspense>
+          </section>
           <CooperationProjects cooperationId={cooperation.id} />
         </div>
         <div className="entity-layout__side">

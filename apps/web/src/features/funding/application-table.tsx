@@ -2,8 +2,8 @@ import { applicationDates, applicationStatusLabels, todayInFrance } from "@trame
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { useEuros } from "../territory-page/use-euros.ts";
-
 import type { BoardApplication } from "./use-application-pages.ts";
 
 /** One row per application: what, for which project, where it stands, its dates and its amounts. */
@@ -13,7 +13,7 @@ export function ApplicationTable({ items, stale }: { items: readonly BoardApplic
   const euros = useEuros();
   const today = todayInFrance();
   return (
-    <div className="entity-table-scroll">
+    <ScrollRegion label={t("funding.board.caption")} className="entity-table-scroll">
       <table
         className={stale ? "entity-table board-table board-table--stale" : "entity-table board-table"}
         aria-busy={stale}
@@ -85,6 +85,6 @@ export function ApplicationTable({ items, stale }: { items: readonly BoardApplic
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

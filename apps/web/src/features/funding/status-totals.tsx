@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { QueryError } from "../../ui/query-error.tsx";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { useEuros } from "../territory-page/use-euros.ts";
 import { applicationsInput, type BoardFilters } from "./board-filters.ts";
 
@@ -49,7 +50,7 @@ export function StatusTotals({ filters }: { filters: BoardFilters }) {
         </Suspense>
         <figcaption className="board-figure__caption">{caption}</figcaption>
       </figure>
-      <div className="entity-table-scroll">
+      <ScrollRegion label={caption} className="entity-table-scroll">
         <table className="entity-table">
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -83,7 +84,7 @@ export function StatusTotals({ filters }: { filters: BoardFilters }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

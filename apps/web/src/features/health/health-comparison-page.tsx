@@ -13,6 +13,7 @@ import { HealthStatusBadge } from "./health-status.tsx";
 import { useHealthFormat } from "./use-health-format.ts";
 import "./health.css";
 import "./health-print.css";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
 type Comparison = inferOutput<typeof trpc.health.compare>;
 
@@ -83,45 +84,47 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
       ) : (
         // Scrolls sideways when many cooperations: the header links keep it reachable by keyboard.
         <div className="health-compare">
-          <table className="health-table health-table--compare">
-            <caption id="compare-caption">{t("health.compare.caption", { name: territory.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("health.compare.indicator")}</th>
-                {cooperations.map((sheet) => (
-                  <th key={sheet.cooperation.id} scope="col">
-                    <Link to={`/cooperations/${sheet.cooperation.id}/sante`}>{sheet.cooperation.name}</Link>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            {HEALTH_FAMILIES.map((family) => (
-              <tbody key={family}>
-                <tr className="health-table__group">
-                  <th scope="colgroup" colSpan={cooperations.length + 1}>
-                    <span className="health-table__sticky">{format.label(healthFamilyLabels[family])}</span>
-                  </th>
+          <ScrollRegion label={t("health.compare.caption", { name: territory.name })}>
+            <table className="health-table health-table--compare">
+              <caption id="compare-caption">{t("health.compare.caption", { name: territory.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("health.compare.indicator")}</th>
+                  {cooperations.map((sheet) => (
+                    <th key={sheet.cooperation.id} scope="col">
+                      <Link to={`/cooperations/${sheet.cooperation.id}/sante`}>{sheet.cooperation.name}</Link>
+                    </th>
+                  ))}
                 </tr>
-                {HEALTH_INDICATORS.filter((i) => i.family === family).map(({ key }) => (
-                  <tr key={key}>
-                    <th scope="row">{format.label(healthIndicatorTexts[key].title)}</th>
-                    {cooperations.map((sheet) => {
-                      const indicator = sheet.indicators.find((i) => i.key === key);
-                      if (!indicator) return <td key={sheet.cooperation.id}>{t("health.card.noValue")}</td>;
-                      return (
-                        <td key={sheet.cooperation.id}>
-                          <HealthStatusBadge status={indicator.status} />
-                          <span className="health-compare__value">
-                            {indicator.value ? health.value(indicator.value) : t("health.card.noValue")}
-                          </span>
-                        </td>
-                      );
-                    })}
+              </thead>
+              {HEALTH_FAMILIES.map((family) => (
+                <tbody key={family}>
+                  <tr className="health-table__group">
+                    <th scope="colgroup" colSpan={cooperations.length + 1}>
+                      <span className="health-table__sticky">{format.label(healthFamilyLabels[family])}</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            ))}
-          </table>
+                  {HEALTH_INDICATORS.filter((i) => i.family === family).map(({ key }) => (
+                    <tr key={key}>
+                      <th scope="row">{format.label(healthIndicatorTexts[key].title)}</th>
+                      {cooperations.map((sheet) => {
+                        const indicator = sheet.indicators.find((i) => i.key === key);
+                        if (!indicator) return <td key={sheet.cooperation.id}>{t("health.card.noValue")}</td>;
+                        return (
+                          <td key={sheet.cooperation.id}>
+                            <HealthStatusBadge status={indicator.status} />
+                            <span className="health-compare__value">
+                              {indicator.value ? health.value(indicator.value) : t("health.card.noValue")}
+                            </span>
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              ))}
+            </table>
+          </ScrollRegion>
         </div>
       )}
     </article>

@@ -8,6 +8,7 @@ import { trpc } from "../../lib/trpc.ts";
 import { QueryError } from "../../ui/query-error.tsx";
 import { auditChanges } from "./audit-diff.ts";
 import "./history.css";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
 const SHOWN = 50;
 
@@ -17,7 +18,7 @@ interface HistoryPanelProps {
 }
 
 /**
- * Who changed what and when (DESIGN §4: every change is in the audit history). Folded by default and
+ * Who changed what and when (ARCHITECTURE §4: every change is in the audit history). Folded by default and
  * fetched on first opening: most visits never need it.
  */
 export function HistoryPanel({ entityType, entityId }: HistoryPanelProps) {
@@ -70,27 +71,29 @@ function HistoryEntries({ entityType, entityId }: HistoryPanelProps) {
                 <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
               </p>
               {changes.length > 0 && (
-                <table className="history__changes">
-                  <caption className="visually-hidden">
-                    {t("history.changesCaption", { date: format.dateTime(entry.at) })}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("history.field")}</th>
-                      <th scope="col">{t("history.before")}</th>
-                      <th scope="col">{t("history.after")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {changes.map((change) => (
-                      <tr key={change.field}>
-                        <th scope="row">{fieldLabels[change.field] ?? change.field}</th>
-                        <td>{change.before}</td>
-                        <td>{change.after}</td>
+                <ScrollRegion label={t("history.changesCaption", { date: format.dateTime(entry.at) })}>
+                  <table className="history__changes">
+                    <caption className="visually-hidden">
+                      {t("history.changesCaption", { date: format.dateTime(entry.at) })}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("history.field")}</th>
+                        <th scope="col">{t("history.before")}</th>
+                        <th scope="col">{t("history.after")}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {changes.map((change) => (
+                        <tr key={change.field}>
+                          <th scope="row">{fieldLabels[change.field] ?? change.field}</th>
+                          <td>{change.before}</td>
+                          <td>{change.after}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollRegion>
               )}
             </li>
           );

@@ -103,6 +103,8 @@ export function ActionForm({
       onSuccess(action) {
         setLogged(action.title);
         setValues({ ...freshValues(project), territoryIds: values.territoryIds });
+        // Ready for the next entry, where the user was working (the status line announces the saved one).
+        document.getElementById(FIELD_IDS.title)?.focus();
       },
       onSettled() {
         void queryClient.invalidateQueries(listFilter);
@@ -113,6 +115,7 @@ export function ActionForm({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (create.isPending) return;
     setLogged(null);
     const parsed = createActionInputSchema.safeParse({ projectId: project.id, ...values });
     if (!parsed.success) {
@@ -146,7 +149,8 @@ export function ActionForm({
       />
       <OfflineNotice paused={create.isPaused} />
       <div className="form__actions">
-        <button type="submit" className="button" disabled={create.isPending}>
+        {/* aria-disabled, not disabled: a disabled button drops focus to the top of the page. */}
+        <button type="submit" className="button" aria-disabled={create.isPending}>
           {create.isPending ? t("projects.actions.logging") : t("projects.actions.log")}
         </button>
         <p role="status" className="quick-form__status">

@@ -5,6 +5,7 @@ import { handleExpiredSession } from "../../lib/session-draft.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { ModalDialog } from "../../ui/dialog.tsx";
+import { focusHeading } from "../../ui/focus-after.ts";
 import { OfflineNotice } from "../../ui/offline-notice.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
 import type { JointAction } from "./project-model.ts";
@@ -33,10 +34,11 @@ function RemoveConfirm({ action, close }: { action: JointAction; close: () => vo
   const remove = useMutation(
     trpc.action.remove.mutationOptions({
       onSuccess() {
-        void queryClient.invalidateQueries(trpc.action.list.pathFilter());
+        close();
+        // The removed row took the dialog's trigger with it: focus goes to the log, not the page top.
+        void queryClient.invalidateQueries(trpc.action.list.pathFilter()).then(() => focusHeading("actions-heading"));
         void queryClient.invalidateQueries(trpc.timeline.pathFilter());
         void queryClient.invalidateQueries(trpc.audit.pathFilter());
-        close();
       },
       onError(error) {
         if (handleExpiredSession(error)) return;

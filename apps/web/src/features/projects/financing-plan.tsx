@@ -5,10 +5,11 @@ import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { QueryError } from "../../ui/query-error.tsx";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
 const FinancingChart = lazy(() => import("./financing-chart.tsx"));
 
-/** The financing plan (DESIGN §4): budget against aid granted and requested, own funds, and its warnings. */
+/** The financing plan (ARCHITECTURE §4): budget against aid granted and requested, own funds, and its warnings. */
 export function FinancingPlan({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -72,7 +73,7 @@ export function FinancingPlan({ projectId }: { projectId: string }) {
         </Suspense>
       )}
       {lines.length > 0 && (
-        <div className="entity-table-scroll">
+        <ScrollRegion label={t("projects.funding.linesCaption")} className="entity-table-scroll">
           <table className="entity-table">
             <caption>{t("projects.funding.linesCaption")}</caption>
             <thead>
@@ -112,10 +113,10 @@ export function FinancingPlan({ projectId }: { projectId: string }) {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {ownFunds.length > 0 && (
-        <div className="entity-table-scroll">
+        <ScrollRegion label={t("projects.funding.ownFundsCaption")} className="entity-table-scroll">
           <table className="entity-table">
             <caption>{t("projects.funding.ownFundsCaption")}</caption>
             <thead>
@@ -141,7 +142,7 @@ export function FinancingPlan({ projectId }: { projectId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

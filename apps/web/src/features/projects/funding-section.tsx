@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { QueryError } from "../../ui/query-error.tsx";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { AddPaymentDialog } from "./add-payment-dialog.tsx";
 import { ApplicationTransitionDialog } from "./application-transition-dialog.tsx";
 import { FinancingPlan } from "./financing-plan.tsx";
@@ -33,7 +34,7 @@ export function FundingSection({ project }: { project: ProjectDetail }) {
       {applications.isError && <QueryError error={applications.error} onRetry={() => void applications.refetch()} />}
       {applications.data?.items.length === 0 && <p>{t("projects.funding.empty")}</p>}
       {applications.data && applications.data.items.length > 0 && (
-        <div className="entity-table-scroll">
+        <ScrollRegion label={t("projects.funding.caption")} className="entity-table-scroll">
           <table className="entity-table">
             <caption className="visually-hidden">{t("projects.funding.caption")}</caption>
             <thead>
@@ -105,7 +106,7 @@ export function FundingSection({ project }: { project: ProjectDetail }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <FinancingPlan projectId={project.id} />
     </section>

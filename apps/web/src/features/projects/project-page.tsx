@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { draftKey } from "../../lib/session-draft.ts";
-import { trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
@@ -20,14 +19,16 @@ import { ProjectEditForm } from "./project-edit-form.tsx";
 import { EMPTY_PROJECT_VALUES, projectValues } from "./project-edit-values.ts";
 import { ProjectFacts } from "./project-facts.tsx";
 import { type ProjectDetail, useCanEditProject } from "./project-model.ts";
+import { projectPageQueries } from "./project-page-queries.ts";
 import { StatusDialog } from "./status-dialog.tsx";
 import "../../ui/entity-page.css";
+import { FollowToggle } from "../notifications/follow-toggle.tsx";
 import "./projects.css";
 
 export default function ProjectPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const project = useQuery(trpc.project.get.queryOptions({ id }));
+  const project = useQuery(projectPageQueries.project(id));
   usePageTitle(project.data?.title ?? t("projects.page.title"));
 
   if (project.isPending) return <p role="status">{t("projects.page.loading")}</p>;
@@ -77,6 +78,7 @@ function ProjectView({ project }: { project: ProjectDetail }) {
       <header className="entity-header">
         <p className="entity-header__kind">{t("projects.page.kind")}</p>
         <h1 id="project-heading">{project.title}</h1>
+        <FollowToggle target={{ kind: "project", id: project.id }} />
         <p className="entity-header__badges">
           <span className={`status status--${project.status}`}>
             {format.label(projectStatusLabels[project.status])}

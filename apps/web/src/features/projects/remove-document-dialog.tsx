@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { forgetExpiredSession } from "../../lib/session-draft.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { ModalDialog } from "../../ui/dialog.tsx";
+import { focusHeading } from "../../ui/focus-after.ts";
 import { DocumentRequestError, removeDocument, useDocumentErrorText } from "./document-requests.ts";
 import type { ProjectDocument } from "./project-model.ts";
 
@@ -31,8 +32,9 @@ function RemoveConfirm({ document, close }: { document: ProjectDocument; close: 
   const remove = useMutation({
     mutationFn: () => removeDocument(document.id),
     onSuccess() {
-      void queryClient.invalidateQueries(trpc.document.list.pathFilter());
       close();
+      // The removed row took the dialog's trigger with it: focus goes to the list, not the page top.
+      void queryClient.invalidateQueries(trpc.document.list.pathFilter()).then(() => focusHeading("documents-heading"));
     },
     onError(error) {
       if (error instanceof DocumentRequestError) forgetExpiredSession(error.trame?.code);

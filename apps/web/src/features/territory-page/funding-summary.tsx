@@ -3,11 +3,12 @@ import { funderKindLabels, projectStatusLabels, themeLabels } from "@trame/core"
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
-import { trpc } from "../../lib/trpc.ts";
 import { Disclosure } from "../../ui/disclosure.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { DeadlineList } from "../home/deadline-list.tsx";
+import { territoryPageQueries } from "./territory-page-queries.ts";
 import { useEuros } from "./use-euros.ts";
 
 const FundingChart = lazy(() => import("./funding-chart.tsx"));
@@ -16,7 +17,7 @@ export function FundingSummary({ territoryId }: { territoryId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const euros = useEuros();
-  const dashboard = useQuery(trpc.dashboard.territory.queryOptions({ territoryId }));
+  const dashboard = useQuery(territoryPageQueries.funding(territoryId));
   if (dashboard.isPending) return <p role="status">{t("territoryPage.funding.loading")}</p>;
   if (dashboard.isError) return <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
 
@@ -155,7 +156,7 @@ function AmountsTable({ caption, head, rows }: { caption: string; head: string; 
   const format = useFormat();
   const euros = useEuros();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table className="data-table data-table--wide">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -187,6 +188,6 @@ function AmountsTable({ caption, head, rows }: { caption: string; head: string; 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

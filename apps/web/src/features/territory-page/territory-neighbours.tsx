@@ -3,14 +3,14 @@ import { NEIGHBOUR_KINDS, territoryKindLabels } from "@trame/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
-import { trpc } from "../../lib/trpc.ts";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
+import { territoryPageQueries } from "./territory-page-queries.ts";
 
 export function TerritoryNeighbours({ territoryId }: { territoryId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const neighbours = useQuery(trpc.territory.neighbours.queryOptions({ id: territoryId }));
+  const neighbours = useQuery(territoryPageQueries.neighbours(territoryId));
   if (neighbours.isPending) return <p role="status">{t("app.loading")}</p>;
   if (neighbours.isError) return <QueryError error={neighbours.error} onRetry={() => void neighbours.refetch()} />;
   if (neighbours.data.length === 0) {

@@ -1,21 +1,25 @@
 import { useQuery } from "@tanstack/react-query";
-import { territoryKindLabels } from "@trame/core";
-import { useEffect } from "react";
+import { hasTerritoryRole, territoryKindLabels } from "@trame/core";
+import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
-import { trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { QueryError } from "../../ui/query-error.tsx";
+import { useActor } from "../projects/project-model.ts";
 import { TimelineFeed } from "../timeline/timeline-feed.tsx";
 import { CalendarLink } from "./calendar-link.tsx";
 import { FundingSummary } from "./funding-summary.tsx";
 import { TerritoryCooperations } from "./territory-cooperations.tsx";
 import { TerritoryNeighbours } from "./territory-neighbours.tsx";
+import { territoryPageQueries } from "./territory-page-queries.ts";
 import { TerritoryProfile } from "./territory-profile.tsx";
 import { TerritoryProjects } from "./territory-projects.tsx";
 import "./territory-page.css";
+
+// The map (d3, the outlines) is a chunk of its own, fetched when a territory page opens, never with the shell.
+const TerritoryMap = lazy(() => import("../map/territory-map.tsx"));
 
 const SECTIONS = ["voisins", "cooperations", "projets", "financements", "frise"] as const;
 
@@ -28,7 +32,9 @@ export default function TerritoryPage() {
 function TerritoryView({ id }: { id: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const territory = useQuery(trpc.territory.get.queryOptions({ id }));
+  const territory = useQuery(territoryPageQueries.territory(id));
+  // Importing needs an editor of this territory (the server checks the chosen cooperation again).
+  const actor = useActor();
   const name = territory.data?.name;
   const code = trameErrorOf(territory.error)?.code;
   const missing = code === "NOT_FOUND" || code === "BAD_REQUEST";
@@ -81,6 +87,13 @@ function TerritoryView({ id }: { id: string }) {
         <p>
           <Link to={`/territoires/${id}/sante`}>{t("health.compare.link")}</Link>
         </p>
+        {actor && hasTerritoryRole(actor, id, "editor") && (
+          <p>
+            <Link className="button button--secondary" to={`/import?territoire=${id}`}>
+              {t("imports.entry")}
+            </Link>
+          </p>
+        )}
       </header>
       <TerritoryProfile territory={data} />
 
@@ -96,6 +109,9 @@ function TerritoryView({ id }: { id: string }) {
 
       <section id="voisins" className="territory__section" aria-labelledby="voisins-title">
         <h2 id="voisins-title">{sectionTitles.voisins}</h2>
+        <Suspense fallback={<p role="status">{t("map.loading")}</p>}>
+          <TerritoryMap territoryId={id} />
+        </Suspense>
         <TerritoryNeighbours territoryId={id} />
       </section>
 

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import type { trpc } from "../../lib/trpc.ts";
 import { Disclosure } from "../../ui/disclosure.tsx";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
 type Territory = inferOutput<typeof trpc.territory.get>;
 
@@ -47,7 +48,7 @@ export function TerritoryProfile({ territory }: { territory: Territory }) {
           headingLevel={2}
           className="territory__communes"
         >
-          <div className="table-scroll">
+          <ScrollRegion label={t("territoryPage.profile.communesCaption")}>
             <table className="data-table data-table--wide">
               <caption className="visually-hidden">{t("territoryPage.profile.communesCaption")}</caption>
               <thead>
@@ -71,7 +72,7 @@ export function TerritoryProfile({ territory }: { territory: Territory }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </Disclosure>
       )}
     </div>

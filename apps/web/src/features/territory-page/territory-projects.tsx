@@ -3,16 +3,14 @@ import { projectStatusLabels, themeLabels } from "@trame/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
-import { trpc } from "../../lib/trpc.ts";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
-
-const SHOWN = 50;
+import { territoryPageQueries } from "./territory-page-queries.ts";
 
 export function TerritoryProjects({ territoryId }: { territoryId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const list = useQuery(trpc.project.list.queryOptions({ territoryId, limit: SHOWN }));
+  const list = useQuery(territoryPageQueries.projects(territoryId));
   if (list.isPending) return <p role="status">{t("app.loading")}</p>;
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   const { items, total } = list.data;

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useFormat } from "../../i18n/format.ts";
 
-/** Amounts are integer cents (DESIGN §2); shown as whole euros the local way: "360 000 €", "€360,000". */
+/** Amounts are integer cents (ARCHITECTURE §2); shown as whole euros the local way: "360 000 €", "€360,000". */
 export function useEuros(): (cents: number) => string {
   const { locale } = useFormat();
   return useMemo(() => {

@@ -2,6 +2,7 @@ import { lazy, Suspense, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { Disclosure } from "../../ui/disclosure.tsx";
+import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { SegmentedControl } from "../../ui/segmented-control.tsx";
 import { type ActivityBucket, type ActivityGrain, activityBuckets, busiest } from "./activity-buckets.ts";
 
@@ -70,27 +71,31 @@ export function ActivitySummary({ dates, partial }: Props) {
         </figcaption>
       </figure>
       <Disclosure title={t("timeline.activity.showTable")} headingLevel={4}>
-        <table className="data-table">
-          <caption className="visually-hidden">
-            {t("timeline.activity.caption", { grain: t(`timeline.activity.${grain}`).toLocaleLowerCase() })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("timeline.activity.period")}</th>
-              <th scope="col" className="data-table__number">
-                {t("timeline.activity.series")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((row) => (
-              <tr key={row.label}>
-                <th scope="row">{row.label}</th>
-                <td className="data-table__number">{format.number(row.count)}</td>
+        <ScrollRegion
+          label={t("timeline.activity.caption", { grain: t(`timeline.activity.${grain}`).toLocaleLowerCase() })}
+        >
+          <table className="data-table">
+            <caption className="visually-hidden">
+              {t("timeline.activity.caption", { grain: t(`timeline.activity.${grain}`).toLocaleLowerCase() })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("timeline.activity.period")}</th>
+                <th scope="col" className="data-table__number">
+                  {t("timeline.activity.series")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.map((row) => (
+                <tr key={row.label}>
+                  <th scope="row">{row.label}</th>
+                  <td className="data-table__number">{format.number(row.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </Disclosure>
     </section>
   );

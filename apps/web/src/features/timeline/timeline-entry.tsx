@@ -1,8 +1,13 @@
-import { EVENT_KINDS, type TimelineKind, timelineKindLabels } from "@trame/core";
+import {
+  EVENT_KINDS,
+  type TimelineKind,
+  timelineEntryDetail,
+  timelineEntryTitle,
+  timelineKindLabels,
+} from "@trame/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
-import { entryDetail } from "./entry-detail.ts";
 import type { TimelineItem } from "./use-timeline-pages.ts";
 
 /** Three families, each with its own colour, so the eye separates what was done from what was recorded. */
@@ -21,7 +26,8 @@ interface EntryProps {
 export function TimelineEntry({ entry, ownTerritoryId, index }: EntryProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const detail = entryDetail(entry, format.locale);
+  // Worded from the entry's facts in the interface's language (the same words as the CSV and calendar).
+  const detail = timelineEntryDetail(entry, format.locale);
   const others = entry.territories.filter((territory) => territory.id !== ownTerritoryId);
   return (
     <li className="entry" data-index={index} tabIndex={index === undefined ? undefined : -1}>
@@ -33,7 +39,7 @@ export function TimelineEntry({ entry, ownTerritoryId, index }: EntryProps) {
           {format.label(timelineKindLabels[entry.kind])}
         </span>
       </p>
-      <p className="entry__title">{entry.title}</p>
+      <p className="entry__title">{timelineEntryTitle(entry, format.locale)}</p>
       {detail && <p className="entry__detail">{detail}</p>}
       <dl className="entry__context">
         {entry.project && (

@@ -25,9 +25,11 @@ export interface TimelineFeedProps {
   scope: TimelineScope;
 }
 
-function exportHref(scope: TimelineScope, filters: ReturnType<typeof apiFilters>): string {
+function exportHref(scope: TimelineScope, filters: ReturnType<typeof apiFilters>, lang: string): string {
   const params = new URLSearchParams(Object.entries(scope));
   for (const [name, value] of Object.entries(filters)) params.set(name, Array.isArray(value) ? value.join(",") : value);
+  // The spreadsheet is worded in the language the page is read in.
+  params.set("lang", lang);
   return `/api/exports/timeline.csv?${params}`;
 }
 
@@ -103,7 +105,7 @@ export function TimelineFeed({ scope }: TimelineFeedProps) {
         <p className="timeline__status" role="status">
           {feed.error ? "" : status}
         </p>
-        <a className="timeline__export" href={exportHref(scope, apiFilters(filters))} download>
+        <a className="timeline__export" href={exportHref(scope, apiFilters(filters), format.locale)} download>
           {t("timeline.export")}
           <span className="timeline__export-hint">
             {filtered ? t("timeline.exportFiltered") : t("timeline.exportAll")}
