@@ -8,6 +8,7 @@ import {
   screenshot,
   seriousA11yViolations,
   signIn,
+  unfoldHeader,
 } from "./support/browser.ts";
 import { signedInAs, trpcMutation, trpcQuery } from "./support/demo-api.ts";
 
@@ -51,6 +52,7 @@ async function makePerson(label: string): Promise<Person> {
 
 async function openAccount(page: Page) {
   // The signed-in person's name in the header leads to their account.
+  await unfoldHeader(page);
   await page.getByRole("link", { name: /^Compte : / }).click();
   await page.waitForURL((url) => url.pathname === "/compte");
   await page.getByRole("heading", { level: 1, name: "Mon compte" }).waitFor();

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, screenshot, seriousA11yViolations, signIn } from "./support/browser.ts";
+import { launchBrowser, screenshot, seriousA11yViolations, signIn, unfoldHeader } from "./support/browser.ts";
 import { DEMO_PASSWORD } from "./support/demo-api.ts";
 import { freePort, type RunningServer, startServer } from "./support/server.ts";
 import { type SmtpCatcher, startSmtpCatcher } from "./support/smtp-catcher.ts";
@@ -108,6 +108,7 @@ describe("e-mail flows, end to end (real SMTP server)", () => {
         await invitee.page.getByRole("button", { name: "Créer mon compte" }).click();
         await invitee.page.waitForURL((url) => /^\/territoires\/[0-9a-f-]{36}$/.test(url.pathname));
         await invitee.page.getByRole("heading", { level: 1, name: "Bordeaux Métropole" }).waitFor();
+        await unfoldHeader(invitee.page);
         await invitee.page.getByRole("link", { name: /Compte : Camille Invitée/ }).waitFor();
 
         // The link served once: opened again, it says so.
@@ -183,6 +184,7 @@ describe("e-mail flows, end to end (real SMTP server)", () => {
         await page.getByRole("link", { name: "Aller à la connexion" }).click();
         await signIn(page, { email, password: newPassword });
         await page.waitForURL((url) => url.pathname !== "/connexion");
+        await unfoldHeader(page);
         await page.getByRole("link", { name: /Compte : Dominique Oublieuse/ }).waitFor();
         await context.close();
         await elsewhere.context.close();

@@ -69,3 +69,13 @@ export async function descriptionOf(page: Page, label: string): Promise<string> 
   );
   return normaliseSpaces(texts.join(" "));
 }
+
+/**
+ * On a phone the header folds its links, language and account into "Menu": open it when it is folded, so a
+ * test reaches the same controls at every width. On a wide screen there is no such button and nothing happens.
+ */
+export async function unfoldHeader(page: Page): Promise<void> {
+  const menu = page.getByRole("button", { name: "Menu" });
+  await page.getByRole("link", { name: /^Compte :/ }).or(menu).first().waitFor();
+  if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) === "false") await menu.click();
+}
