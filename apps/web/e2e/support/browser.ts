@@ -76,6 +76,10 @@ export async function descriptionOf(page: Page, label: string): Promise<string> 
  */
 export async function unfoldHeader(page: Page): Promise<void> {
   const menu = page.getByRole("button", { name: "Menu" });
-  await page.getByRole("link", { name: /^Compte :/ }).or(menu).first().waitFor();
+  await page
+    .getByRole("link", { name: /^Compte :/ })
+    .or(menu)
+    .first()
+    .waitFor();
   if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) === "false") await menu.click();
 }
