@@ -118,8 +118,9 @@ interface RouteObject {
 async function routerRoutes(): Promise<RouteObject[]> {
   const entry = fileURLToPath(new URL("../../web/src/app/router.tsx", import.meta.url));
   // CommonJS, so a name the stub lacks (a component) is undefined instead of a build error; JSX is stubbed too.
+  // `pageChunks` (route-prefetch.ts) is read while the array is built: the router lazy-loads its pages from it.
   const stub =
-    "module.exports = { createBrowserRouter: (routes) => routes, lazy: () => null, jsx: () => null, jsxs: () => null };";
+    "module.exports = { createBrowserRouter: (routes) => routes, lazy: () => null, jsx: () => null, jsxs: () => null, pageChunks: {} };";
   const bundle = await build({
     entryPoints: [entry],
     bundle: true,
