@@ -147,7 +147,7 @@ describe("tableau de bord d'un territoire", () => {
       paidCents: 4_000_000,
     });
     expect(funding.byProgramme.find((p) => p.programme.id === world.programmes.dsil.id)).toEqual({
-      programme: { id: world.programmes.dsil.id, name: world.programmes.dsil.name },
+      programme: { id: world.programmes.dsil.id, name: world.programmes.dsil.name, acronym: "" },
       funder: { name: world.programmes.dsil.funder.name, kind: "state" },
       applicationCount: 4,
       requestedCents: 900_000,

@@ -25,7 +25,8 @@ export interface FinancingPlanInput {
   partners: ReadonlyArray<{ territoryId: string; name: string; role: PartnerRole; ownFundsCents: number | null }>;
   applications: ReadonlyArray<{
     funder: { name: string; kind: FunderKind };
-    programme: { name: string };
+    /** The short name is carried through so every screen names the programme the same way. */
+    programme: { name: string; acronym?: string };
     status: ApplicationStatus;
     requestedCents: number;
     grantedCents: number | null;
@@ -41,7 +42,7 @@ export interface Ratio {
 
 export interface FinancingLine {
   funder: { name: string; kind: FunderKind };
-  programme: { name: string };
+  programme: { name: string; acronym: string };
   applicationCount: number;
   /** Pending applications (draft, submitted, under review). */
   requestedCents: number;
@@ -122,7 +123,7 @@ function groupLines(applications: FinancingPlanInput["applications"]): Financing
     const key = JSON.stringify([application.funder.name, application.funder.kind, application.programme.name]);
     const line = lines.get(key) ?? {
       funder: { name: application.funder.name, kind: application.funder.kind },
-      programme: { name: application.programme.name },
+      programme: { name: application.programme.name, acronym: application.programme.acronym ?? "" },
       applicationCount: 0,
       requestedCents: 0,
       grantedCents: 0,

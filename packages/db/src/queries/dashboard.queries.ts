@@ -33,7 +33,10 @@ export interface TerritoryProjectCounts {
 export interface TerritoryFundingFigures {
   byFunderKind: Array<{ funderKind: FunderKind } & FundingAmounts>;
   byProgramme: Array<
-    { programme: { id: string; name: string }; funder: { name: string; kind: FunderKind } } & FundingAmounts
+    {
+      programme: { id: string; name: string; acronym: string };
+      funder: { name: string; kind: FunderKind };
+    } & FundingAmounts
   >;
   byStatus: Array<{ status: ApplicationStatus; count: number }>;
 }
@@ -132,6 +135,7 @@ export async function sumTerritoryFunding(
       "s.granted",
       "s.paid",
       "pr.name as programme_name",
+      "pr.acronym as programme_acronym",
       "f.name as funder_name",
       "f.kind as funder_kind",
     ])
@@ -151,7 +155,7 @@ export async function sumTerritoryFunding(
     const kind = byKind.get(row.funder_kind) ?? { funderKind: row.funder_kind, ...none() };
     byKind.set(row.funder_kind, add(kind, count, amounts));
     const programme = byProgramme.get(row.programme_id) ?? {
-      programme: { id: row.programme_id, name: row.programme_name },
+      programme: { id: row.programme_id, name: row.programme_name, acronym: row.programme_acronym },
       funder: { name: row.funder_name, kind: row.funder_kind },
       ...none(),
     };

@@ -12,7 +12,7 @@ export interface Deadline {
   application: {
     id: string;
     status: ApplicationStatus;
-    programme: { id: string; name: string };
+    programme: { id: string; name: string; acronym: string };
     funder: { name: string; kind: FunderKind };
     applicant: { id: string; name: string };
   } | null;
@@ -57,6 +57,7 @@ export async function listDeadlines(
         "a.status",
         "pr.id as programme_id",
         "pr.name as programme_name",
+        "pr.acronym as programme_acronym",
         "f.name as funder_name",
         "f.kind as funder_kind",
         "t.id as applicant_id",
@@ -104,7 +105,7 @@ export async function listDeadlines(
             application: {
               id: row.application_id,
               status: row.status,
-              programme: { id: row.programme_id, name: row.programme_name },
+              programme: { id: row.programme_id, name: row.programme_name, acronym: row.programme_acronym },
               funder: { name: row.funder_name, kind: row.funder_kind },
               applicant: { id: row.applicant_id, name: row.applicant_name },
             },

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { useEuros } from "../territory-page/use-euros.ts";
+import { ProgrammeName } from "./programme-name.tsx";
 import type { BoardApplication } from "./use-application-pages.ts";
 
 /** One row per application: what, for which project, where it stands, its dates and its amounts. */
@@ -43,7 +44,7 @@ export function ApplicationTable({ items, stale }: { items: readonly BoardApplic
                 <th scope="row">
                   <Link to={`/projets/${application.project.id}#funding-heading`}>{application.project.title}</Link>
                   <span className="cell-note">
-                    {application.programme.acronym || application.programme.name} — {application.funder.name}
+                    <ProgrammeName programme={application.programme} /> — {application.funder.name}
                   </span>
                   <span className="cell-note">
                     {t("funding.board.applicant", { name: application.applicant.name })}

@@ -34,6 +34,16 @@ export function StatusTotals({ filters }: { filters: BoardFilters }) {
     granted: row.grantedCents,
     paid: row.paidCents,
   }));
+  // The whole selection in one line: what the board's filters add up to, whatever the status.
+  const total = rows.reduce(
+    (sum, row) => ({
+      count: sum.count + row.count,
+      requested: sum.requested + row.requested,
+      granted: sum.granted + row.granted,
+      paid: sum.paid + row.paid,
+    }),
+    { count: 0, requested: 0, granted: 0, paid: 0 },
+  );
   const series = {
     requested: t("funding.amounts.requested"),
     granted: t("funding.amounts.granted"),
@@ -83,6 +93,15 @@ export function StatusTotals({ filters }: { filters: BoardFilters }) {
               </tr>
             ))}
           </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("funding.totals.total")}</th>
+              <td className="numeric tabular">{format.number(total.count)}</td>
+              <td className="numeric tabular">{euros(total.requested)}</td>
+              <td className="numeric tabular">{euros(total.granted)}</td>
+              <td className="numeric tabular">{euros(total.paid)}</td>
+            </tr>
+          </tfoot>
         </table>
       </ScrollRegion>
     </section>

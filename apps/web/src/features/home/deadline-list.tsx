@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import type { trpc } from "../../lib/trpc.ts";
+import { ProgrammeName } from "../funding/programme-name.tsx";
 import "./deadline-list.css";
 
 export type Deadline = inferOutput<typeof trpc.financing.deadlines>["upcoming"][number];
@@ -38,7 +39,7 @@ export function DeadlineList({ deadlines, label }: { deadlines: readonly Deadlin
           </p>
           {deadline.application && (
             <p className="deadline__programme">
-              {deadline.application.programme.name} — {deadline.application.funder.name}
+              <ProgrammeName programme={deadline.application.programme} /> — {deadline.application.funder.name}
               {" · "}
               {t("home.deadlines.applicant", { name: deadline.application.applicant.name })}
             </p>

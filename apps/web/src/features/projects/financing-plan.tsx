@@ -6,6 +6,7 @@ import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { QueryError } from "../../ui/query-error.tsx";
 import { ScrollRegion } from "../../ui/scroll-region.tsx";
+import { ProgrammeName, programmeShortName } from "../funding/programme-name.tsx";
 
 const FinancingChart = lazy(() => import("./financing-chart.tsx"));
 
@@ -58,14 +59,14 @@ export function FinancingPlan({ projectId }: { projectId: string }) {
         <Suspense fallback={<div className="plan-chart plan-chart--loading" />}>
           <FinancingChart
             lines={lines.map((line) => ({
-              label: line.programme.name,
+              label: programmeShortName(line.programme),
               grantedEuros: line.grantedCents / 100,
               requestedEuros: line.requestedCents / 100,
             }))}
             ownFundsEuros={totals.ownFundsCents / 100}
             labels={{
               granted: t("projects.funding.granted"),
-              requested: t("projects.funding.requested"),
+              requested: t("projects.funding.pendingRequested"),
               ownFunds: t("projects.funding.ownFunds"),
             }}
             locale={format.locale}
@@ -81,7 +82,7 @@ export function FinancingPlan({ projectId }: { projectId: string }) {
                 <th scope="col">{t("projects.funding.funder")}</th>
                 <th scope="col">{t("projects.funding.programme")}</th>
                 <th scope="col" className="numeric">
-                  {t("projects.funding.requested")}
+                  {t("projects.funding.pendingRequested")}
                 </th>
                 <th scope="col" className="numeric">
                   {t("projects.funding.granted")}
@@ -95,7 +96,9 @@ export function FinancingPlan({ projectId }: { projectId: string }) {
               {lines.map((line) => (
                 <tr key={`${line.funder.name}|${line.programme.name}`}>
                   <td>{line.funder.name}</td>
-                  <th scope="row">{line.programme.name}</th>
+                  <th scope="row">
+                    <ProgrammeName programme={line.programme} />
+                  </th>
                   <td className="numeric tabular">{euros(line.requestedCents)}</td>
                   <td className="numeric tabular">{euros(line.grantedCents)}</td>
                   <td className="numeric tabular">{euros(line.paidCents)}</td>

@@ -6,6 +6,7 @@ import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { QueryError } from "../../ui/query-error.tsx";
 import { ScrollRegion } from "../../ui/scroll-region.tsx";
+import { ProgrammeName } from "../funding/programme-name.tsx";
 import { AddPaymentDialog } from "./add-payment-dialog.tsx";
 import { ApplicationTransitionDialog } from "./application-transition-dialog.tsx";
 import { FinancingPlan } from "./financing-plan.tsx";
@@ -69,7 +70,7 @@ export function FundingSection({ project }: { project: ProjectDetail }) {
                 return (
                   <tr key={application.id}>
                     <th scope="row">
-                      {application.programme.name}
+                      <ProgrammeName programme={application.programme} />
                       <span className="cell-note">{application.funder.name}</span>
                     </th>
                     <td>{application.applicant.name}</td>

@@ -1,12 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { funderKindLabels, projectStatusLabels, themeLabels } from "@trame/core";
-import { lazy, Suspense } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { Disclosure } from "../../ui/disclosure.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
 import { ScrollRegion } from "../../ui/scroll-region.tsx";
+import { ProgrammeName } from "../funding/programme-name.tsx";
 import { DeadlineList } from "../home/deadline-list.tsx";
 import { territoryPageQueries } from "./territory-page-queries.ts";
 import { useEuros } from "./use-euros.ts";
@@ -97,7 +98,11 @@ export function FundingSummary({ territoryId }: { territoryId: string }) {
             head={t("territoryPage.funding.programme")}
             rows={funding.byProgramme.map((row) => ({
               key: row.programme.id,
-              name: `${row.programme.name} — ${row.funder.name}`,
+              name: (
+                <>
+                  <ProgrammeName programme={row.programme} /> — {row.funder.name}
+                </>
+              ),
               count: row.applicationCount,
               requested: row.requestedCents,
               granted: row.grantedCents,
@@ -144,7 +149,7 @@ export function FundingSummary({ territoryId }: { territoryId: string }) {
 
 interface AmountRow {
   key: string;
-  name: string;
+  name: ReactNode;
   count: number;
   requested: number;
   granted: number;
