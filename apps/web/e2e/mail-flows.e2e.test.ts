@@ -108,8 +108,8 @@ describe("e-mail flows, end to end (real SMTP server)", () => {
         await invitee.page.getByRole("button", { name: "Créer mon compte" }).click();
         await invitee.page.waitForURL((url) => /^\/territoires\/[0-9a-f-]{36}$/.test(url.pathname));
         await invitee.page.getByRole("heading", { level: 1, name: "Bordeaux Métropole" }).waitFor();
-        await unfoldHeader(invitee.page);
-        await invitee.page.getByRole("link", { name: /Compte : Camille Invitée/ }).waitFor();
+        // On a phone the account sits behind "Menu".
+        await unfoldHeader(invitee.page, invitee.page.getByRole("link", { name: /Compte : Camille Invitée/ }));
 
         // The link served once: opened again, it says so.
         const again = await freshPage(viewport);
@@ -184,8 +184,8 @@ describe("e-mail flows, end to end (real SMTP server)", () => {
         await page.getByRole("link", { name: "Aller à la connexion" }).click();
         await signIn(page, { email, password: newPassword });
         await page.waitForURL((url) => url.pathname !== "/connexion");
-        await unfoldHeader(page);
-        await page.getByRole("link", { name: /Compte : Dominique Oublieuse/ }).waitFor();
+        // On a phone the account sits behind "Menu".
+        await unfoldHeader(page, page.getByRole("link", { name: /Compte : Dominique Oublieuse/ }));
         await context.close();
         await elsewhere.context.close();
       },

@@ -52,4 +52,5 @@ export * from "./schemas/project.input.ts";
 export * from "./schemas/territory.input.ts";
 export * from "./schemas/timeline.input.ts";
 export * from "./text/search-key.ts";
+export * from "./text/text-links.ts";
 export * from "./timeline/entry-text.ts";

@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 export const DEMO_ADMIN = { email: "admin@trame.demo", password: "trame-demo-2026" } as const;
@@ -70,16 +70,33 @@ export async function descriptionOf(page: Page, label: string): Promise<string> 
   return normaliseSpaces(texts.join(" "));
 }
 
+/** The width under which the header folds into "Menu" (48rem in apps/web/src/app/header.tsx). */
+const COMPACT_HEADER_MAX_PX = 768;
+
 /**
- * On a phone the header folds its links, language and account into "Menu": open it when it is folded, so a
- * test reaches the same controls at every width. On a wide screen there is no such button and nothing happens.
+ * On a phone the header folds its links, language and account into "Menu": open it until `target` (by default
+ * the account link) shows, so a test reaches the same controls at every width. Decided by the viewport, not by
+ * what is on screen: just after a resize the wide header may still be drawn. The menu closes itself when the
+ * address changes (a redirect after sign-in may land just after a first opening), hence the retries.
  */
-export async function unfoldHeader(page: Page): Promise<void> {
+export async function unfoldHeader(
+  page: Page,
+  target: Locator = page.getByRole("link", { name: /^Compte :/ }),
+  timeoutMs = 30_000,
+): Promise<void> {
+  const width = page.viewportSize()?.width ?? Number.POSITIVE_INFINITY;
+  if (width > COMPACT_HEADER_MAX_PX) {
+    await target.waitFor({ timeout: timeoutMs });
+    return;
+  }
   const menu = page.getByRole("button", { name: "Menu" });
-  await page
-    .getByRole("link", { name: /^Compte :/ })
-    .or(menu)
-    .first()
-    .waitFor();
-  if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) === "false") await menu.click();
+  await menu.waitFor({ timeout: timeoutMs });
+  const deadline = Date.now() + timeoutMs;
+  while (!(await target.isVisible())) {
+    if (Date.now() > deadline) throw new Error(`unfoldHeader: ${target} not shown after ${timeoutMs} ms`);
+    if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) === "false") {
+      await menu.click().catch(() => undefined);
+    }
+    await page.waitForTimeout(100);
+  }
 }

@@ -47,7 +47,6 @@ function CompactHeader() {
   const { pathname } = useLocation();
 
   // Following a link closes the menu: the new page is what the user asked to see.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger, not read inside
   useEffect(() => setOpen(false), [pathname]);
 
   // Escape closes it from anywhere and gives the focus back to the button, as a disclosure menu should.

@@ -9,6 +9,7 @@ import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
 import { AriaLocale } from "../../ui/aria-locale.tsx";
+import { LinkedText } from "../../ui/linked-text.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
 import { useSession } from "../auth/use-session.ts";
 import { HistoryPanel } from "../history/history-panel.tsx";
@@ -135,7 +136,9 @@ function CooperationView({ cooperation }: { cooperation: CooperationDetail }) {
           {cooperation.description && (
             <section className="section" aria-labelledby="description-heading">
               <h2 id="description-heading">{t("cooperations.page.description")}</h2>
-              <p className="prose">{cooperation.description}</p>
+              <p className="prose">
+                <LinkedText text={cooperation.description} />
+              </p>
             </section>
           )}
           {!edit.editing && (
@@ -143,7 +146,9 @@ function CooperationView({ cooperation }: { cooperation: CooperationDetail }) {
               <h2 id="narrative-heading">{t("cooperations.narrative.heading")}</h2>
               {narrative.text ? (
                 <blockquote className="narrative">
-                  <p className="prose">{narrative.text}</p>
+                  <p className="prose">
+                    <LinkedText text={narrative.text} />
+                  </p>
                 </blockquote>
               ) : (
                 <p>{t("cooperations.narrative.empty")}</p>

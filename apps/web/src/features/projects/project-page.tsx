@@ -8,6 +8,7 @@ import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
 import { AriaLocale } from "../../ui/aria-locale.tsx";
+import { LinkedText } from "../../ui/linked-text.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
 import { useSession } from "../auth/use-session.ts";
 import { HistoryPanel } from "../history/history-panel.tsx";
@@ -117,7 +118,9 @@ function ProjectView({ project }: { project: ProjectDetail }) {
           {!edit.editing && (
             <section className="section" aria-labelledby="summary-heading">
               <h2 id="summary-heading">{t("projects.page.summary")}</h2>
-              <p className="prose">{project.summary || t("projects.page.noSummary")}</p>
+              <p className="prose">
+                {project.summary ? <LinkedText text={project.summary} /> : t("projects.page.noSummary")}
+              </p>
             </section>
           )}
           <ActionLog project={project} />

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { EmptyState } from "../../ui/empty-state.tsx";
+import { LinkedText } from "../../ui/linked-text.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
 import { territoryPageQueries } from "./territory-page-queries.ts";
 
@@ -43,7 +44,9 @@ export function TerritoryNeighbours({ territoryId }: { territoryId: string }) {
                     </span>
                   )}
                   {source && (
-                    <span className="link-list__note">{t("territoryPage.neighbours.source", { source })}</span>
+                    <span className="link-list__note">
+                      <LinkedText text={t("territoryPage.neighbours.source", { source })} />
+                    </span>
                   )}
                 </li>
               ))}

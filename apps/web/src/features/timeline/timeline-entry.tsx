@@ -8,6 +8,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
+import { LinkedText } from "../../ui/linked-text.tsx";
 import type { TimelineItem } from "./use-timeline-pages.ts";
 
 /** Three families, each with its own colour, so the eye separates what was done from what was recorded. */
@@ -40,7 +41,11 @@ export function TimelineEntry({ entry, ownTerritoryId, index }: EntryProps) {
         </span>
       </p>
       <p className="entry__title">{timelineEntryTitle(entry, format.locale)}</p>
-      {detail && <p className="entry__detail">{detail}</p>}
+      {detail && (
+        <p className="entry__detail">
+          <LinkedText text={detail} />
+        </p>
+      )}
       <dl className="entry__context">
         {entry.project && (
           <div>
