@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Database, type Kysely, sql } from "@trame/db";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { importTerritories } from "../src/territories/import-territories.ts";
 import { failure } from "./support/expect-error.ts";
 import { callerFor, makeTerritory, makeUser } from "./support/factories.ts";
 import { projectWorld } from "./support/project-fixtures.ts";
@@ -158,5 +159,32 @@ describe("map : carte nationale", () => {
     expect(bad.code).toBe("BAD_REQUEST");
     expect(bad.payload.fields.map((f) => f.field)).toEqual(["theme"]);
     expect(bad.payload.message.en).toBeTruthy();
+  });
+});
+
+describe("map.areas : les régions et départements où zoomer la carte nationale", () => {
+  // The real 1,255 EPCI and 109 départements, as the first start imports them (this file's last describe:
+  // the figures tested above are read on territories of their own).
+  beforeAll(async () => {
+    await importTerritories(db());
+  }, 120_000);
+
+  it("chaque département avec sa région et les SIREN de ses territoires ; une région réunit ceux de ses départements", async () => {
+    const w = await projectWorld(db());
+    const areas = await (await w.as("partnerEditor")).map.areas();
+    // 96 in metropolitan France and the 5 DROM; the collectivités d'outre-mer have no EPCI, nothing to zoom to.
+    expect(areas.departements).toHaveLength(101);
+    expect(new Set(areas.departements.map((d) => d.code)).size).toBe(101);
+    const gironde = areas.departements.find((d) => d.code === "33");
+    expect(gironde).toMatchObject({ name: "Gironde", regionCode: "75" });
+    // Bordeaux Métropole is in Gironde, the Eurométropole de Strasbourg is not.
+    expect(gironde?.sirens).toContain("243300316");
+    expect(gironde?.sirens).not.toContain("246700488");
+    const aquitaine = areas.regions.find((r) => r.code === "75");
+    expect(aquitaine?.name).toBe("Nouvelle-Aquitaine");
+    const fromDepartements = new Set(areas.departements.filter((d) => d.regionCode === "75").flatMap((d) => d.sirens));
+    expect(aquitaine?.sirens).toEqual([...fromDepartements].sort());
+    expect(areas.regions.find((r) => r.code === "44")?.sirens).toContain("246700488");
+    expect(areas.regions).toHaveLength(18);
   });
 });

@@ -93,6 +93,59 @@ describe("/carte : la carte nationale des coopérations", () => {
     await context.close();
   }, 240_000);
 
+  test("zoomer sur un département ou une région cadre ses intercommunalités ; la zone reste dans l'adresse", async () => {
+    const { context, page } = await signedInAs(browser, BORDEAUX);
+    await page.goto("/carte");
+    const map = page.getByRole("group", { name: MAP });
+    await map.waitFor();
+    const svg = page.locator(".epci-map__svg");
+    /** Where a shape stands against the map's frame: inside it, or wholly outside. */
+    const placeOf = async (siren: string) => {
+      const frame = await svg.boundingBox();
+      const shape = await map.locator(`[data-siren="${siren}"]`).boundingBox();
+      if (!frame || !shape) return "absent";
+      const inside =
+        shape.x >= frame.x - 1 &&
+        shape.y >= frame.y - 1 &&
+        shape.x + shape.width <= frame.x + frame.width + 1 &&
+        shape.y + shape.height <= frame.y + frame.height + 1;
+      const apart =
+        shape.x > frame.x + frame.width ||
+        shape.x + shape.width < frame.x ||
+        shape.y > frame.y + frame.height ||
+        shape.y + shape.height < frame.y;
+      return inside ? "inside" : apart ? "outside" : "across";
+    };
+    const sizeOf = async (siren: string) => (await map.locator(`[data-siren="${siren}"]`).boundingBox())?.width ?? 0;
+    const BORDEAUX_SIREN = "243300316";
+    const STRASBOURG_SIREN = "246700488";
+    const wholeCountry = await sizeOf(BORDEAUX_SIREN);
+    expect(await placeOf(STRASBOURG_SIREN)).toBe("inside");
+
+    const zone = page.getByLabel("Zoomer sur");
+    await zone.selectOption({ label: "33 — Gironde" });
+    await page.waitForURL((url) => url.searchParams.get("zone") === "departement-33");
+    await expect.poll(() => placeOf(STRASBOURG_SIREN)).toBe("outside");
+    expect(await placeOf(BORDEAUX_SIREN)).toBe("inside");
+    expect(await sizeOf(BORDEAUX_SIREN)).toBeGreaterThan(wholeCountry * 3);
+
+    // A région frames more than one of its départements; the address keeps it across a reload.
+    await zone.selectOption({ label: "Grand Est" });
+    await page.waitForURL((url) => url.searchParams.get("zone") === "region-44");
+    await expect.poll(() => placeOf(STRASBOURG_SIREN)).toBe("inside");
+    await expect.poll(() => placeOf(BORDEAUX_SIREN)).toBe("outside");
+    await page.reload();
+    await page.getByRole("group", { name: MAP }).waitFor();
+    expect(await page.getByLabel("Zoomer sur").inputValue()).toBe("region-44");
+    await expect.poll(() => placeOf(BORDEAUX_SIREN)).toBe("outside");
+
+    await page.getByLabel("Zoomer sur").selectOption("");
+    await expect.poll(() => placeOf(BORDEAUX_SIREN)).toBe("inside");
+    expect(await placeOf(STRASBOURG_SIREN)).toBe("inside");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  }, 240_000);
+
   test("sur téléphone (390×844) : pas de débordement horizontal, la carte se zoome au doigt", async () => {
     const context = await browser.newContext({
       baseURL: inject("baseUrl"),

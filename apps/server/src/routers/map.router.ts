@@ -1,7 +1,7 @@
 import { mapCooperationInputSchema, mapNationalInputSchema, mapTerritoryInputSchema } from "@trame/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { viewerOf } from "../auth/viewer.ts";
-import { readCooperationMap, readNationalMap, readTerritoryMap } from "../services/map.service.ts";
+import { readCooperationMap, readMapAreas, readNationalMap, readTerritoryMap } from "../services/map.service.ts";
 import { authedProcedure } from "../trpc.ts";
 
 /**
@@ -21,4 +21,6 @@ export const mapRouter = {
   national: authedProcedure
     .input(mapNationalInputSchema)
     .query(({ ctx, input }) => readNationalMap(ctx.db, viewerOf(ctx.actor), input.theme)),
+
+  areas: authedProcedure.query(({ ctx }) => readMapAreas(ctx.db)),
 } satisfies TRPCRouterRecord;

@@ -8,6 +8,7 @@ import {
   type Kysely,
   listContiguity,
   type MapTerritory,
+  mapDepartements,
   mapTerritories,
   nationalMapFigures,
   type Viewer,
@@ -67,4 +68,28 @@ export async function readCooperationMap(db: Kysely<Database>, cooperationId: st
 export async function readNationalMap(db: Kysely<Database>, viewer: Viewer, theme: Theme | undefined) {
   const { metropoles, entries } = await nationalMapFigures(db, viewer, theme);
   return { theme: theme ?? null, metropoles, entries };
+}
+
+/**
+ * The régions and départements `/carte` can zoom to, each with the SIRENs of its territories. The same
+ * for every reader (geography, no project figure), so the web app keeps it for the session.
+ */
+export async function readMapAreas(db: Kysely<Database>) {
+  const departements = await mapDepartements(db);
+  const regions = new Map<string, { code: string; name: string; sirens: Set<string> }>();
+  for (const departement of departements) {
+    const region = regions.get(departement.regionCode) ?? {
+      code: departement.regionCode,
+      name: departement.regionName,
+      sirens: new Set<string>(),
+    };
+    for (const siren of departement.sirens) region.sirens.add(siren);
+    regions.set(departement.regionCode, region);
+  }
+  return {
+    regions: [...regions.values()]
+      .map((region) => ({ code: region.code, name: region.name, sirens: [...region.sirens].sort() }))
+      .sort((a, b) => a.name.localeCompare(b.name, "fr")),
+    departements: departements.map(({ code, name, regionCode, sirens }) => ({ code, name, regionCode, sirens })),
+  };
 }

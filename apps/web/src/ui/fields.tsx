@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from "react";
+import { Fragment, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from "react";
 
 interface FieldProps {
   id: string;
@@ -56,8 +56,32 @@ export function TextField({ id, label, hint, error, ref, ...input }: TextFieldPr
 
 type SelectFieldProps = FieldProps &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "aria-describedby" | "aria-invalid"> & {
-    options: readonly { value: string; label: string }[];
+    options: readonly SelectOption[];
   };
+
+/** An option; consecutive options of the same `group` are shown under that heading (an optgroup). */
+export interface SelectOption {
+  value: string;
+  label: string;
+  group?: string;
+}
+
+/** Consecutive options cut into runs of the same group (undefined: no heading). */
+function runsOf(options: readonly SelectOption[]): Array<{ group: string | undefined; options: SelectOption[] }> {
+  const runs: Array<{ group: string | undefined; options: SelectOption[] }> = [];
+  for (const option of options) {
+    const last = runs.at(-1);
+    if (last && last.group === option.group) last.options.push(option);
+    else runs.push({ group: option.group, options: [option] });
+  }
+  return runs;
+}
+
+const optionElement = (option: SelectOption) => (
+  <option key={option.value} value={option.value}>
+    {option.label}
+  </option>
+);
 
 export function SelectField({ id, label, hint, error, options, ...select }: SelectFieldProps) {
   return (
@@ -69,11 +93,15 @@ export function SelectField({ id, label, hint, error, options, ...select }: Sele
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        {runsOf(options).map((run, index) =>
+          run.group === undefined ? (
+            <Fragment key={`options-${index}`}>{run.options.map(optionElement)}</Fragment>
+          ) : (
+            <optgroup key={`${run.group}-${index}`} label={run.group}>
+              {run.options.map(optionElement)}
+            </optgroup>
+          ),
+        )}
       </select>
     </FieldFrame>
   );

@@ -221,3 +221,41 @@ export async function nationalMapFigures(
   for (const row of projects) if (row.siren) entry(row.id, row.siren).projects = Number(row.n);
   return { metropoles, entries: [...bySiren.values()].sort((a, b) => a.siren.localeCompare(b.siren)) };
 }
+
+/** A département and the SIRENs of the territories that reach into it: what `/carte` zooms to. */
+export interface MapDepartement {
+  code: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  sirens: string[];
+}
+
+/**
+ * Every département with its région and the SIRENs of the live territories whose `departements`
+ * include it (an EPCI across two départements is in both). One grouped statement over the 109
+ * départements; the map unions the outlines itself, régions included.
+ */
+export async function mapDepartements(db: Kysely<Database>): Promise<MapDepartement[]> {
+  const { rows } = await sql<{
+    code: string;
+    name: string;
+    region_code: string;
+    region_name: string;
+    sirens: string[];
+  }>`
+    select d.code, d.name, d.region_code, d.region_name, array_agg(t.siren order by t.siren) as sirens
+    from departements d
+    join territories t on d.code = any(t.departements)
+    where t.siren is not null and t.archived_at is null
+    group by d.code, d.name, d.region_code, d.region_name
+    order by d.code
+  `.execute(db);
+  return rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    regionCode: row.region_code,
+    regionName: row.region_name,
+    sirens: row.sirens,
+  }));
+}

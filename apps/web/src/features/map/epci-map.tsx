@@ -31,6 +31,8 @@ interface EpciMapProps {
   projection: "france" | "local";
   /** Flies to this shape and gives it the focus. */
   flyTo?: string | null;
+  /** Frames these shapes together (a région, a département); the whole map again when empty. */
+  frame?: readonly string[] | null;
   /** The shape that takes the keyboard first. */
   initialSiren?: string | undefined;
   /** Opens a shape that has no `href` (every shape is then a link). */
@@ -57,7 +59,7 @@ type Drawn = MapShape & Geometry;
  * arrows move to the nearest shape in that direction (so 1,255 shapes are not 1,255 tab stops), each
  * announced by its name and figures; Enter opens it.
  */
-export function EpciMap({ label, shapes, outlines, projection, flyTo, initialSiren, onOpen }: EpciMapProps) {
+export function EpciMap({ label, shapes, outlines, projection, flyTo, frame, initialSiren, onOpen }: EpciMapProps) {
   const { t } = useTranslation();
   const id = useId().replace(/:/g, "");
   const navigate = useNavigate();
@@ -129,6 +131,35 @@ export function EpciMap({ label, shapes, outlines, projection, flyTo, initialSir
     setActive(target.siren);
     svg.querySelector<SVGPathElement>(`[data-siren="${target.siren}"]`)?.focus({ preventScroll: true });
   }, [flyTo, bySiren, height]);
+
+  // Whether a zone is framed now: leaving it shows the whole map again, while no zone at all leaves the
+  // reader's own pan and zoom alone (the shapes change with a theme filter, which re-runs this effect).
+  const framing = useRef(false);
+  useEffect(() => {
+    const svg = svgRef.current;
+    const behaviour = zoomRef.current;
+    if (!frame || !svg || !behaviour) return;
+    const framed = frame.flatMap((siren) => {
+      const shape = bySiren.get(siren);
+      return shape ? [shape.bounds] : [];
+    });
+    if (framed.length === 0) {
+      if (framing.current) select(svg).transition().duration(600).call(behaviour.transform, zoomIdentity);
+      framing.current = false;
+      return;
+    }
+    framing.current = true;
+    const x0 = Math.min(...framed.map(([[x]]) => x));
+    const y0 = Math.min(...framed.map(([[, y]]) => y));
+    const x1 = Math.max(...framed.map(([, [x]]) => x));
+    const y1 = Math.max(...framed.map(([, [, y]]) => y));
+    // The whole area with a margin, never closer than a single territory would be.
+    const scale = Math.min(8, 0.9 / Math.max((x1 - x0) / WIDTH, (y1 - y0) / height, 1e-6));
+    const transform = zoomIdentity
+      .translate(WIDTH / 2 - (scale * (x0 + x1)) / 2, height / 2 - (scale * (y0 + y1)) / 2)
+      .scale(scale);
+    select(svg).transition().duration(600).call(behaviour.transform, transform);
+  }, [frame, bySiren, height]);
 
   const zoomBy = (factor: number | null) => {
     const svg = svgRef.current;

@@ -35,6 +35,36 @@ export default function NationalMapPage() {
   const legend = useLevelLegend();
   const [picked, setPicked] = useState<PickedTerritory | null>(null);
   const [flyTo, setFlyTo] = useState<string | null>(null);
+  // The zone (a région or a département) lives in the address too: "region-75", "departement-33".
+  const zone = params.get("zone") ?? "";
+  const areas = useQuery({ ...trpc.map.areas.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+  const zoneOptions = useMemo(
+    () => [
+      { value: "", label: t("map.national.wholeCountry") },
+      ...(areas.data?.regions ?? []).map((region) => ({
+        value: `region-${region.code}`,
+        label: region.name,
+        group: t("map.national.regions"),
+      })),
+      ...(areas.data?.departements ?? []).map((departement) => ({
+        value: `departement-${departement.code}`,
+        label: `${departement.code} — ${departement.name}`,
+        group: t("map.national.departements"),
+      })),
+    ],
+    [areas.data, t],
+  );
+  const frame = useMemo(() => {
+    if (!areas.data) return null;
+    const [kind, code] = zone.split("-");
+    const area =
+      kind === "region"
+        ? areas.data.regions.find((region) => region.code === code)
+        : kind === "departement"
+          ? areas.data.departements.find((departement) => departement.code === code)
+          : undefined;
+    return area?.sirens ?? [];
+  }, [areas.data, zone]);
 
   const metropoleSirens = useMemo(
     () => new Set((national.data?.metropoles ?? []).flatMap((m) => (m.siren ? [m.siren] : []))),
@@ -123,6 +153,18 @@ export default function NationalMapPage() {
             setParams(next, { replace: true });
           }}
         />
+        <SelectField
+          id="carte-zone"
+          label={t("map.national.zone")}
+          value={zoneOptions.some((option) => option.value === zone) ? zone : ""}
+          options={zoneOptions}
+          onChange={(event) => {
+            const next = new URLSearchParams(params);
+            if (event.target.value) next.set("zone", event.target.value);
+            else next.delete("zone");
+            setParams(next, { replace: true });
+          }}
+        />
         <TerritoryComboBox
           id="carte-recherche"
           label={t("map.national.search")}
@@ -141,6 +183,7 @@ export default function NationalMapPage() {
           outlines={outlines.status === "success" ? outlines.outlines : new Map()}
           projection="france"
           flyTo={flyTo}
+          frame={frame}
           initialSiren={national.data?.metropoles[0]?.siren ?? undefined}
           onOpen={(siren) => void open(siren)}
         />
