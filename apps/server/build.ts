@@ -1,27 +1,4 @@
 import { build } from "esbuild";
+import { serverBuildOptions } from "./build-options.ts";
 
-/**
- * Production build: the server and the CLI as two ESM files, with our workspace packages
- * (@trame/core, @trame/db: TypeScript sources) bundled in and every npm dependency left to
- * node_modules. Node then runs plain JavaScript: no TypeScript loader in memory at run time.
- */
-await build({
-  entryPoints: ["src/main.ts", "src/cli.ts"],
-  outdir: "dist",
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  sourcemap: true,
-  logLevel: "warning",
-  plugins: [
-    {
-      name: "external-npm-packages",
-      setup(context) {
-        context.onResolve({ filter: /^[^./]/ }, (args) =>
-          args.path.startsWith("@trame/") ? undefined : { path: args.path, external: true },
-        );
-      },
-    },
-  ],
-});
+await build(serverBuildOptions);
