@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { todayInFrance } from "@trame/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, normaliseSpaces, seriousA11yViolations } from "./support/browser.ts";
@@ -34,7 +35,7 @@ async function logAction(page: Page, project: ProjectRef, title: string): Promis
   return trpcMutation<Action>(page, "action.create", {
     idempotencyKey: randomUUID(),
     projectId: project.id,
-    occurredOn: new Date().toISOString().slice(0, 10),
+    occurredOn: todayInFrance(),
     kind: "meeting",
     title,
   });

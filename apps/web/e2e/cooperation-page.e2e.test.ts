@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { todayInFrance } from "@trame/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_ADMIN, launchBrowser, normaliseSpaces, screenshot, seriousA11yViolations } from "./support/browser.ts";
@@ -151,7 +152,7 @@ describe("page coopération", () => {
           id,
           version: stored.version,
           engagementForm: "contrat_reciprocite",
-          changedOn: new Date().toISOString().slice(0, 10),
+          changedOn: todayInFrance(),
         });
       }
       await context.close();

@@ -1,3 +1,4 @@
+import { todayInFrance } from "@trame/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, normaliseSpaces, screenshot, seriousA11yViolations } from "./support/browser.ts";
@@ -16,8 +17,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Days counted from today in France, as the server dates everything (not from the UTC date). */
 function isoDaysFromToday(days: number): string {
-  const date = new Date();
+  const date = new Date(`${todayInFrance()}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }

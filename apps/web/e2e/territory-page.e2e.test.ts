@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
+import { todayInFrance } from "@trame/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -255,7 +256,7 @@ describe("page d'un territoire", () => {
     expect(project).toBeDefined();
 
     const title = `Atelier de bilan e2e ${Date.now()}`;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInFrance();
     await trpcCall(
       page,
       "action.create",
