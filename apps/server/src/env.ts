@@ -63,7 +63,8 @@ const envSchema = z.object({
     .default("30 7 * * 1"),
   /** How many days sent e-mails stay in the outbox (/admin/courriels) before housekeeping removes them. */
   TRAME_OUTBOX_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** At least 2: the job queue's setup holds one connection (its lock) while pg-boss works on another. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** ProConnect (OpenID Connect) sign-in: all three set, or none (then no ProConnect button). */
   PROCONNECT_ISSUER: z.url({ protocol: /^https?$/ }).optional(),

@@ -257,6 +257,8 @@ describe("a reminder through the job queue, the SMTP server, and its unsubscribe
     const page = await app.inject({ method: "GET", url: path });
     expect(page.statusCode).toBe(200);
     expect(page.headers["content-type"]).toContain("text/html");
+    // Not "no-referrer": the browser would post the button's form with `Origin: null`, refused as cross-origin.
+    expect(page.headers["referrer-policy"]).toBe("same-origin");
     expect(page.body).toContain("Rappels d&#39;échéances (30, 7 et 1 jours avant)");
     expect(page.body).toContain('<form method="post"');
     const prefs = () =>

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, screenshot, seriousA11yViolations, signIn } from "./support/browser.ts";
 import { freePort, type RunningServer, startServer } from "./support/server.ts";
+import { type SmtpCatcher, startSmtpCatcher } from "./support/smtp-catcher.ts";
 
 /**
  * ProConnect end to end: a real OpenID provider (`oidc-provider`) started here, with a confidential
@@ -25,6 +26,13 @@ const AGENTS: Record<string, Record<string, unknown>> = {
     usual_name: "Mérignac",
     siret: "21330281300017",
   },
+  // Invited by e-mail before having any account; an agent of another organisation than the territory.
+  "agent-invite": {
+    email: "agent.invite@example.fr",
+    given_name: "Agent",
+    usual_name: "Invité",
+    siret: "99999999900029",
+  },
   "agent-ailleurs": {
     email: "agent.ailleurs@example.fr",
     given_name: "Agent",
@@ -37,6 +45,7 @@ let browser: Browser;
 let trame: RunningServer;
 let providerServer: Server;
 let issuer: string;
+let smtp: SmtpCatcher;
 
 beforeAll(async () => {
   const [providerPort, tramePort] = [await freePort(), await freePort()];
@@ -78,9 +87,18 @@ beforeAll(async () => {
   };
   const provider = new Provider(issuer, configuration);
   providerServer = provider.listen(providerPort);
+  // Invitations go by e-mail: to an SMTP server started here, so the test follows the link they carry.
+  smtp = await startSmtpCatcher();
   trame = await startServer({
     port: tramePort,
-    env: { PROCONNECT_ISSUER: issuer, PROCONNECT_CLIENT_ID: CLIENT.id, PROCONNECT_CLIENT_SECRET: CLIENT.secret },
+    env: {
+      PROCONNECT_ISSUER: issuer,
+      PROCONNECT_CLIENT_ID: CLIENT.id,
+      PROCONNECT_CLIENT_SECRET: CLIENT.secret,
+      SMTP_URL: smtp.url,
+      MAIL_FROM: "Trame <trame@example.fr>",
+      TRAME_PUBLIC_URL: trameUrl,
+    },
   });
   browser = await launchBrowser();
 });
@@ -89,6 +107,7 @@ afterAll(async () => {
   await browser?.close();
   await trame?.stop();
   await new Promise((resolve) => (providerServer ? providerServer.close(resolve) : resolve(undefined)));
+  await smtp?.close();
 });
 
 async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
@@ -195,6 +214,56 @@ describe("ProConnect", () => {
     await back.page.waitForURL((url) => url.pathname === "/");
     await back.page.getByRole("link", { name: /Agente Mérignac$/ }).waitFor();
     await back.context.close();
+  });
+
+  test("un agent invité par e-mail accepte l'invitation avec ProConnect et arrive sur son territoire, sans mot de passe", async () => {
+    const admin = await freshPage();
+    await admin.page.goto("/connexion");
+    await signIn(admin.page, { email: "bordeaux@trame.demo", password: "trame-demo-2026" });
+    await admin.page.waitForURL((url) => url.pathname !== "/connexion");
+    const me = (await admin.page.request.get("/trpc/auth.me").then((r) => r.json())) as {
+      result: { data: { memberships: Array<{ territoryId: string }> } };
+    };
+    const territoryId = me.result.data.memberships[0]?.territoryId;
+    const invited = await admin.page.request.post("/trpc/invitation.invite", {
+      data: { territoryId, email: "agent.invite@example.fr", role: "editor" },
+    });
+    expect(invited.ok()).toBe(true);
+    await admin.context.close();
+
+    // The link of the message the invitee received.
+    const mail = await smtp.waitFor("agent.invite@example.fr");
+    const link = new RegExp(`(${trame.baseUrl}/invitation#[\\w-]+)`).exec(mail.parsed.text ?? "")?.[1];
+    expect(link, mail.parsed.text).toBeTruthy();
+
+    const agent = await freshPage();
+    await agent.page.goto(link ?? "");
+    await agent.page.getByRole("heading", { level: 1, name: "Invitation sur Trame" }).waitFor();
+    await agent.page.getByText("agent.invite@example.fr", { exact: false }).first().waitFor();
+    expect(await seriousA11yViolations(agent.page)).toEqual([]);
+    await expectNoSidewaysScroll(agent.page);
+    await screenshot(agent.page, "invitation-proconnect");
+    // The button of the invitation page, through the provider's login: ProConnect verified the invited address.
+    await agent.page.getByRole("link", { name: "S’identifier avec ProConnect" }).click();
+    await agent.page.waitForURL((url) => url.href.startsWith(issuer));
+    await agent.page.locator('input[name="login"]').fill("agent-invite");
+    await agent.page.locator('input[name="password"]').fill("any password");
+    await agent.page.getByRole("button", { name: "Sign-in" }).click();
+    await agent.page.getByRole("button", { name: "Continue" }).click();
+    await agent.page.waitForURL((url) => url.pathname === `/territoires/${territoryId}`);
+    await agent.page.getByRole("heading", { level: 1, name: "Bordeaux Métropole" }).waitFor();
+    const account = (await agent.page.request.get("/trpc/auth.me").then((r) => r.json())) as {
+      result: { data: { email: string; memberships: Array<{ territoryId: string; role: string }> } };
+    };
+    expect(account.result.data.email).toBe("agent.invite@example.fr");
+    expect(account.result.data.memberships).toEqual([expect.objectContaining({ territoryId, role: "editor" })]);
+    await agent.context.close();
+
+    // The invitation served once: its link now says so.
+    const again = await freshPage();
+    await again.page.goto(link ?? "");
+    await again.page.getByText(/Ce lien d'invitation a déjà servi/).waitFor();
+    await again.context.close();
   });
 
   test("une réponse de ProConnect rejouée, ou plantée dans un autre navigateur (login CSRF), ne connecte personne", async () => {

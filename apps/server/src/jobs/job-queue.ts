@@ -7,6 +7,7 @@ import { REMINDERS_QUEUE, registerReminderJobs } from "./deadline-reminders.job.
 import { registerDigestJobs } from "./mail-digest.job.ts";
 import { registerMailJobs } from "./mail-send.job.ts";
 import { registerNotificationJobs } from "./notification-fanout.job.ts";
+import { oneSetupAtATime } from "./setup-lock.ts";
 import { sqlExecutor } from "./sql-executor.ts";
 
 /** pg-boss keeps its tables in their own schema, created and migrated by pg-boss itself at start. */
@@ -53,35 +54,37 @@ export async function startJobQueue(handle: DbHandle, log: Logger, options: JobQ
     archiveFailedAfterSeconds: 14 * 24 * 3600,
   });
   boss.on("error", (error) => log.error({ err: error }, "job queue error / erreur de la file de tâches"));
-  await boss.start();
+  await oneSetupAtATime(handle, async () => {
+    await boss.start();
 
-  await boss.createQueue(QUEUES.housekeeping, {
-    name: QUEUES.housekeeping,
-    // At most one housekeeping run waiting and one running, whatever the number of instances.
-    policy: "stately",
-    retryLimit: 3,
-    retryDelay: 60,
-    retryBackoff: true,
-  });
-  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
-  await boss.work(QUEUES.housekeeping, polling, async () => {
-    const counts = await deleteExpiredRows(handle.db, { outboxKeepDays: options.outboxKeepDays ?? OUTBOX_KEEP_DAYS });
-    log.info(counts, "housekeeping done / nettoyage fait");
-    return counts;
-  });
-  await boss.schedule(QUEUES.housekeeping, options.housekeepingCron ?? "7 * * * *", {}, { tz: "UTC" });
-  await registerMailJobs(boss, handle, log, options.mailTransport ?? null, polling);
-  await registerNotificationJobs(boss, handle, log, polling);
-  await registerReminderJobs(boss, handle, log, {
-    publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
-    cron: options.remindersCron ?? "0 8 * * *",
-    polling,
-  });
-  await registerDigestJobs(boss, handle, log, {
-    publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
-    dailyCron: options.digestDailyCron ?? "0 7 * * *",
-    weeklyCron: options.digestWeeklyCron ?? "30 7 * * 1",
-    polling,
+    await boss.createQueue(QUEUES.housekeeping, {
+      name: QUEUES.housekeeping,
+      // At most one housekeeping run waiting and one running, whatever the number of instances.
+      policy: "stately",
+      retryLimit: 3,
+      retryDelay: 60,
+      retryBackoff: true,
+    });
+    const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+    await boss.work(QUEUES.housekeeping, polling, async () => {
+      const counts = await deleteExpiredRows(handle.db, { outboxKeepDays: options.outboxKeepDays ?? OUTBOX_KEEP_DAYS });
+      log.info(counts, "housekeeping done / nettoyage fait");
+      return counts;
+    });
+    await boss.schedule(QUEUES.housekeeping, options.housekeepingCron ?? "7 * * * *", {}, { tz: "UTC" });
+    await registerMailJobs(boss, handle, log, options.mailTransport ?? null, polling);
+    await registerNotificationJobs(boss, handle, log, polling);
+    await registerReminderJobs(boss, handle, log, {
+      publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
+      cron: options.remindersCron ?? "0 8 * * *",
+      polling,
+    });
+    await registerDigestJobs(boss, handle, log, {
+      publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
+      dailyCron: options.digestDailyCron ?? "0 7 * * *",
+      weeklyCron: options.digestWeeklyCron ?? "30 7 * * 1",
+      polling,
+    });
   });
 
   return {
