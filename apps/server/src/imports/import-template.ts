@@ -1,5 +1,5 @@
 import { type ImportKind, importFields } from "@trame/core";
-import ExcelJS from "exceljs";
+import { loadExcelJs } from "./spreadsheet-reader.ts";
 
 const TITLES: Record<ImportKind, string> = {
   projects: "Projets",
@@ -16,6 +16,7 @@ export const templateFileName = (kind: ImportKind) =>
  * takes, so nobody has to guess a format.
  */
 export async function importTemplate(kind: ImportKind): Promise<Buffer> {
+  const { default: ExcelJS } = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Trame";
   const sheet = workbook.addWorksheet(TITLES[kind]);

