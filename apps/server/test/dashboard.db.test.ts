@@ -1,5 +1,5 @@
-import { todayInFrance } from "@trame/core";
-import { addDays, sql } from "@trame/db";
+import { addDays, todayInFrance } from "@trame/core";
+import { sql } from "@trame/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fundingWorld } from "./support/application-fixtures.ts";
 import { failure } from "./support/expect-error.ts";

@@ -1,4 +1,5 @@
-import { addDays, createDb, type DbHandle, setMailPreference } from "@trame/db";
+import { addDays } from "@trame/core";
+import { createDb, type DbHandle, setMailPreference } from "@trame/db";
 import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

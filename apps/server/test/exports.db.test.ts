@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { todayInFrance } from "@trame/core";
-import { addDays, deleteMembership } from "@trame/db";
+import { addDays, todayInFrance } from "@trame/core";
+import { deleteMembership } from "@trame/db";
 import { parse } from "csv-parse/sync";
 import type { FastifyInstance } from "fastify";
 import ICAL from "ical.js";

@@ -1,5 +1,5 @@
-import { todayInFrance } from "@trame/core";
-import { addDays } from "@trame/db";
+import { addDays, todayInFrance } from "@trame/core";
+
 import { beforeAll, describe, expect, it } from "vitest";
 import { failure, fieldsOf } from "./support/expect-error.ts";
 import { callerFor, makeUser } from "./support/factories.ts";

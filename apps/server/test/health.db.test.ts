@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type CooperationHealth, type HealthIndicatorKey, todayInFrance } from "@trame/core";
-import { addDays } from "@trame/db";
+import { addDays, type CooperationHealth, type HealthIndicatorKey, todayInFrance } from "@trame/core";
+
 import { parse } from "csv-parse/sync";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

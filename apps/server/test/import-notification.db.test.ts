@@ -1,5 +1,5 @@
-import { todayInFrance } from "@trame/core";
-import { addDays } from "@trame/db";
+import { addDays, todayInFrance } from "@trame/core";
+
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/http/app.ts";

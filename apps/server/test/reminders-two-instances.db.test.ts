@@ -1,5 +1,5 @@
-import { todayInFrance } from "@trame/core";
-import { addDays, sql } from "@trame/db";
+import { addDays, todayInFrance } from "@trame/core";
+import { sql } from "@trame/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REMINDERS_QUEUE } from "../src/jobs/deadline-reminders.job.ts";
 import { JOB_SCHEMA } from "../src/jobs/job-queue.ts";

@@ -1,4 +1,4 @@
-import { todayInFrance } from "@trame/core";
+import { addDays, todayInFrance } from "@trame/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, normaliseSpaces, screenshot, seriousA11yViolations } from "./support/browser.ts";
@@ -18,11 +18,7 @@ afterAll(async () => {
 });
 
 /** Days counted from today in France, as the server dates everything (not from the UTC date). */
-function isoDaysFromToday(days: number): string {
-  const date = new Date(`${todayInFrance()}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+const isoDaysFromToday = (days: number) => addDays(todayInFrance(), days);
 
 /** One step of the transition dialog, dated today (the dialog's default). */
 async function moveApplication(page: Page, to: string, grantedEuros?: string) {

@@ -1,4 +1,4 @@
-import { todayInFrance } from "@trame/core";
+import { addDays, todayInFrance } from "@trame/core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, screenshot, seriousA11yViolations, signIn } from "./support/browser.ts";
@@ -38,13 +38,6 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-/** Tomorrow in France, as the server dates reminders. */
-function tomorrow(): string {
-  const date = new Date(`${todayInFrance()}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
 /** The scheduler fires each minute at most; the mail job then sends within seconds. */
 const REMINDER_WAIT_SECONDS = 150;
 
@@ -71,7 +64,7 @@ describe("désinscription en un clic (RFC 8058), depuis un vrai courriel", () =>
         applicantTerritoryId: lead.territory.id,
         programmeId: programme.id,
         requestedCents: 5_000_000,
-        submissionDeadline: tomorrow(),
+        submissionDeadline: addDays(todayInFrance(), 1),
       });
       const before = await trpcQuery<Record<string, string>>(page, "notificationPrefs.get", undefined);
       expect(before).toMatchObject({ reminder: "immediately", funding: "immediately" });

@@ -1,3 +1,4 @@
+export * from "./dates/calendar-days.ts";
 export * from "./dates/today-in-france.ts";
 export * from "./enums/action-kind.ts";
 export * from "./enums/cooperation.ts";

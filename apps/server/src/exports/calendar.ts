@@ -1,5 +1,6 @@
 import {
   ACTION_KINDS,
+  addDays,
   applicationStatusLabels,
   cursorSchema,
   deadlineKindLabels,
@@ -11,7 +12,6 @@ import {
   timelineKindLabels,
 } from "@trame/core";
 import {
-  addDays,
   type Database,
   type Deadline,
   type Kysely,
@@ -134,9 +134,7 @@ function description(entry: TimelineEntry, locale: Locale): string {
 }
 
 function nextDay(isoDate: string): Date {
-  const day = new Date(`${isoDate}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + 1);
-  return day;
+  return new Date(`${addDays(isoDate, 1)}T00:00:00Z`);
 }
 
 /**

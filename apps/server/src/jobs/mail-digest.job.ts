@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type MailCategory, todayInFrance } from "@trame/core";
+import { addDays, daysBetween, type MailCategory, todayInFrance } from "@trame/core";
 import {
-  addDays,
   type DatedDeadline,
   type DbHandle,
   type DigestCandidate,
@@ -112,7 +111,7 @@ export async function buildDigests(
       ).then((list) =>
         list.map((d) => ({
           ...d,
-          daysLeft: Math.round((Date.parse(`${d.on}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000),
+          daysLeft: daysBetween(day, d.on),
         })),
       );
       deadlineCache.set(cacheKey, found);

@@ -1,12 +1,12 @@
 import {
   type ApplicationStatus,
+  addDays,
   applicationStatusSchema,
   canMoveApplication,
   datesSetBy,
   todayInFrance,
 } from "@trame/core";
 import {
-  addDays,
   type Database,
   getProjectFinancing,
   insertApplication,

@@ -1,3 +1,4 @@
+import { minDate, within, yearsUpTo } from "../dates/calendar-days.ts";
 import type { ApplicationStatus } from "../enums/funding.ts";
 import {
   AWARDED_APPLICATION_STATUSES,
@@ -7,7 +8,6 @@ import {
 import { searchKey } from "../text/search-key.ts";
 import type { CooperationHealthInput, HealthIndicator, HealthTrend } from "./health.types.ts";
 import { atLeast, atMost, fact, type HealthContext, round2, scored, shareValue, unscored } from "./health-context.ts";
-import { minDate, within, yearsUpTo } from "./health-dates.ts";
 import type { HealthThresholds } from "./health-thresholds.ts";
 
 type Application = CooperationHealthInput["applications"][number];

@@ -1,3 +1,4 @@
+import { addMonths, maxDate, minDate, monthsBetween } from "../dates/calendar-days.ts";
 import type {
   CooperationHealth,
   CooperationHealthInput,
@@ -11,7 +12,6 @@ import type {
   InsufficientReason,
 } from "./health.types.ts";
 import { HEALTH_INDICATORS } from "./health.types.ts";
-import { addMonths, maxDate, minDate, monthsBetween } from "./health-dates.ts";
 import type { HealthFactKey } from "./health-labels.ts";
 import type { HealthThresholds } from "./health-thresholds.ts";
 

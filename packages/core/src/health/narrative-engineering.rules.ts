@@ -1,8 +1,8 @@
+import { maxDate, minDate, monthsBetween, within, yearsUpTo } from "../dates/calendar-days.ts";
 import { type EngineeringKind, engineeringKindLabels } from "../enums/cooperation.ts";
 import type { ProjectStatus } from "../enums/project.ts";
 import type { HealthEngineering, HealthIndicator, HealthTrend } from "./health.types.ts";
 import { fact, type HealthContext, round2, scored, unscored } from "./health-context.ts";
-import { maxDate, minDate, monthsBetween, within, yearsUpTo } from "./health-dates.ts";
 
 /**
  * Shared narrative (récit commun): the study's first key to success. Present when the text is

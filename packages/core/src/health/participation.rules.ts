@@ -1,3 +1,4 @@
+import { minDate, within, yearsUpTo } from "../dates/calendar-days.ts";
 import type { HealthIndicator, HealthTrend } from "./health.types.ts";
 import {
   atLeast,
@@ -12,7 +13,6 @@ import {
   type Verdict,
   windowOf,
 } from "./health-context.ts";
-import { minDate, within, yearsUpTo } from "./health-dates.ts";
 
 /**
  * Breadth: the share of current members taking part in at least one action over the window. A

@@ -1,3 +1,4 @@
+import { minDate, within, yearsUpTo } from "../dates/calendar-days.ts";
 import { type ProjectStatus, projectStatusLabels } from "../enums/project.ts";
 import { type Theme, themeLabels } from "../enums/theme.ts";
 import type { CooperationHealthInput, HealthIndicator, HealthTrend } from "./health.types.ts";
@@ -12,7 +13,6 @@ import {
   type Verdict,
   windowOf,
 } from "./health-context.ts";
-import { minDate, within, yearsUpTo } from "./health-dates.ts";
 
 type Project = CooperationHealthInput["projects"][number];
 

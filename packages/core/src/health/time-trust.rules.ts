@@ -1,3 +1,4 @@
+import { daysBetween, maxDate, quartersBetween, within, yearsUpTo } from "../dates/calendar-days.ts";
 import type { HealthIndicator, HealthTrend } from "./health.types.ts";
 import {
   atLeast,
@@ -11,7 +12,6 @@ import {
   unscored,
   windowOf,
 } from "./health-context.ts";
-import { daysBetween, maxDate, quartersBetween, within, yearsUpTo } from "./health-dates.ts";
 
 const QUARTER_DAYS = 365.25 / 4;
 

@@ -1,4 +1,5 @@
 import type { ApplicationStatus, DeadlineKind, FunderKind } from "@trame/core";
+import { addDays, daysBetween } from "@trame/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
 import { type ApplicationEb, applicationConcerns } from "./application-scope.queries.ts";
@@ -132,16 +133,6 @@ export async function listDeadlines(
     .sort((a, b) => sign * a.on.localeCompare(b.on) || a.project.title.localeCompare(b.project.title, "fr"))
     .slice(0, limit);
 }
-
-/** `YYYY-MM-DD` plus `days` calendar days, computed on UTC midnights so no time zone shifts it. */
-export function addDays(isoDate: string, days: number): string {
-  const day = new Date(`${isoDate}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export type DatedDeadline = Deadline & { daysLeft: number };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, daysBetween, monthsBetween, quartersBetween, yearsUpTo } from "./health-dates.ts";
+import { addMonths, daysBetween, monthsBetween, quartersBetween, yearsUpTo } from "./calendar-days.ts";
 
 describe("calcul des dates de la fiche santé", () => {
   it("ajoute des mois en gardant le jour, ou le dernier jour d'un mois plus court", () => {
