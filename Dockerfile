@@ -8,6 +8,7 @@ COPY apps/server/package.json apps/server/
 COPY apps/web/package.json apps/web/
 COPY packages/core/package.json packages/core/
 COPY packages/db/package.json packages/db/
+COPY packages/test-support/package.json packages/test-support/
 COPY tooling/typescript/package.json tooling/typescript/
 COPY bench/package.json bench/
 RUN pnpm install --frozen-lockfile
@@ -24,6 +25,6 @@ COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000
 WORKDIR /app/apps/server
-# Same flags as `pnpm start` (a test keeps them equal). The old-space cap keeps RSS near 150 MB under
-# load: without it V8 lets garbage pile up to 230-320 MB before collecting, for no gain in throughput.
+# Same flags as `pnpm start` (a test keeps them equal). The old-space cap makes V8 collect before
+# garbage piles up (peak RSS under `pnpm bench:load`: README, Performance).
 CMD ["node", "--enable-source-maps", "--max-old-space-size=160", "dist/main.js"]

@@ -1,5 +1,6 @@
 import { addDays } from "@trame/core";
 import { createDb, type DbHandle, setMailPreference } from "@trame/db";
+import { type SmtpCatcher, startSmtpCatcher } from "@trame/test-support/smtp-catcher";
 import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +10,6 @@ import { type JobQueue, startJobQueue } from "../src/jobs/job-queue.ts";
 import { smtpTransport } from "../src/mail/transport.ts";
 import { makeTerritory, makeUser, type TestUser } from "./support/factories.ts";
 import { makeApplication, makeCooperation, makeFundingProject, makeProgramme } from "./support/funding-fixtures.ts";
-import { type SmtpCatcher, startSmtpCatcher } from "./support/smtp-catcher.ts";
 import { useTestDb } from "./support/test-db.ts";
 
 const getDb = useTestDb();

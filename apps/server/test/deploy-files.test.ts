@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseEnv } from "../src/env.ts";
@@ -72,6 +72,29 @@ describe("fichiers de déploiement", () => {
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
     expect(dockerfile).toContain(`pnpm@${pinned}`);
     expect(dockerfile).toContain("--frozen-lockfile");
+  });
+
+  it("le Dockerfile copie le package.json de chaque paquet de l'espace de travail avant l'installation figée", () => {
+    // Otherwise `pnpm install --frozen-lockfile` finds the lockfile naming a package that is not there.
+    const dockerfile = read("Dockerfile");
+    const install = dockerfile.indexOf("RUN pnpm install --frozen-lockfile");
+    const globs = (parse(read("pnpm-workspace.yaml")) as { packages: string[] }).packages;
+    const manifests = globs.flatMap((glob) =>
+      glob.endsWith("/*")
+        ? readdirSync(new URL(glob.slice(0, -1), root), { withFileTypes: true })
+            .filter(
+              (entry) =>
+                entry.isDirectory() && existsSync(new URL(`${glob.slice(0, -1)}${entry.name}/package.json`, root)),
+            )
+            .map((entry) => `${glob.slice(0, -1)}${entry.name}/package.json`)
+        : [`${glob}/package.json`],
+    );
+    expect(manifests.length).toBeGreaterThanOrEqual(7);
+    for (const manifest of manifests) {
+      const copied = dockerfile.indexOf(`COPY ${manifest} `);
+      expect(copied, manifest).toBeGreaterThan(0);
+      expect(copied, manifest).toBeLessThan(install);
+    }
   });
 
   it("le Dockerfile lance le serveur avec les mêmes options de node que `pnpm start`", () => {

@@ -1,4 +1,5 @@
 import { sql } from "@trame/db";
+import { type SmtpCatcher, startSmtpCatcher } from "@trame/test-support/smtp-catcher";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { hashSessionToken } from "../src/auth/session-token.ts";
@@ -9,7 +10,6 @@ import { createCaller } from "../src/root.ts";
 import { acceptInvitationsWithProConnect } from "../src/services/invitation.service.ts";
 import { failure, fieldsOf } from "./support/expect-error.ts";
 import { callerFor, cookieLog, makeTerritory, makeUser, sessionFor } from "./support/factories.ts";
-import { type SmtpCatcher, startSmtpCatcher } from "./support/smtp-catcher.ts";
 import { useTestDb } from "./support/test-db.ts";
 
 const getDb = useTestDb();

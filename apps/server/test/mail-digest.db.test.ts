@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { NOTIFICATION_CATEGORY_OF, type NotificationEvent } from "@trame/core";
 import { createDb, insertNotifications, setMailPreference } from "@trame/db";
+import { type SmtpCatcher, startSmtpCatcher } from "@trame/test-support/smtp-catcher";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startJobQueue } from "../src/jobs/job-queue.ts";
@@ -8,7 +9,6 @@ import { buildDigests, sendImmediateNotifications } from "../src/jobs/mail-diges
 import { smtpTransport } from "../src/mail/transport.ts";
 import { makeTerritory, makeUser } from "./support/factories.ts";
 import { makeApplication, makeCooperation, makeFundingProject, makeProgramme } from "./support/funding-fixtures.ts";
-import { type SmtpCatcher, startSmtpCatcher } from "./support/smtp-catcher.ts";
 import { useTestDb } from "./support/test-db.ts";
 
 const getDb = useTestDb();

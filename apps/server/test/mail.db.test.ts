@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import { createDb, sql } from "@trame/db";
+import { type SmtpCatcher, startSmtpCatcher } from "@trame/test-support/smtp-catcher";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type JobQueue, startJobQueue } from "../src/jobs/job-queue.ts";
@@ -7,7 +8,6 @@ import { MAIL_SWEEP_QUEUE } from "../src/jobs/mail-send.job.ts";
 import { smtpTransport } from "../src/mail/transport.ts";
 import { failure } from "./support/expect-error.ts";
 import { callerFor, makeUser } from "./support/factories.ts";
-import { type SmtpCatcher, startSmtpCatcher } from "./support/smtp-catcher.ts";
 import { useTestDb } from "./support/test-db.ts";
 
 const getDb = useTestDb();

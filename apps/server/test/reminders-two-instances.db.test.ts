@@ -1,12 +1,12 @@
 import { addDays, todayInFrance } from "@trame/core";
 import { sql } from "@trame/db";
+import { type SmtpCatcher, startSmtpCatcher } from "@trame/test-support/smtp-catcher";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REMINDERS_QUEUE } from "../src/jobs/deadline-reminders.job.ts";
 import { JOB_SCHEMA } from "../src/jobs/job-queue.ts";
 import { makeTerritory, makeUser } from "./support/factories.ts";
 import { makeApplication, makeCooperation, makeFundingProject, makeProgramme } from "./support/funding-fixtures.ts";
 import { type ServerProcess, spawnServer } from "./support/server-process.ts";
-import { type SmtpCatcher, startSmtpCatcher } from "./support/smtp-catcher.ts";
 import { useTestDb } from "./support/test-db.ts";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);

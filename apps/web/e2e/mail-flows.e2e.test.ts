@@ -1,9 +1,9 @@
+import { type SmtpCatcher, startSmtpCatcher } from "@trame/test-support/smtp-catcher";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, screenshot, seriousA11yViolations, signIn, unfoldHeader } from "./support/browser.ts";
 import { DEMO_PASSWORD } from "./support/demo-api.ts";
 import { freePort, type RunningServer, startServer } from "./support/server.ts";
-import { type SmtpCatcher, startSmtpCatcher } from "./support/smtp-catcher.ts";
 
 /** Administrator of Bordeaux Métropole only: invites into that territory. */
 const BORDEAUX_ADMIN = { email: "bordeaux@trame.demo", password: DEMO_PASSWORD } as const;

@@ -1,10 +1,10 @@
 import type { Server } from "node:http";
+import { type SmtpCatcher, startSmtpCatcher } from "@trame/test-support/smtp-catcher";
 import Provider, { type Configuration } from "oidc-provider";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, screenshot, seriousA11yViolations, signIn } from "./support/browser.ts";
 import { freePort, type RunningServer, startServer } from "./support/server.ts";
-import { type SmtpCatcher, startSmtpCatcher } from "./support/smtp-catcher.ts";
 
 /**
  * ProConnect end to end: a real OpenID provider (`oidc-provider`) started here, with a confidential

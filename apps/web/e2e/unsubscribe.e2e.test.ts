@@ -1,10 +1,10 @@
 import { addDays, todayInFrance } from "@trame/core";
+import { type SmtpCatcher, startSmtpCatcher } from "@trame/test-support/smtp-catcher";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, screenshot, seriousA11yViolations, signIn } from "./support/browser.ts";
 import { DEMO_PASSWORD, findProject, trpcMutation, trpcQuery } from "./support/demo-api.ts";
 import { freePort, type RunningServer, startServer } from "./support/server.ts";
-import { type SmtpCatcher, startSmtpCatcher } from "./support/smtp-catcher.ts";
 
 /** Editor of Montpellier Méditerranée Métropole, lead of the A750 project. */
 const MONTPELLIER = { email: "montpellier@trame.demo", password: DEMO_PASSWORD } as const;
