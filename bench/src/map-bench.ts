@@ -1,8 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type Browser, chromium } from "playwright-core";
-import { ROOT, startWebServer } from "./server-child.ts";
+import type { Browser } from "playwright-core";
+import { median, withSignedInBrowser, writeResult } from "./browser-bench.ts";
 
 /**
  * The national map (`/carte`) in Chromium, against the production build of the server and the web
@@ -16,7 +14,6 @@ const { values } = parseArgs({
   options: { iterations: { type: "string", default: "10" } },
 });
 const iterations = Math.max(1, Number(values.iterations));
-const BORDEAUX = { email: "bordeaux@trame.demo", password: "trame-demo-2026" };
 
 /** Milliseconds from navigation start to the map's mark, and what the outlines weighed on the wire. */
 async function visit(browser: Browser, baseUrl: string, storageState: string, reuse: boolean, runs: number) {
@@ -49,38 +46,16 @@ async function visit(browser: Browser, baseUrl: string, storageState: string, re
   return { times, transfer };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-const server = await startWebServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-});
-try {
-  const signIn = await browser.newContext({ baseURL: server.baseUrl });
-  const page = await signIn.newPage();
-  await page.goto("/connexion");
-  await page.getByLabel("Adresse e-mail").fill(BORDEAUX.email);
-  await page.getByLabel("Mot de passe").fill(BORDEAUX.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL((url) => url.pathname !== "/connexion");
-  const storageState = JSON.stringify(await signIn.storageState());
-  await signIn.close();
-
+await withSignedInBrowser(async ({ browser, baseUrl, storageState }) => {
   // Cold: a new browser context per visit, so nothing is cached.
   const cold: number[] = [];
   let coldTransfer = 0;
   for (let run = 0; run < iterations; run++) {
-    const result = await visit(browser, server.baseUrl, storageState, false, 1);
+    const result = await visit(browser, baseUrl, storageState, false, 1);
     cold.push(...result.times);
     coldTransfer = result.transfer;
   }
-  const warm = await visit(browser, server.baseUrl, storageState, true, iterations);
+  const warm = await visit(browser, baseUrl, storageState, true, iterations);
 
   const report = {
     date: new Date().toISOString(),
@@ -98,9 +73,5 @@ try {
     "later visit (outlines cached)": { median: `${report.warmMedianMs} ms`, max: `${report.warmMaxMs} ms` },
   });
   console.log(`outlines on the wire: ${report.outlinesTransferKb} KB (brotli)`);
-  mkdirSync(join(ROOT, "bench/results"), { recursive: true });
-  writeFileSync(join(ROOT, "bench/results/map.json"), `${JSON.stringify(report, null, 2)}\n`);
-} finally {
-  await browser.close();
-  await server.stop();
-}
+  writeResult("map", report);
+});

@@ -1,9 +1,7 @@
-import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { ROOT, startWebServer } from "./server-child.ts";
+import type { Browser, Page } from "playwright-core";
+import { median, withSignedInBrowser, writeResult } from "./browser-bench.ts";
 
 /**
  * A territory page as felt (issue 15, item 8), in Chromium against the production build of the
@@ -17,7 +15,6 @@ const { values } = parseArgs({
   options: { iterations: { type: "string", default: "10" } },
 });
 const iterations = Math.max(1, Number(values.iterations));
-const BORDEAUX = { email: "bordeaux@trame.demo", password: "trame-demo-2026" };
 
 /** The page shows its data once every section has it: its name, cooperations, projects, neighbours. */
 const SHOWN = ["#territory-name", "#cooperations li a", "#projets li a", "#voisins li a"];
@@ -66,36 +63,18 @@ async function visitsWarm(browser: Browser, baseUrl: string, storageState: strin
   return times;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-const server = await startWebServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-});
-try {
-  const signIn = await browser.newContext({ baseURL: server.baseUrl });
-  const page = await signIn.newPage();
-  await page.goto("/connexion");
-  await page.getByLabel("Adresse e-mail").fill(BORDEAUX.email);
-  await page.getByLabel("Mot de passe").fill(BORDEAUX.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL((url) => url.pathname !== "/connexion");
+await withSignedInBrowser(async ({ browser, baseUrl, storageState }) => {
+  const finder = await browser.newContext({ baseURL: baseUrl, storageState: JSON.parse(storageState) });
+  const page = await finder.newPage();
   await page.goto("/territoires?q=243300316");
   const href = await page.getByRole("link", { name: "Bordeaux Métropole", exact: true }).first().getAttribute("href");
   if (!href) throw new Error("Bordeaux Métropole not found");
-  const storageState = JSON.stringify(await signIn.storageState());
-  await signIn.close();
+  await finder.close();
 
   const load = loadavg()[0] ?? 0;
   const cold: number[] = [];
-  for (let run = 0; run < iterations; run++) cold.push(await visitCold(browser, server.baseUrl, storageState, href));
-  const warm = await visitsWarm(browser, server.baseUrl, storageState, href);
+  for (let run = 0; run < iterations; run++) cold.push(await visitCold(browser, baseUrl, storageState, href));
+  const warm = await visitsWarm(browser, baseUrl, storageState, href);
   const report = {
     date: new Date().toISOString(),
     iterations,
@@ -110,9 +89,5 @@ try {
     "cold (new browser, nothing cached)": { median: `${report.coldMedianMs} ms`, target: "≤ 1000 ms" },
     "warm (back to the page in the app)": { median: `${report.warmMedianMs} ms`, target: "" },
   });
-  mkdirSync(join(ROOT, "bench/results"), { recursive: true });
-  writeFileSync(join(ROOT, "bench/results/territory-page.json"), `${JSON.stringify(report, null, 2)}\n`);
-} finally {
-  await browser.close();
-  await server.stop();
-}
+  writeResult("territory-page", report);
+});
