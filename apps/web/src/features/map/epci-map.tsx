@@ -71,7 +71,7 @@ export function EpciMap({ label, shapes, outlines, projection, flyTo, frame, ini
   // Projecting 1,255 outlines is the costly part: done again only when the set of shapes changes,
   // not when their colours do (a theme filter).
   const sirenKey = shapes.map((shape) => shape.siren).join(",");
-  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the SIRENs drawn, on purpose (see above)
+  // Keyed by the SIRENs drawn, on purpose (see above).
   const geometry = useMemo(() => project(sirenKey, outlines, projection), [sirenKey, outlines, projection]);
   const { height, insets } = geometry;
   const drawn = useMemo<Drawn[]>(
@@ -281,7 +281,7 @@ const Shapes = memo(function Shapes({
   return (
     <>
       {drawn.map((shape) => (
-        // biome-ignore lint/a11y/useSemanticElements: an SVG outline cannot be an <a> and keep the roving focus on the path itself
+        // An SVG outline cannot be an <a> and keep the roving focus on the path itself.
         <path
           key={shape.siren}
           d={shape.d}
