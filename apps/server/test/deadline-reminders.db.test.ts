@@ -9,7 +9,7 @@ import { giveDeadlineReminders, REMINDERS_QUEUE } from "../src/jobs/deadline-rem
 import { type JobQueue, startJobQueue } from "../src/jobs/job-queue.ts";
 import { smtpTransport } from "../src/mail/transport.ts";
 import { makeTerritory, makeUser, type TestUser } from "./support/factories.ts";
-import { makeApplication, makeCooperation, makeFundingProject, makeProgramme } from "./support/funding-fixtures.ts";
+import { makeApplication, makeLeadAndPartner, makeProgramme } from "./support/funding-fixtures.ts";
 import { useTestDb } from "./support/test-db.ts";
 
 const getDb = useTestDb();
@@ -37,16 +37,8 @@ afterAll(async () => {
  */
 async function world(options: { visibility?: "network" | "partners"; applicantOutside?: boolean } = {}) {
   const { db } = getDb();
-  const [lead, partner, outside] = await Promise.all([makeTerritory(db), makeTerritory(db), makeTerritory(db)]);
-  const cooperation = await makeCooperation(db);
-  const project = await makeFundingProject(db, {
-    cooperationId: cooperation.id,
-    partners: [
-      [lead.id, "lead"],
-      [partner.id, "partner"],
-    ],
-    visibility: options.visibility ?? "network",
-  });
+  const { lead, partner, project } = await makeLeadAndPartner(db, { visibility: options.visibility ?? "network" });
+  const outside = await makeTerritory(db);
   const programme = await makeProgramme(db, {
     name: "DETR",
     funderName: "Préfecture de la Gironde",

@@ -4,8 +4,8 @@ import { type SmtpCatcher, startSmtpCatcher } from "@trame/test-support/smtp-cat
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REMINDERS_QUEUE } from "../src/jobs/deadline-reminders.job.ts";
 import { JOB_SCHEMA } from "../src/jobs/job-queue.ts";
-import { makeTerritory, makeUser } from "./support/factories.ts";
-import { makeApplication, makeCooperation, makeFundingProject, makeProgramme } from "./support/funding-fixtures.ts";
+import { makeUser } from "./support/factories.ts";
+import { makeApplication, makeLeadAndPartner, makeProgramme } from "./support/funding-fixtures.ts";
 import { type ServerProcess, spawnServer } from "./support/server-process.ts";
 import { useTestDb } from "./support/test-db.ts";
 
@@ -39,15 +39,7 @@ describe.skipIf(!onPostgres)("rappels d'échéance avec deux instances", () => {
     async () => {
       const { db, connectionString } = testDb();
       if (!connectionString) throw new Error("PostgreSQL URL expected");
-      const [lead, partner] = await Promise.all([makeTerritory(db), makeTerritory(db)]);
-      const cooperation = await makeCooperation(db);
-      const project = await makeFundingProject(db, {
-        cooperationId: cooperation.id,
-        partners: [
-          [lead.id, "lead"],
-          [partner.id, "partner"],
-        ],
-      });
+      const { lead, partner, project } = await makeLeadAndPartner(db);
       const programme = await makeProgramme(db, { name: "DETR", funderName: "Préfecture", funderKind: "state" });
       const applicantEditor = await makeUser(db, { memberships: [{ territoryId: partner.id, role: "editor" }] });
       const leadEditor = await makeUser(db, { memberships: [{ territoryId: lead.id, role: "editor" }] });

@@ -1,15 +1,17 @@
-import { type SmtpCatcher, startSmtpCatcher } from "@trame/test-support/smtp-catcher";
+import type { SmtpCatcher } from "@trame/test-support/smtp-catcher";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, screenshot, seriousA11yViolations, signIn, unfoldHeader } from "./support/browser.ts";
 import { DEMO_PASSWORD } from "./support/demo-api.ts";
-import { freePort, type RunningServer, startServer } from "./support/server.ts";
+import { type ServerWithMail, startServerWithMail } from "./support/mail-server.ts";
+import type { RunningServer } from "./support/server.ts";
 
 /** Administrator of Bordeaux Métropole only: invites into that territory. */
 const BORDEAUX_ADMIN = { email: "bordeaux@trame.demo", password: DEMO_PASSWORD } as const;
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
+let mailed: ServerWithMail;
 let smtp: SmtpCatcher;
 let trame: RunningServer;
 let browser: Browser;
@@ -17,19 +19,14 @@ let browser: Browser;
 // This file's own server, sending its mail to an SMTP server started by the test (smtp-server), read
 // back with mailparser: the links followed below are the ones the messages carry.
 beforeAll(async () => {
-  smtp = await startSmtpCatcher();
-  const port = await freePort();
-  trame = await startServer({
-    port,
-    env: { SMTP_URL: smtp.url, MAIL_FROM: "Trame <trame@example.fr>", TRAME_PUBLIC_URL: `http://127.0.0.1:${port}` },
-  });
+  mailed = await startServerWithMail();
+  ({ smtp, trame } = mailed);
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await trame?.stop();
-  await smtp?.close();
+  await mailed?.stop();
 });
 
 async function freshPage(viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {

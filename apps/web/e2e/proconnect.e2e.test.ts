@@ -1,10 +1,11 @@
 import type { Server } from "node:http";
-import { type SmtpCatcher, startSmtpCatcher } from "@trame/test-support/smtp-catcher";
+import type { SmtpCatcher } from "@trame/test-support/smtp-catcher";
 import Provider, { type Configuration } from "oidc-provider";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, screenshot, seriousA11yViolations, signIn } from "./support/browser.ts";
-import { freePort, type RunningServer, startServer } from "./support/server.ts";
+import { type ServerWithMail, startServerWithMail } from "./support/mail-server.ts";
+import { freePort, type RunningServer } from "./support/server.ts";
 
 /**
  * ProConnect end to end: a real OpenID provider (`oidc-provider`) started here, with a confidential
@@ -45,6 +46,7 @@ let browser: Browser;
 let trame: RunningServer;
 let providerServer: Server;
 let issuer: string;
+let mailed: ServerWithMail;
 let smtp: SmtpCatcher;
 
 beforeAll(async () => {
@@ -88,26 +90,18 @@ beforeAll(async () => {
   const provider = new Provider(issuer, configuration);
   providerServer = provider.listen(providerPort);
   // Invitations go by e-mail: to an SMTP server started here, so the test follows the link they carry.
-  smtp = await startSmtpCatcher();
-  trame = await startServer({
+  mailed = await startServerWithMail({
     port: tramePort,
-    env: {
-      PROCONNECT_ISSUER: issuer,
-      PROCONNECT_CLIENT_ID: CLIENT.id,
-      PROCONNECT_CLIENT_SECRET: CLIENT.secret,
-      SMTP_URL: smtp.url,
-      MAIL_FROM: "Trame <trame@example.fr>",
-      TRAME_PUBLIC_URL: trameUrl,
-    },
+    env: { PROCONNECT_ISSUER: issuer, PROCONNECT_CLIENT_ID: CLIENT.id, PROCONNECT_CLIENT_SECRET: CLIENT.secret },
   });
+  ({ smtp, trame } = mailed);
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await trame?.stop();
+  await mailed?.stop();
   await new Promise((resolve) => (providerServer ? providerServer.close(resolve) : resolve(undefined)));
-  await smtp?.close();
 });
 
 async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {

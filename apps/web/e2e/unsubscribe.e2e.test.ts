@@ -1,16 +1,18 @@
 import { addDays, todayInFrance } from "@trame/core";
-import { type SmtpCatcher, startSmtpCatcher } from "@trame/test-support/smtp-catcher";
+import type { SmtpCatcher } from "@trame/test-support/smtp-catcher";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, screenshot, seriousA11yViolations, signIn } from "./support/browser.ts";
 import { DEMO_PASSWORD, findProject, trpcMutation, trpcQuery } from "./support/demo-api.ts";
-import { freePort, type RunningServer, startServer } from "./support/server.ts";
+import { type ServerWithMail, startServerWithMail } from "./support/mail-server.ts";
+import type { RunningServer } from "./support/server.ts";
 
 /** Editor of Montpellier Méditerranée Métropole, lead of the A750 project. */
 const MONTPELLIER = { email: "montpellier@trame.demo", password: DEMO_PASSWORD } as const;
 const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
 const PHONE = { width: 390, height: 844 };
 
+let mailed: ServerWithMail;
 let smtp: SmtpCatcher;
 let trame: RunningServer;
 let browser: Browser;
@@ -18,24 +20,14 @@ let browser: Browser;
 // This file's own server: its mail goes to an SMTP server started by the test, and its deadline
 // reminders run every minute (instead of 8:00) so that one arrives while the test waits.
 beforeAll(async () => {
-  smtp = await startSmtpCatcher();
-  const port = await freePort();
-  trame = await startServer({
-    port,
-    env: {
-      SMTP_URL: smtp.url,
-      MAIL_FROM: "Trame <trame@example.fr>",
-      TRAME_PUBLIC_URL: `http://127.0.0.1:${port}`,
-      TRAME_REMINDERS_CRON: "* * * * *",
-    },
-  });
+  mailed = await startServerWithMail({ env: { TRAME_REMINDERS_CRON: "* * * * *" } });
+  ({ smtp, trame } = mailed);
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await trame?.stop();
-  await smtp?.close();
+  await mailed?.stop();
 });
 
 /** The scheduler fires each minute at most; the mail job then sends within seconds. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ApplicationStatus, FunderKind, PartnerRole, ProjectStatus, Theme, Visibility } from "@trame/core";
 import { type Database, findOrInsertFunder, insertProgramme, type Kysely } from "@trame/db";
+import { makeTerritory } from "./factories.ts";
 
 /**
  * Rows inserted directly, for tests about reading funding data (financing plan, dashboard, exports,
@@ -81,6 +82,21 @@ export async function makeFundingProject(
     )
     .execute();
   return project;
+}
+
+/** Two new territories, lead and partner of a project in a new cooperation: where applications are filed. */
+export async function makeLeadAndPartner(db: Kysely<Database>, options: { visibility?: Visibility } = {}) {
+  const [lead, partner] = await Promise.all([makeTerritory(db), makeTerritory(db)]);
+  const cooperation = await makeCooperation(db);
+  const project = await makeFundingProject(db, {
+    cooperationId: cooperation.id,
+    partners: [
+      [lead.id, "lead"],
+      [partner.id, "partner"],
+    ],
+    visibility: options.visibility ?? "network",
+  });
+  return { lead, partner, project };
 }
 
 /** An application already in `status`, with its payments as `[paidOn, cents]`; returns its id. */
