@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["e2e/**/*.e2e.test.ts"],
+    include: ["e2e/**/*.e2e.test.ts", "scripts/**/*.test.ts"],
     globalSetup: ["e2e/support/global-setup.ts"],
     // One server and one browser per file: running files one at a time keeps timings stable on small CI runners.
     fileParallelism: false,

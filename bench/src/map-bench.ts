@@ -29,7 +29,9 @@ async function visit(browser: Browser, baseUrl: string, storageState: string, re
     });
     const measured = await page.evaluate(() => {
       const mark = performance.getEntriesByName("trame:map-interactive")[0];
-      const outlines = performance.getEntriesByType("resource").find((entry) => entry.name.includes("epci-2026.topo"));
+      const outlines = performance
+        .getEntriesByType("resource")
+        .find((entry) => entry.name.includes("epci-2026.france"));
       // Runs in the page (the bench's own tsconfig has no DOM types).
       const page = globalThis as unknown as { document: { querySelectorAll(selector: string): { length: number } } };
       return {

@@ -1,5 +1,7 @@
+import type { Theme } from "@trame/core";
 import { matchPath } from "react-router";
 import { cooperationPageQueries } from "../features/cooperations/cooperation-page-queries.ts";
+import { loadOutlines } from "../features/map/outlines.ts";
 import { projectPageQueries } from "../features/projects/project-page-queries.ts";
 import { territoryPageQueries } from "../features/territory-page/territory-page-queries.ts";
 import { queryClient, trpc } from "../lib/trpc.ts";
@@ -16,9 +18,11 @@ export const pageChunks = {
   territoryMap: () => import("../features/map/territory-map.tsx"),
   cooperation: () => import("../features/cooperations/cooperation-page.tsx"),
   project: () => import("../features/projects/project-page.tsx"),
+  nationalMap: () => import("../features/map/national-map-page.tsx"),
 };
 
-type Prefetch = (id: string) => void;
+/** The page's `:id` (empty for a page without one) and the address's query string. */
+type Prefetch = (id: string, search: URLSearchParams) => void;
 
 const session = () => void queryClient.prefetchQuery(trpc.auth.me.queryOptions(undefined, { staleTime: Infinity }));
 
@@ -51,15 +55,28 @@ const PAGES: Array<{ path: string; prefetch: Prefetch }> = [
       void pageChunks.project();
     },
   },
+  {
+    // The national map waited for its code before asking for the outlines and the figures.
+    path: "/carte",
+    prefetch(_id, search) {
+      // Not checked against the list of themes here (that list would bring the schemas into the first
+      // load): the server refuses an unknown one, and the page then shows every theme anyway.
+      const theme = (search.get("theme") ?? undefined) as Theme | undefined;
+      void queryClient.prefetchQuery(trpc.map.national.queryOptions({ theme }));
+      void queryClient.prefetchQuery({ ...trpc.map.areas.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+      loadOutlines().catch(() => undefined); // the map shows its own error when it asks again
+      void pageChunks.nationalMap();
+    },
+  },
 ];
 
-/** Starts fetching what the page at `pathname` needs; a path without a known page does nothing. */
-export function prefetchPage(pathname: string): void {
+/** Starts fetching what the page at `url` needs; an address without a known page does nothing. */
+export function prefetchPage(url: URL): void {
   for (const page of PAGES) {
-    const match = matchPath(page.path, pathname);
-    if (match?.params.id) {
+    const match = matchPath(page.path, url.pathname);
+    if (match) {
       session();
-      page.prefetch(match.params.id);
+      page.prefetch(match.params.id ?? "", url.searchParams);
       return;
     }
   }
@@ -73,7 +90,7 @@ export function prefetchOnIntent(root: Document): void {
   const onIntent = (event: Event) => {
     const link = (event.target as Element | null)?.closest?.("a[href]");
     if (!(link instanceof HTMLAnchorElement) || link.origin !== window.location.origin) return;
-    prefetchPage(link.pathname);
+    prefetchPage(new URL(link.href));
   };
   root.addEventListener("pointerover", onIntent, { passive: true });
   root.addEventListener("focusin", onIntent);

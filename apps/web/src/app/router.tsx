@@ -25,7 +25,6 @@ const ForgottenPasswordPage = lazy(() => import("../features/join/forgotten-pass
 const NewPasswordPage = lazy(() => import("../features/join/new-password-page.tsx"));
 const FundingBoardPage = lazy(() => import("../features/funding/funding-board-page.tsx"));
 const NotificationsPage = lazy(() => import("../features/notifications/notifications-page.tsx"));
-const NationalMapPage = lazy(() => import("../features/map/national-map-page.tsx"));
 const ImportPage = lazy(() => import("../features/import/import-page.tsx"));
 
 /**
@@ -33,7 +32,7 @@ const ImportPage = lazy(() => import("../features/import/import-page.tsx"));
  * page's code and data leave at once. Returns at once too, so the page shows its own loading states.
  */
 function prefetchLoader({ request }: LoaderFunctionArgs) {
-  prefetchPage(new URL(request.url).pathname);
+  prefetchPage(new URL(request.url));
   return null;
 }
 
@@ -66,7 +65,12 @@ export const router = createBrowserRouter([
               { path: "admin/territoires", element: <AdminTerritoriesPage /> },
               { path: "admin/courriels", element: <AdminMailPage /> },
               { path: "financements", element: <FundingBoardPage /> },
-              { path: "carte", element: <NationalMapPage /> },
+              {
+                path: "carte",
+                loader: prefetchLoader,
+                // Loaded by the router with the loader, not by <Suspense>: no fallback, hence no throttled reveal.
+                lazy: { Component: async () => (await pageChunks.nationalMap()).default },
+              },
               { path: "import", element: <ImportPage /> },
               { path: "notifications", element: <NotificationsPage /> },
             ],

@@ -1,4 +1,3 @@
-import { geoPath } from "d3-geo";
 import { select } from "d3-selection";
 import "d3-transition";
 import { type ZoomBehavior, zoom, zoomIdentity } from "d3-zoom";
@@ -8,7 +7,7 @@ import { useNavigate } from "react-router";
 import { type Direction, nextInDirection } from "./keyboard-navigation.ts";
 import type { MapTone } from "./map-tones.ts";
 import { toneFill } from "./map-tones.ts";
-import type { EpciFeature } from "./outlines.ts";
+import type { Outlines } from "./outlines.ts";
 import { placeFrance, placeLocal, MAP_WIDTH as WIDTH } from "./projections.ts";
 
 export interface MapShape {
@@ -26,7 +25,7 @@ export interface MapShape {
 interface EpciMapProps {
   label: string;
   shapes: readonly MapShape[];
-  outlines: Map<string, EpciFeature>;
+  outlines: Outlines;
   /** `france`: the whole country with the DROM in insets; `local`: fitted to the shapes. */
   projection: "france" | "local";
   /** Flies to this shape and gives it the focus. */
@@ -68,12 +67,11 @@ export function EpciMap({ label, shapes, outlines, projection, flyTo, frame, ini
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const [tooltip, setTooltip] = useState<{ siren: string; x: number; y: number } | null>(null);
 
-  // Projecting 1,255 outlines is the costly part: done again only when the set of shapes changes,
-  // not when their colours do (a theme filter).
+  // Placed again only when the set of shapes changes, not when their colours do (a theme filter).
   const sirenKey = shapes.map((shape) => shape.siren).join(",");
   // Keyed by the SIRENs drawn, on purpose (see above).
-  const geometry = useMemo(() => project(sirenKey, outlines, projection), [sirenKey, outlines, projection]);
-  const { height, insets } = geometry;
+  const geometry = useMemo(() => place(sirenKey, outlines, projection), [sirenKey, outlines, projection]);
+  const { height, insets, pathTransform, pathScale } = geometry;
   const drawn = useMemo<Drawn[]>(
     () =>
       shapes.flatMap((shape) => {
@@ -99,10 +97,11 @@ export function EpciMap({ label, shapes, outlines, projection, flyTo, frame, ini
         const layer = layerRef.current;
         if (!layer) return;
         layer.setAttribute("transform", event.transform.toString());
-        // Hatching and markers keep their screen size at any zoom (they sit inside the zoomed layer).
+        // Hatching and markers keep their screen size at any zoom (they sit inside the zoomed layer);
+        // the hatching is in the outlines' own units, scaled by `pathScale` too.
         const k = event.transform.k;
         for (const pattern of svg.querySelectorAll("pattern")) {
-          pattern.setAttribute("patternTransform", `${pattern.dataset.base ?? ""} scale(${1 / k})`);
+          pattern.setAttribute("patternTransform", `${pattern.dataset.base ?? ""} scale(${1 / (k * pathScale)})`);
         }
         for (const marker of layer.querySelectorAll<SVGPathElement>("[data-metropole]")) {
           marker.setAttribute("transform", `translate(${marker.dataset.x} ${marker.dataset.y}) scale(${1 / k})`);
@@ -115,7 +114,7 @@ export function EpciMap({ label, shapes, outlines, projection, flyTo, frame, ini
     return () => {
       select(svg).on(".zoom", null);
     };
-  }, [height]);
+  }, [height, pathScale]);
 
   useEffect(() => {
     const target = flyTo ? bySiren.get(flyTo) : undefined;
@@ -236,7 +235,7 @@ export function EpciMap({ label, shapes, outlines, projection, flyTo, frame, ini
         aria-label={label}
         aria-describedby={`${id}-hint`}
       >
-        <MapPatterns id={id} />
+        <MapPatterns id={id} scale={1 / pathScale} />
         {insets.map((inset) => (
           <rect key={inset.code} className="epci-map__inset" {...inset} />
         ))}
@@ -254,7 +253,13 @@ export function EpciMap({ label, shapes, outlines, projection, flyTo, frame, ini
             if (shape) openShape(shape);
           }}
         >
-          <Shapes id={id} drawn={drawn} activeSiren={activeSiren} openable={onOpen !== undefined} />
+          <Shapes
+            id={id}
+            drawn={drawn}
+            activeSiren={activeSiren}
+            openable={onOpen !== undefined}
+            pathTransform={pathTransform}
+          />
         </g>
       </svg>
       {shown && tooltip && (
@@ -272,27 +277,32 @@ const Shapes = memo(function Shapes({
   drawn,
   activeSiren,
   openable,
+  pathTransform,
 }: {
   id: string;
   drawn: readonly Drawn[];
   activeSiren: string | null;
   openable: boolean;
+  pathTransform: string;
 }) {
   return (
     <>
-      {drawn.map((shape) => (
-        // An SVG outline cannot be an <a> and keep the roving focus on the path itself.
-        <path
-          key={shape.siren}
-          d={shape.d}
-          data-siren={shape.siren}
-          className={`epci-map__shape epci-map__shape--${shape.tone}`}
-          fill={toneFill(shape.tone, id)}
-          role={shape.href || openable ? "link" : "img"}
-          tabIndex={shape.siren === activeSiren ? 0 : -1}
-          aria-label={`${shape.name} : ${shape.description}`}
-        />
-      ))}
+      {/* The path data is in the outlines' units, placed by this group; markers are in the map's. */}
+      <g transform={pathTransform}>
+        {drawn.map((shape) => (
+          // An SVG outline cannot be an <a> and keep the roving focus on the path itself.
+          <path
+            key={shape.siren}
+            d={shape.d}
+            data-siren={shape.siren}
+            className={`epci-map__shape epci-map__shape--${shape.tone}`}
+            fill={toneFill(shape.tone, id)}
+            role={shape.href || openable ? "link" : "img"}
+            tabIndex={shape.siren === activeSiren ? 0 : -1}
+            aria-label={`${shape.name} : ${shape.description}`}
+          />
+        ))}
+      </g>
       {drawn
         .filter((shape) => shape.marked)
         .map((shape) => (
@@ -310,8 +320,11 @@ const Shapes = memo(function Shapes({
   );
 });
 
-/** Hatching for "nothing recorded", dots for associates: the classes differ by more than their hue. */
-export function MapPatterns({ id }: { id: string }) {
+/**
+ * Hatching for "nothing recorded", dots for associates: the classes differ by more than their hue.
+ * `scale` brings the tiles to the map's units from those of the shapes that use them.
+ */
+export function MapPatterns({ id, scale = 1 }: { id: string; scale?: number }) {
   return (
     <defs>
       <pattern
@@ -319,13 +332,20 @@ export function MapPatterns({ id }: { id: string }) {
         width="6"
         height="6"
         patternUnits="userSpaceOnUse"
-        patternTransform="rotate(45)"
+        patternTransform={`rotate(45) scale(${scale})`}
         data-base="rotate(45)"
       >
         <rect width="6" height="6" fill="#ffffff" />
         <line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" strokeWidth="1.5" />
       </pattern>
-      <pattern id={`${id}-dots`} width="6" height="6" patternUnits="userSpaceOnUse">
+      <pattern
+        id={`${id}-dots`}
+        width="6"
+        height="6"
+        patternUnits="userSpaceOnUse"
+        patternTransform={`scale(${scale})`}
+        data-base=""
+      >
         <rect width="6" height="6" fill="#dfe3fb" />
         <circle cx="3" cy="3" r="1.6" fill="#1b2c9c" />
       </pattern>
@@ -333,28 +353,23 @@ export function MapPatterns({ id }: { id: string }) {
   );
 }
 
-function project(sirenKey: string, outlines: Map<string, EpciFeature>, kind: "france" | "local") {
+/** The shapes drawn, placed for this map: their path data as drawn ahead of time, centres and bounds moved with it. */
+function place(sirenKey: string, outlines: Outlines, kind: "france" | "local") {
   const features = sirenKey.split(",").flatMap((siren) => {
-    const outline = outlines.get(siren);
+    const outline = outlines.bySiren.get(siren);
     return outline ? [outline] : [];
   });
-  const placement = kind === "france" ? placeFrance(features) : placeLocal(features);
-  const paths = new Map<unknown, ReturnType<typeof geoPath>>();
+  const { k, x, y, height, insets } = kind === "france" ? placeFrance(outlines.layout) : placeLocal(features);
+  const at = ([px, py]: [number, number]): [number, number] => [x + k * px, y + k * py];
   const bySiren = new Map<string, Geometry>();
-  for (const feature of features) {
-    const projection = placement.projectionOf(feature);
-    let path = paths.get(projection);
-    if (!path) {
-      path = geoPath(projection);
-      paths.set(projection, path);
-    }
-    const siren = feature.properties.siren;
-    bySiren.set(siren, {
-      siren,
-      d: path(feature) ?? "",
-      centroid: path.centroid(feature),
-      bounds: path.bounds(feature),
+  for (const outline of features) {
+    bySiren.set(outline.siren, {
+      siren: outline.siren,
+      d: outline.d,
+      centroid: at(outline.centroid),
+      bounds: [at(outline.bounds[0]), at(outline.bounds[1])],
     });
   }
-  return { bySiren, height: placement.height, insets: placement.insets };
+  const pathScale = k * outlines.layout.unit;
+  return { bySiren, height, insets, pathScale, pathTransform: `translate(${x} ${y}) scale(${pathScale})` };
 }

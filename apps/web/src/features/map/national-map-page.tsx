@@ -74,8 +74,8 @@ export default function NationalMapPage() {
   const shapes = useMemo<MapShape[]>(() => {
     if (outlines.status !== "success" || !national.data) return [];
     const figures = new Map(national.data.entries.map((e) => [e.siren, e]));
-    return [...outlines.outlines.values()].map((outline) => {
-      const { siren, nom } = outline.properties;
+    return [...outlines.outlines.bySiren.values()].map((outline) => {
+      const { siren, nom } = outline;
       const entry = figures.get(siren);
       const value = entry ? entry.cooperations + entry.projects : 0;
       const described = entry
@@ -114,7 +114,7 @@ export default function NationalMapPage() {
 
   const rows = useMemo(() => {
     if (!national.data) return [];
-    const names = outlines.status === "success" ? outlines.outlines : null;
+    const names = outlines.status === "success" ? outlines.outlines.bySiren : null;
     const bySiren = new Map(national.data.entries.map((e) => [e.siren, e]));
     for (const m of national.data.metropoles) {
       if (m.siren && !bySiren.has(m.siren)) {
@@ -125,7 +125,7 @@ export default function NationalMapPage() {
     return [...bySiren.values()]
       .map((e) => ({
         ...e,
-        name: metropoleNames.get(e.siren) ?? names?.get(e.siren)?.properties.nom ?? e.siren,
+        name: metropoleNames.get(e.siren) ?? names?.get(e.siren)?.nom ?? e.siren,
         metropole: metropoleSirens.has(e.siren),
       }))
       .sort(
@@ -176,11 +176,11 @@ export default function NationalMapPage() {
       {national.isError && <QueryError error={national.error} onRetry={() => void national.refetch()} />}
       {(national.isPending || outlines.status === "pending") && <p role="status">{t("map.loading")}</p>}
       {outlines.status === "error" && <p role="alert">{t("map.loadError")}</p>}
-      {shapes.length > 0 && (
+      {shapes.length > 0 && outlines.status === "success" && (
         <EpciMap
           label={t("map.national.label")}
           shapes={shapes}
-          outlines={outlines.status === "success" ? outlines.outlines : new Map()}
+          outlines={outlines.outlines}
           projection="france"
           flyTo={flyTo}
           frame={frame}

@@ -1,31 +1,50 @@
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
 // A hashed file of its own (never inlined in JavaScript), precompressed and cached for a year; see data/README.md.
-import outlinesUrl from "./data/epci-2026.topo.json?url";
+import outlinesUrl from "./data/epci-2026.france.json?url";
 
-export interface EpciProperties {
+/** One EPCI drawn in the national frame, by scripts/project-outlines.ts. */
+export interface OutlineShape {
   siren: string;
   nom: string;
+  /** SVG path data in `unit`s of the frame. */
+  d: string;
+  /** Area-weighted centre, in the frame's units. */
+  centroid: [number, number];
+  bounds: [[number, number], [number, number]];
 }
-export type EpciFeature = Feature<Polygon | MultiPolygon, EpciProperties>;
 
-let loading: Promise<Map<string, EpciFeature>> | null = null;
+/** The national map's frame and its DROM insets. */
+export interface MapLayout {
+  width: number;
+  height: number;
+  /** The frame's units per unit of path data. */
+  unit: number;
+  /** The frames drawn around the DROM insets. */
+  insets: Array<{ code: string; x: number; y: number; width: number; height: number }>;
+}
 
-/** The outlines of every EPCI by SIREN, fetched once per page load and shared by every map. */
-export function loadOutlines(): Promise<Map<string, EpciFeature>> {
+export interface OutlinesFile {
+  layout: MapLayout;
+  shapes: OutlineShape[];
+}
+
+export interface Outlines {
+  bySiren: Map<string, OutlineShape>;
+  layout: MapLayout;
+}
+
+let loading: Promise<Outlines> | null = null;
+
+/**
+ * The outlines of every EPCI by SIREN, fetched once per page load and shared by every map. Small and
+ * free of map code, so a page's prefetch starts the download before the map's chunk has arrived.
+ */
+export function loadOutlines(): Promise<Outlines> {
   loading ??= fetch(outlinesUrl)
     .then((response) => {
       if (!response.ok) throw new Error(`outlines: HTTP ${response.status}`);
-      return response.json() as Promise<Topology<{ epci: GeometryCollection<EpciProperties> }>>;
+      return response.json() as Promise<OutlinesFile>;
     })
-    .then((topology) => {
-      const collection = feature(topology, topology.objects.epci) as FeatureCollection<
-        Polygon | MultiPolygon,
-        EpciProperties
-      >;
-      return new Map(collection.features.map((f) => [f.properties.siren, f]));
-    })
+    .then((file) => ({ bySiren: new Map(file.shapes.map((shape) => [shape.siren, shape])), layout: file.layout }))
     .catch((error: unknown) => {
       loading = null; // a later map may try again
       throw error;

@@ -1,10 +1,7 @@
 import { useEffect, useState } from "react";
-import { type EpciFeature, loadOutlines } from "./outlines.ts";
+import { loadOutlines, type Outlines } from "./outlines.ts";
 
-type OutlinesState =
-  | { status: "pending" }
-  | { status: "error" }
-  | { status: "success"; outlines: Map<string, EpciFeature> };
+type OutlinesState = { status: "pending" } | { status: "error" } | { status: "success"; outlines: Outlines };
 
 /** The outlines for a map; a failed download leaves the map out, never the table beside it. */
 export function useOutlines(): OutlinesState {
