@@ -23,9 +23,9 @@ const OUTLINES = JSON.stringify({
   objects: { epci: { type: "GeometryCollection", geometries: [] } },
   arcs: [[[0, 0]]],
 });
-writeFileSync(join(webDist, "assets", "epci-2026.topo-Cd9e.json"), OUTLINES);
-writeFileSync(join(webDist, "assets", "epci-2026.topo-Cd9e.json.br"), brotliCompressSync(OUTLINES));
-writeFileSync(join(webDist, "assets", "epci-2026.topo-Cd9e.json.gz"), gzipSync(OUTLINES));
+writeFileSync(join(webDist, "assets", "epci-2026.france-Cd9e.json"), OUTLINES);
+writeFileSync(join(webDist, "assets", "epci-2026.france-Cd9e.json.br"), brotliCompressSync(OUTLINES));
+writeFileSync(join(webDist, "assets", "epci-2026.france-Cd9e.json.gz"), gzipSync(OUTLINES));
 
 const ID = "7d0f3a52-5c1e-4b8a-9f1d-2e6c0b4a9e31";
 
@@ -89,7 +89,7 @@ describe("application web servie par le serveur", () => {
   });
 
   it("les contours de la carte partent précompressés (brotli, sinon gzip), en cache un an", async () => {
-    const url = "/assets/epci-2026.topo-Cd9e.json";
+    const url = "/assets/epci-2026.france-Cd9e.json";
     const br = await app.inject({ url, headers: { "accept-encoding": "gzip, deflate, br" } });
     expect(br.statusCode).toBe(200);
     expect(br.headers["content-encoding"]).toBe("br");
