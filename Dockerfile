@@ -27,4 +27,4 @@ EXPOSE 3000
 WORKDIR /app/apps/server
 # Same flags as `pnpm start` (a test keeps them equal). The old-space cap makes V8 collect before
 # garbage piles up (peak RSS under `pnpm bench:load`: README, Performance).
-CMD ["node", "--enable-source-maps", "--max-old-space-size=160", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=160", "dist/main.js"]

@@ -33,4 +33,37 @@ describe("le paquet de production (pnpm start, Dockerfile)", () => {
     );
     expect(missing).toEqual([]);
   });
+
+  it("la mémoire au repos (issue 14) : le serveur ne charge au démarrage aucun des paquets dont il ne se sert qu'à la demande", async () => {
+    const { metafile } = await build({ ...serverBuildOptions, write: false, metafile: true });
+    const outputs = metafile?.outputs ?? {};
+    // Everything the server's entry loads before its first line runs: its static imports, followed
+    // through the chunks they name.
+    const loadedAtStart = new Set<string>();
+    const visit = (file: string) => {
+      for (const imported of outputs[file]?.imports ?? []) {
+        if (imported.kind !== "import-statement") continue;
+        if (imported.external) loadedAtStart.add(packageOf(imported.path));
+        else if (!loadedAtStart.has(imported.path)) {
+          loadedAtStart.add(imported.path);
+          visit(imported.path);
+        }
+      }
+    };
+    const entry = Object.keys(outputs).find((file) => outputs[file]?.entryPoint === "src/main.ts") ?? "";
+    visit(entry);
+    expect(loadedAtStart).toContain("fastify");
+    for (const onDemand of [
+      "@electric-sql/pglite", // embedded instances only
+      "nodemailer", // the first message sent over SMTP
+      "openid-client", // the first ProConnect sign-in
+      "file-type", // the first upload
+      "csv-parse",
+      "iconv-lite",
+      "yauzl", // the first spreadsheet import
+      "exceljs",
+    ]) {
+      expect(loadedAtStart, onDemand).not.toContain(onDemand);
+    }
+  });
 });

@@ -92,11 +92,13 @@ describe("readSpreadsheet (.csv)", () => {
     ]);
   });
 
-  it("sniffs the delimiter outside quotes and decodes either encoding", () => {
+  it("sniffs the delimiter outside quotes and decodes either encoding", async () => {
     expect(sniffDelimiter('"a;b",c,d\n')).toBe(",");
     expect(sniffDelimiter("a;b;c")).toBe(";");
-    expect(decodeCsv(iconv.encode("Élu", "windows-1252"))).toBe("Élu");
-    expect(decodeCsv(Buffer.from("Élu", "utf8"))).toBe("Élu");
+    await expect(decodeCsv(iconv.encode("Élu", "windows-1252"))).resolves.toBe("Élu");
+    // 0x80 and 0x9C: Windows-1252's own letters, which a Latin-1 reading would turn into controls.
+    await expect(decodeCsv(iconv.encode("Cœur 12 €", "windows-1252"))).resolves.toBe("Cœur 12 €");
+    await expect(decodeCsv(Buffer.from("Élu", "utf8"))).resolves.toBe("Élu");
   });
 
   it("refuses more than 20,000 rows", async () => {

@@ -1,25 +1,9 @@
-import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { NamedStatements } from "./pg-statements.ts";
-import { PgliteDialect } from "./pglite-dialect.ts";
 import type { Database } from "./schema.ts";
-
-/**
- * How values leave the database, decided once for both backends:
- * bigint (money in cents, counts) and numeric (FTE) as numbers — amounts stay far below 2^53 cents;
- * `date` as the `YYYY-MM-DD` text PostgreSQL sends, so no time zone can shift a calendar day;
- * `timestamptz` as an ISO 8601 string, which is what the API sends anyway.
- */
-const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082, TIMESTAMPTZ: 1184 } as const;
-const parsers: Record<number, (value: string) => unknown> = {
-  [OID.INT8]: Number,
-  [OID.NUMERIC]: Number,
-  [OID.DATE]: (value) => value,
-  [OID.TIMESTAMPTZ]: (value) => new Date(value).toISOString(),
-};
+import { parsers } from "./value-parsers.ts";
 
 export type Backend = "pglite" | "postgres";
 
@@ -45,6 +29,9 @@ export interface CreateDbOptions {
 
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
   if (options.databaseUrl) return createPostgresDb(options.databaseUrl, options.poolSize ?? 10);
+  // PGlite (its WebAssembly build and 1 MB of JavaScript) is loaded only by an embedded instance:
+  // a server on PostgreSQL never needs it in memory (the 200 MB budget of issue 14).
+  const { createPgliteDb } = await import("./pglite-db.ts");
   return createPgliteDb(options.dataDir ?? "./.data/pglite");
 }
 
@@ -96,19 +83,4 @@ function createPostgresDb(connectionString: string, max: number): DbHandle {
   };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: dialectPool, controlClient: pg.Client }) });
   return { db, backend: "postgres", pool, connectionString, close: () => db.destroy() };
-}
-
-async function createPgliteDb(dataDir: string): Promise<DbHandle> {
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm }, parsers });
-  const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
-  return {
-    db,
-    backend: "pglite",
-    pglite,
-    close: async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
-    },
-  };
 }

@@ -1,4 +1,4 @@
-import * as oidc from "openid-client";
+import type * as Oidc from "openid-client";
 import type { Env } from "../env.ts";
 
 export interface ProConnectSettings {
@@ -6,6 +6,9 @@ export interface ProConnectSettings {
   clientId: string;
   clientSecret: string;
 }
+
+/** openid-client, loaded with the first ProConnect sign-in rather than at start (issue 14's memory budget). */
+export const loadOidc = () => import("openid-client");
 
 /** ProConnect's identity pivot: e-mail, names and the SIRET of the agent's organisation. */
 export const PROCONNECT_SCOPES = "openid email given_name usual_name siret";
@@ -29,20 +32,22 @@ function isLocal(issuer: URL): boolean {
  * even when ProConnect is unreachable, and a failed discovery is tried again on the next sign-in.
  */
 export class ProConnectClient {
-  #configuration: Promise<oidc.Configuration> | null = null;
+  #configuration: Promise<Oidc.Configuration> | null = null;
   constructor(readonly settings: ProConnectSettings) {}
 
-  configuration(): Promise<oidc.Configuration> {
+  configuration(): Promise<Oidc.Configuration> {
     if (!this.#configuration) {
       const issuer = new URL(this.settings.issuer);
-      this.#configuration = oidc
-        .discovery(
-          issuer,
-          this.settings.clientId,
-          // ProConnect signs the ID token and the userinfo answer (RS256).
-          { id_token_signed_response_alg: "RS256", userinfo_signed_response_alg: "RS256" },
-          oidc.ClientSecretPost(this.settings.clientSecret),
-          isLocal(issuer) && issuer.protocol === "http:" ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      this.#configuration = loadOidc()
+        .then((oidc) =>
+          oidc.discovery(
+            issuer,
+            this.settings.clientId,
+            // ProConnect signs the ID token and the userinfo answer (RS256).
+            { id_token_signed_response_alg: "RS256", userinfo_signed_response_alg: "RS256" },
+            oidc.ClientSecretPost(this.settings.clientSecret),
+            isLocal(issuer) && issuer.protocol === "http:" ? { execute: [oidc.allowInsecureRequests] } : undefined,
+          ),
         )
         .catch((error: unknown) => {
           this.#configuration = null;

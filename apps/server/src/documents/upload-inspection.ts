@@ -7,7 +7,6 @@ import {
   MAX_DOCUMENT_BYTES,
   MAX_DOCUMENT_SIZE_LABEL,
 } from "@trame/core";
-import { fileTypeFromBuffer } from "file-type";
 
 /**
  * The type is sniffed from the first MiB: every magic number file-type knows sits near the start,
@@ -40,6 +39,8 @@ export function inspectUpload(truncated: () => boolean) {
   let sniffed: string | undefined | null = null;
 
   async function sniff(): Promise<void> {
+    // file-type loads with the first upload, not at start (issue 14's memory budget).
+    const { fileTypeFromBuffer } = await import("file-type");
     const result = await fileTypeFromBuffer(Buffer.concat(head, headBytes));
     sniffed = result?.mime;
     head = [];

@@ -11,9 +11,9 @@ import {
   setSessionLogoutUrl,
 } from "@trame/db";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import * as oidc from "openid-client";
+import type * as Oidc from "openid-client";
 import { startSession } from "../auth/login.service.ts";
-import { PROCONNECT_SCOPES, type ProConnectClient } from "../auth/proconnect-client.ts";
+import { loadOidc, PROCONNECT_SCOPES, type ProConnectClient } from "../auth/proconnect-client.ts";
 import { matchAgent } from "../auth/proconnect-match.ts";
 import type { SessionPolicy } from "../auth/session-policy.ts";
 import { hashSessionToken, newSessionToken } from "../auth/session-token.ts";
@@ -39,7 +39,7 @@ function flowHashOf(request: FastifyRequest): string | null {
   return value ? hashSessionToken(value) : null;
 }
 
-function identityFrom(userinfo: oidc.UserInfoResponse, logoutUrl: string | null): ProConnectIdentity | null {
+function identityFrom(userinfo: Oidc.UserInfoResponse, logoutUrl: string | null): ProConnectIdentity | null {
   const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
   const identity = {
     sub: userinfo.sub,
@@ -71,7 +71,8 @@ export function registerProConnectRoutes(
   if (!client) return;
 
   app.get("/auth/proconnect/login", async (request, reply) => {
-    let config: oidc.Configuration;
+    const oidc = await loadOidc();
+    let config: Oidc.Configuration;
     try {
       config = await client.configuration();
     } catch (error) {
@@ -107,6 +108,7 @@ export function registerProConnectRoutes(
     await deleteProConnectFlow(db, flowHash);
     let identity: ProConnectIdentity | null;
     try {
+      const oidc = await loadOidc();
       const config = await client.configuration();
       const origin = originOf(request);
       const query = request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "";

@@ -1,7 +1,5 @@
 import { Readable } from "node:stream";
 import { type CellValue, DomainError } from "@trame/core";
-import { parse } from "csv-parse";
-import iconv from "iconv-lite";
 import { inspectZip } from "./zip-guard.ts";
 
 export const IMPORT_LIMITS = { maxBytes: 10 * 1024 * 1024, maxRows: 20_000 } as const;
@@ -101,12 +99,14 @@ function plainCell(value: unknown): CellValue {
  * UTF-8 with `,`. Bytes that are not valid UTF-8 mean Windows-1252; the delimiter is the one of
  * `;`, `,` or tab found most often on the first line outside quotes.
  */
-export function decodeCsv(content: Buffer): string {
+export async function decodeCsv(content: Buffer): Promise<string> {
   if (content.includes(0)) throw new DomainError("BAD_REQUEST", "import.file.notSpreadsheet");
   const body = content.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? content.subarray(3) : content;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
+    // Not Node's TextDecoder: it reads "windows-1252" as Latin-1 (0x80 would not be €).
+    const { default: iconv } = await import("iconv-lite");
     return iconv.decode(body, "windows-1252");
   }
 }
@@ -119,7 +119,9 @@ export function sniffDelimiter(text: string): string {
 }
 
 async function readCsv(content: Buffer): Promise<CellValue[][]> {
-  const text = decodeCsv(content);
+  const text = await decodeCsv(content);
+  // The CSV parser, iconv-lite and yauzl load with the first import, not at start (issue 14's memory budget).
+  const { parse } = await import("csv-parse");
   const parser = Readable.from([text]).pipe(
     parse({ delimiter: sniffDelimiter(text), relax_column_count: true, skip_empty_lines: false, bom: true }),
   );

@@ -1,5 +1,5 @@
 import { DomainError } from "@trame/core";
-import yauzl from "yauzl";
+import type { Entry } from "yauzl";
 
 /**
  * Limits checked on the zip's central directory before any XML is parsed, so a zip bomb is refused
@@ -13,7 +13,8 @@ export interface ZipSummary {
   totalUncompressed: number;
 }
 
-export function inspectZip(buffer: Buffer): Promise<ZipSummary> {
+export async function inspectZip(buffer: Buffer): Promise<ZipSummary> {
+  const { default: yauzl } = await import("yauzl");
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (openError, zip) => {
       if (openError || !zip) {
@@ -28,7 +29,7 @@ export function inspectZip(buffer: Buffer): Promise<ZipSummary> {
         zip.close();
         reject(error);
       };
-      zip.on("entry", (entry: yauzl.Entry) => {
+      zip.on("entry", (entry: Entry) => {
         entryNames.push(entry.fileName);
         totalUncompressed += entry.uncompressedSize;
         const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
