@@ -1,4 +1,4 @@
-import { lazy } from "react";
+import { type ComponentType, lazy } from "react";
 import { createBrowserRouter, type LoaderFunctionArgs } from "react-router";
 import { Layout } from "./layout.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
@@ -10,10 +10,7 @@ import { pageChunks, prefetchPage } from "./route-prefetch.ts";
 const SignInPage = lazy(() => import("../features/auth/sign-in-page.tsx"));
 const ProConnectAccessPage = lazy(() => import("../features/proconnect/proconnect-access-page.tsx"));
 const TerritorySearchPage = lazy(() => import("../features/territories/territory-search-page.tsx"));
-const CooperationPage = lazy(pageChunks.cooperation);
-const ProjectPage = lazy(pageChunks.project);
 const HomePage = lazy(() => import("../features/home/home-page.tsx"));
-const TerritoryPage = lazy(pageChunks.territory);
 const HealthSheetPage = lazy(() => import("../features/health/health-sheet-page.tsx"));
 const HealthComparisonPage = lazy(() => import("../features/health/health-comparison-page.tsx"));
 const AccountPage = lazy(() => import("../features/account/account-page.tsx"));
@@ -36,6 +33,12 @@ function prefetchLoader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+/**
+ * The pages whose code and data the loader requests together are loaded by the router, not by
+ * <Suspense>: no fallback, hence none of React's 300 ms throttled reveal once the chunk has come.
+ */
+const pageComponent = (chunk: () => Promise<{ default: ComponentType }>) => async () => (await chunk()).default;
+
 export const router = createBrowserRouter([
   {
     element: <Layout />,
@@ -55,11 +58,19 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <HomePage /> },
               { path: "territoires", element: <TerritorySearchPage /> },
-              { path: "territoires/:id", element: <TerritoryPage />, loader: prefetchLoader },
+              {
+                path: "territoires/:id",
+                loader: prefetchLoader,
+                lazy: { Component: pageComponent(pageChunks.territory) },
+              },
               { path: "territoires/:id/sante", element: <HealthComparisonPage /> },
-              { path: "cooperations/:id", element: <CooperationPage />, loader: prefetchLoader },
+              {
+                path: "cooperations/:id",
+                loader: prefetchLoader,
+                lazy: { Component: pageComponent(pageChunks.cooperation) },
+              },
               { path: "cooperations/:id/sante", element: <HealthSheetPage /> },
-              { path: "projets/:id", element: <ProjectPage />, loader: prefetchLoader },
+              { path: "projets/:id", loader: prefetchLoader, lazy: { Component: pageComponent(pageChunks.project) } },
               { path: "compte", element: <AccountPage /> },
               { path: "admin", element: <AdminUsersPage /> },
               { path: "admin/territoires", element: <AdminTerritoriesPage /> },
@@ -68,8 +79,7 @@ export const router = createBrowserRouter([
               {
                 path: "carte",
                 loader: prefetchLoader,
-                // Loaded by the router with the loader, not by <Suspense>: no fallback, hence no throttled reveal.
-                lazy: { Component: async () => (await pageChunks.nationalMap()).default },
+                lazy: { Component: pageComponent(pageChunks.nationalMap) },
               },
               { path: "import", element: <ImportPage /> },
               { path: "notifications", element: <NotificationsPage /> },
