@@ -4,6 +4,7 @@ import {
   type FieldError,
   fieldErrorsFromZod,
   type Label,
+  type MessageKey,
   translate,
 } from "@trame/core";
 import { toDomainError } from "@trame/db";
@@ -32,9 +33,24 @@ export function toTrpcError(error: TRPCError): TRPCError {
   return error;
 }
 
+/**
+ * The codes a client can meet under `error.data.trame.code`, a closed union the web switches on with
+ * the compiler's help: a domain refusal, the server's own failure (INTERNAL), or a request tRPC could
+ * not route or read (TRANSPORT: malformed JSON, unknown procedure, wrong method, too large).
+ */
+export type TrameErrorCode = DomainErrorCode | "INTERNAL" | "TRANSPORT";
+
+/** tRPC's own refusals, before any procedure ran, each with a message in both languages. */
+const transportMessages: Partial<Record<TRPC_ERROR_CODE_KEY, MessageKey>> = {
+  PARSE_ERROR: "transport.malformed",
+  NOT_FOUND: "transport.unknownProcedure",
+  METHOD_NOT_SUPPORTED: "transport.method",
+  PAYLOAD_TOO_LARGE: "transport.tooLarge",
+};
+
 /** What the client receives under `error.data.trame`: enough to show a message and mark fields. */
 export interface ErrorPayload {
-  code: string;
+  code: TrameErrorCode;
   message: Label;
   fields: FieldError[];
   current?: unknown;
@@ -62,5 +78,9 @@ export function errorPayload(error: TRPCError): ErrorPayload {
       fields: [],
     };
   }
-  return { code: error.code, message: { fr: error.message, en: error.message }, fields: [] };
+  // Our procedures throw DomainErrors only (the middleware in trpc.ts converts the rest), so what is
+  // left was refused by tRPC itself while routing or reading the request.
+  // (tRPC reports a body JSON.parse rejected as BAD_REQUEST, with the SyntaxError as its cause.)
+  const key = error.cause instanceof SyntaxError ? "transport.malformed" : transportMessages[error.code];
+  return { code: "TRANSPORT", message: translate(key ?? "transport.refused"), fields: [] };
 }

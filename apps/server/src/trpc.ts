@@ -1,7 +1,7 @@
 import { DomainError, hasTerritoryRole, idSchema, type MembershipRole, membershipRoleLabels } from "@trame/core";
 import { initTRPC } from "@trpc/server";
 import { z } from "zod";
-import { requireReader } from "./auth/require.ts";
+import { requireInstanceAdmin, requireReader } from "./auth/require.ts";
 import type { Context } from "./context.ts";
 import { errorPayload, toTrpcError } from "./errors.ts";
 
@@ -29,6 +29,12 @@ export const authedProcedure = publicProcedure.use(({ ctx, path, next }) => {
   // nothing but manage itself (auth.*) until that changes.
   if (!path.startsWith("auth.")) requireReader(ctx.actor, ctx.passwordChangeRequired);
   return next({ ctx: { ...ctx, user: ctx.user, actor: ctx.actor, sessionTokenHash: ctx.sessionTokenHash } });
+});
+
+/** Instance-wide administration: checked before the input is read, so a member learns nothing of its shape. */
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  requireInstanceAdmin(ctx.actor);
+  return next();
 });
 
 /**

@@ -103,3 +103,35 @@ describe("administration des comptes", () => {
     ).toBe("NOT_FOUND");
   });
 });
+
+describe("adminProcedure", () => {
+  /** Every procedure reserved to instance administrators; a territory's own administrator is the closest outsider. */
+  const instanceOnly = [
+    ["admin", "createUser"],
+    ["admin", "failedJobs"],
+    ["admin", "mailOutbox"],
+    ["admin", "mailMessage"],
+    ["admin", "sendTestMail"],
+    ["funding", "createProgramme"],
+    ["funding", "updateProgramme"],
+    ["territory", "create"],
+    ["territory", "update"],
+    ["territory", "setNeighbour"],
+    ["territory", "removeNeighbour"],
+  ] as const;
+
+  it("refuse chaque procédure d'instance à l'administrateur d'un territoire, avant même de lire l'entrée", async () => {
+    const territory = await makeTerritory(db());
+    const caller = await callerFor(
+      db(),
+      await makeUser(db(), { memberships: [{ territoryId: territory.id, role: "admin" }] }),
+    );
+    for (const [namespace, name] of instanceOnly) {
+      const procedure = (caller[namespace] as unknown as Record<string, (input: unknown) => Promise<unknown>>)[name];
+      // An empty input: were the input read first, this would be a BAD_REQUEST naming its fields.
+      const refused = await failure(procedure?.({}) ?? Promise.resolve());
+      expect([`${namespace}.${name}`, refused.code]).toEqual([`${namespace}.${name}`, "FORBIDDEN"]);
+      expect(refused.payload.message.en).toMatch(/instance administrator/i);
+    }
+  });
+});

@@ -63,6 +63,31 @@ describe("serveur HTTP", () => {
     expect(notJson.statusCode).toBe(400);
   });
 
+  it("les refus de tRPC lui-même ont le code TRANSPORT et un message en français comme en anglais", async () => {
+    const user = await makeUser(testDb().db);
+    const login = await post("auth.login", { email: user.email, password: TEST_PASSWORD });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
+    const refusals = {
+      malformed: await app.inject({
+        method: "POST",
+        url: "/trpc/cooperation.create",
+        headers: { "content-type": "application/json", cookie },
+        payload: "{not json",
+      }),
+      unknownProcedure: await post("nope.nothing", {}, cookie),
+      wrongMethod: await app.inject({ url: "/trpc/cooperation.create?input=%7B%7D", headers: { cookie } }),
+    };
+    const seen = Object.entries(refusals).map(([name, response]) => {
+      const trame = response.json().error.data.trame;
+      return [name, response.statusCode, trame.code, trame.message.fr];
+    });
+    expect(seen).toEqual([
+      ["malformed", 400, "TRANSPORT", "Requête illisible : son contenu n'est pas du JSON valide"],
+      ["unknownProcedure", 404, "TRANSPORT", expect.stringMatching(/^Opération inconnue de ce serveur/)],
+      ["wrongMethod", 405, "TRANSPORT", "Méthode HTTP non acceptée pour cette opération"],
+    ]);
+  });
+
   it("pose les en-têtes de sécurité", async () => {
     const response = await app.inject("/healthz");
     expect(response.headers["content-security-policy"]).toContain("frame-ancestors 'none'");

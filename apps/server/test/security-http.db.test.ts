@@ -115,7 +115,7 @@ describe("CSRF : les modifications ne viennent que de l'application, en JSON", (
       });
       expect(response.statusCode).toBe(415);
       expect(response.json<Refusal>().error.trame).toMatchObject({
-        code: "UNSUPPORTED_MEDIA_TYPE",
+        code: "TRANSPORT",
         message: { fr: expect.stringContaining("JSON") },
       });
     }

@@ -59,7 +59,7 @@ export function registerCsrfProtection(app: FastifyInstance): void {
       return refuse(reply, 403, errorPayload(new TRPCError({ code: "FORBIDDEN", cause })));
     }
     if (request.routeOptions.url?.startsWith(TRPC_ROUTE) && !isJson(request)) {
-      return refuse(reply, 415, { code: "UNSUPPORTED_MEDIA_TYPE", message: translate("request.notJson"), fields: [] });
+      return refuse(reply, 415, { code: "TRANSPORT", message: translate("request.notJson"), fields: [] });
     }
   });
 }

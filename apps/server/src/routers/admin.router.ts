@@ -10,13 +10,13 @@ import {
 } from "@trame/core";
 import { getOutboxMessage, listOutboxMessages, listUsers } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { requireInstanceAdmin, requireUserAdministration } from "../auth/require.ts";
+import { requireUserAdministration } from "../auth/require.ts";
 import { listFailedJobs } from "../jobs/failed-jobs.ts";
 import { testMessage } from "../mail/messages/test-message.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { changeAccount } from "../services/account.service.ts";
 import { createUser, removeMembership, setMembership } from "../services/user.service.ts";
-import { authedProcedure, territoryProcedure } from "../trpc.ts";
+import { adminProcedure, authedProcedure, territoryProcedure } from "../trpc.ts";
 
 export const adminRouter = {
   /** Instance administrators see every account; a territory's administrators, the people of their territories. */
@@ -24,8 +24,7 @@ export const adminRouter = {
     .input(listUsersInputSchema)
     .query(({ ctx, input }) => listUsers(ctx.db, { ...input, scope: requireUserAdministration(ctx.actor) })),
 
-  createUser: authedProcedure.input(createUserInputSchema).mutation(({ ctx, input }) => {
-    requireInstanceAdmin(ctx.actor);
+  createUser: adminProcedure.input(createUserInputSchema).mutation(({ ctx, input }) => {
     return createUser(ctx.db, ctx.user.id, input);
   }),
 
@@ -57,27 +56,23 @@ export const adminRouter = {
     .mutation(({ ctx, input }) => changeAccount(ctx.db, ctx.actor, input.userId, "password_change_required")),
 
   /** Background jobs that ran out of retries (e-mail, housekeeping…), for instance administrators. */
-  failedJobs: authedProcedure.query(({ ctx }) => {
-    requireInstanceAdmin(ctx.actor);
+  failedJobs: adminProcedure.query(({ ctx }) => {
     return listFailedJobs(ctx.db);
   }),
 
   /** The mail outbox, newest first: how administrators read messages on an instance without SMTP. */
-  mailOutbox: authedProcedure.input(paginationSchema).query(({ ctx, input }) => {
-    requireInstanceAdmin(ctx.actor);
+  mailOutbox: adminProcedure.input(paginationSchema).query(({ ctx, input }) => {
     return listOutboxMessages(ctx.db, input);
   }),
 
-  mailMessage: authedProcedure.input(mailMessageInputSchema).query(async ({ ctx, input }) => {
-    requireInstanceAdmin(ctx.actor);
+  mailMessage: adminProcedure.input(mailMessageInputSchema).query(async ({ ctx, input }) => {
     const message = await getOutboxMessage(ctx.db, input.id);
     if (!message) throw notFound({ fr: "Courriel", en: "E-mail" });
     return message;
   }),
 
   /** A message to oneself, to check the SMTP settings. */
-  sendTestMail: authedProcedure.mutation(async ({ ctx }) => {
-    requireInstanceAdmin(ctx.actor);
+  sendTestMail: adminProcedure.mutation(async ({ ctx }) => {
     const id = await queueMail(ctx.db, ctx.jobs, {
       kind: "test",
       to: ctx.user.email,

@@ -25,7 +25,6 @@ import {
   programmesFittingProject,
 } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { requireInstanceAdmin } from "../auth/require.ts";
 import { viewerOf } from "../auth/viewer.ts";
 import { keyed } from "../idempotency.ts";
 import { createApplication, editApplication } from "../services/funding-application.service.ts";
@@ -33,7 +32,7 @@ import { addPayment } from "../services/funding-payment.service.ts";
 import { createProgramme, editProgramme } from "../services/funding-programme.service.ts";
 import { transitionApplication } from "../services/funding-transition.service.ts";
 import { notFoundAt } from "../services/project.service.ts";
-import { authedProcedure } from "../trpc.ts";
+import { adminProcedure, authedProcedure } from "../trpc.ts";
 
 /**
  * The catalogue is read by everyone and edited by instance administrators; applications are read
@@ -58,13 +57,11 @@ export const fundingRouter = {
     return programmesFittingProject(ctx.db, input.projectId);
   }),
 
-  createProgramme: authedProcedure.input(createProgrammeInputSchema).mutation(({ ctx, input }) => {
-    requireInstanceAdmin(ctx.actor);
+  createProgramme: adminProcedure.input(createProgrammeInputSchema).mutation(({ ctx, input }) => {
     return createProgramme(ctx.db, ctx.actor, input);
   }),
 
-  updateProgramme: authedProcedure.input(updateProgrammeInputSchema).mutation(({ ctx, input }) => {
-    requireInstanceAdmin(ctx.actor);
+  updateProgramme: adminProcedure.input(updateProgrammeInputSchema).mutation(({ ctx, input }) => {
     return editProgramme(ctx.db, ctx.actor, input);
   }),
 

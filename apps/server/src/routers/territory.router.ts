@@ -9,9 +9,8 @@ import {
 } from "@trame/core";
 import { getTerritory, listCommunes, listNeighbours, searchTerritories } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { requireInstanceAdmin } from "../auth/require.ts";
 import { createTerritory, editTerritory, removeNeighbour, setNeighbour } from "../services/territory.service.ts";
-import { authedProcedure } from "../trpc.ts";
+import { adminProcedure, authedProcedure } from "../trpc.ts";
 
 export const territoryRouter = {
   search: authedProcedure
@@ -26,24 +25,20 @@ export const territoryRouter = {
 
   neighbours: authedProcedure.input(territoryIdInputSchema).query(({ ctx, input }) => listNeighbours(ctx.db, input.id)),
 
-  create: authedProcedure.input(createTerritoryInputSchema).mutation(({ ctx, input }) => {
-    requireInstanceAdmin(ctx.actor);
+  create: adminProcedure.input(createTerritoryInputSchema).mutation(({ ctx, input }) => {
     return createTerritory(ctx.db, ctx.user.id, input);
   }),
 
-  update: authedProcedure.input(updateTerritoryInputSchema).mutation(({ ctx, input }) => {
-    requireInstanceAdmin(ctx.actor);
+  update: adminProcedure.input(updateTerritoryInputSchema).mutation(({ ctx, input }) => {
     return editTerritory(ctx.db, ctx.user.id, input);
   }),
 
-  setNeighbour: authedProcedure.input(setNeighbourInputSchema).mutation(async ({ ctx, input }) => {
-    requireInstanceAdmin(ctx.actor);
+  setNeighbour: adminProcedure.input(setNeighbourInputSchema).mutation(async ({ ctx, input }) => {
     await setNeighbour(ctx.db, ctx.user.id, input);
     return listNeighbours(ctx.db, input.territoryId);
   }),
 
-  removeNeighbour: authedProcedure.input(removeNeighbourInputSchema).mutation(async ({ ctx, input }) => {
-    requireInstanceAdmin(ctx.actor);
+  removeNeighbour: adminProcedure.input(removeNeighbourInputSchema).mutation(async ({ ctx, input }) => {
     await removeNeighbour(ctx.db, ctx.user.id, input);
     return listNeighbours(ctx.db, input.territoryId);
   }),

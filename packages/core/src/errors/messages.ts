@@ -411,6 +411,20 @@ export const messages = {
     fr: "Ce texte contient un caractère invalide (caractère nul ou caractère Unicode incomplet)",
     en: "This text contains an invalid character (a NUL or an incomplete Unicode character)",
   },
+  "transport.malformed": {
+    fr: "Requête illisible : son contenu n'est pas du JSON valide",
+    en: "Unreadable request: its body is not valid JSON",
+  },
+  "transport.unknownProcedure": {
+    fr: "Opération inconnue de ce serveur : rechargez la page pour obtenir la dernière version de l'application",
+    en: "Operation unknown to this server: reload the page to get the latest version of the app",
+  },
+  "transport.method": {
+    fr: "Méthode HTTP non acceptée pour cette opération",
+    en: "HTTP method not accepted for this operation",
+  },
+  "transport.tooLarge": { fr: "Requête trop volumineuse", en: "Request too large" },
+  "transport.refused": { fr: "Requête refusée par le serveur", en: "Request refused by the server" },
   "request.notJson": {
     fr: "Requête refusée : l'application Trame envoie ses modifications en JSON",
     en: "Request refused: the Trame app sends its changes as JSON",
