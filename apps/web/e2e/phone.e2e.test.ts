@@ -192,6 +192,39 @@ describe("sur un téléphone (390 × 844)", () => {
     // Ten pages, each checked by axe: longer than one ordinary test.
   }, 360_000);
 
+  test("les pages d'administration, d'import et de santé tiennent dans la largeur, sans violation grave", async () => {
+    await onPhone(DEMO_ADMIN, async (page) => {
+      const h1 = (name: string | RegExp) => page.getByRole("heading", { level: 1, name });
+      await visit(page, "/admin", page.getByRole("row").filter({ hasText: "montpellier@trame.demo" }), "admin comptes");
+      await visit(page, "/admin/territoires", h1("Territoires"), "admin territoires");
+      await visit(
+        page,
+        "/admin/courriels",
+        page.getByRole("heading", { level: 2, name: "Boîte d'envoi" }),
+        "admin courriels",
+      );
+      await visit(page, "/import", h1("Importer un tableur"), "import");
+      const cooperations = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "cooperation.list", {
+        query: "Vallée de l'Hérault",
+        limit: 50,
+      });
+      const cooperation = cooperations.items.find((item) => item.name === COOPERATION);
+      if (!cooperation) throw new Error(`demo cooperation not found: ${COOPERATION}`);
+      await visit(page, `/cooperations/${cooperation.id}/sante`, h1(COOPERATION), "santé coopération");
+      const territories = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "territory.search", {
+        query: "Montpellier",
+      });
+      const montpellier = territories.items.find((item) => item.name.startsWith("Montpellier Méditerranée"));
+      if (!montpellier) throw new Error("demo territory not found: Montpellier Méditerranée Métropole");
+      await visit(
+        page,
+        `/territoires/${montpellier.id}/sante`,
+        page.getByRole("table", { name: /^Santé des coopérations de Montpellier/ }),
+        "santé comparaison",
+      );
+    });
+  }, 240_000);
+
   test("les dialogues du projet et de la coopération tiennent dans l'écran, boutons visibles", async () => {
     await onPhone(MONTPELLIER, async (page) => {
       const project = await findProject(page, A750);
