@@ -85,6 +85,23 @@ async function openDialog(page: Page, trigger: Locator, name: string | RegExp, w
   await closeDialog(page, dialog);
 }
 
+type Named = { items: Array<{ id: string; name: string }> };
+
+/** The demo cooperation the phone tests open. */
+async function demoCooperation(page: Page) {
+  const found = await trpcQuery<Named>(page, "cooperation.list", { query: "Vallée de l'Hérault", limit: 50 });
+  const cooperation = found.items.find((item) => item.name === COOPERATION);
+  if (!cooperation) throw new Error(`demo cooperation not found: ${COOPERATION}`);
+  return cooperation;
+}
+
+async function montpellierTerritory(page: Page) {
+  const found = await trpcQuery<Named>(page, "territory.search", { query: "Montpellier" });
+  const montpellier = found.items.find((item) => item.name.startsWith("Montpellier Méditerranée"));
+  if (!montpellier) throw new Error("demo territory not found: Montpellier Méditerranée Métropole");
+  return montpellier;
+}
+
 async function visit(page: Page, path: string, ready: Locator, what: string) {
   await page.goto(path);
   await ready.waitFor();
@@ -154,23 +171,14 @@ describe("sur un téléphone (390 × 844)", () => {
       const h1 = page.getByRole("heading", { level: 1 });
       await visit(page, "/", h1.first(), "accueil");
       await visit(page, "/territoires?q=montpellier", page.getByRole("article").first(), "territoires");
-      const territories = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "territory.search", {
-        query: "Montpellier",
-      });
-      const montpellier = territories.items.find((item) => item.name.startsWith("Montpellier Méditerranée"));
-      if (!montpellier) throw new Error("demo territory not found: Montpellier Méditerranée Métropole");
+      const montpellier = await montpellierTerritory(page);
       await visit(
         page,
         `/territoires/${montpellier.id}`,
         page.getByRole("heading", { level: 2 }).first(),
         "page territoire",
       );
-      const cooperations = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "cooperation.list", {
-        query: "Vallée de l'Hérault",
-        limit: 50,
-      });
-      const cooperation = cooperations.items.find((item) => item.name === COOPERATION);
-      if (!cooperation) throw new Error(`demo cooperation not found: ${COOPERATION}`);
+      const cooperation = await demoCooperation(page);
       await visit(
         page,
         `/cooperations/${cooperation.id}`,
@@ -204,18 +212,9 @@ describe("sur un téléphone (390 × 844)", () => {
         "admin courriels",
       );
       await visit(page, "/import", h1("Importer un tableur"), "import");
-      const cooperations = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "cooperation.list", {
-        query: "Vallée de l'Hérault",
-        limit: 50,
-      });
-      const cooperation = cooperations.items.find((item) => item.name === COOPERATION);
-      if (!cooperation) throw new Error(`demo cooperation not found: ${COOPERATION}`);
+      const cooperation = await demoCooperation(page);
       await visit(page, `/cooperations/${cooperation.id}/sante`, h1(COOPERATION), "santé coopération");
-      const territories = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "territory.search", {
-        query: "Montpellier",
-      });
-      const montpellier = territories.items.find((item) => item.name.startsWith("Montpellier Méditerranée"));
-      if (!montpellier) throw new Error("demo territory not found: Montpellier Méditerranée Métropole");
+      const montpellier = await montpellierTerritory(page);
       await visit(
         page,
         `/territoires/${montpellier.id}/sante`,
@@ -272,12 +271,7 @@ describe("sur un téléphone (390 × 844)", () => {
         /^Rattachements de/,
         "rattachements",
       );
-      const cooperations = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "cooperation.list", {
-        query: "Vallée de l'Hérault",
-        limit: 50,
-      });
-      const cooperation = cooperations.items.find((item) => item.name === COOPERATION);
-      if (!cooperation) throw new Error(`demo cooperation not found: ${COOPERATION}`);
+      const cooperation = await demoCooperation(page);
       await page.goto(`/cooperations/${cooperation.id}`);
       await page.getByRole("heading", { level: 1, name: COOPERATION }).waitFor();
       await openDialog(

@@ -120,7 +120,7 @@ export function sniffDelimiter(text: string): string {
 
 async function readCsv(content: Buffer): Promise<CellValue[][]> {
   const text = await decodeCsv(content);
-  // The CSV parser, iconv-lite and yauzl load with the first import, not at start (issue 14's memory budget).
+  // csv-parse loads with the first CSV import, not at start (issue 14's memory budget).
   const { parse } = await import("csv-parse");
   const parser = Readable.from([text]).pipe(
     parse({ delimiter: sniffDelimiter(text), relax_column_count: true, skip_empty_lines: false, bom: true }),
