@@ -14,6 +14,7 @@ export * from "./queries/deadline.queries.ts";
 export * from "./queries/deadline-reminder.queries.ts";
 export * from "./queries/document.queries.ts";
 export * from "./queries/document-chunk.queries.ts";
+export * from "./queries/document-timeline.queries.ts";
 export * from "./queries/financing-plan.queries.ts";
 export * from "./queries/follow.queries.ts";
 export * from "./queries/funding-application.queries.ts";

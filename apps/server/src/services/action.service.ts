@@ -13,6 +13,7 @@ import {
 import {
   type Database,
   deleteActionEntry,
+  deleteDocumentEntries,
   getAction,
   getCooperation,
   getProject,
@@ -211,6 +212,8 @@ export function deleteAction(
       throw new DomainError("CONFLICT", "conflict.stale", {}, { current: before });
     }
     await deleteActionEntry(trx, id);
+    // Its documents can no longer be opened (their owner is gone): their entries go too.
+    await deleteDocumentEntries(trx, before.cooperation.id, { actionId: id });
     return { target: { entityType: "action", entityId: id, action: "removed" }, before, after: null, result: { id } };
   });
 }

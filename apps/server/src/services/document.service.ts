@@ -10,14 +10,18 @@ import {
   documentFileName,
   type Label,
   notFound,
+  todayInFrance,
 } from "@trame/core";
 import {
   type Database,
   type DocumentMeta,
   type DocumentOwnerAccess,
+  deleteDocumentEntries,
+  documentEntryScope,
   findDocumentOwnerAccess,
   getDocument,
   insertDocument,
+  insertDocumentEntry,
   type Kysely,
   listDocuments,
   softRemoveDocument,
@@ -101,6 +105,9 @@ export async function storeDocument(
         sizeBytes,
         uploadedBy: actor.userId,
       });
+      // The upload is an event of the project's (or the action's) life: it shows on the timelines.
+      const scope = await documentEntryScope(trx, ownerOf(meta));
+      if (scope) await insertDocumentEntry(trx, { id: meta.id, name: meta.name, addedOn: todayInFrance() }, scope);
       return {
         target: { entityType: "document", entityId: meta.id, action: "uploaded" },
         before: null,
@@ -144,6 +151,8 @@ export async function removeDocument(db: Kysely<Database>, actor: Actor, id: str
   await requireDocumentEditor(db, actor, ownerOf(meta)).catch(asDocumentNotFound);
   await auditedWrite(db, actor.userId, async (trx) => {
     if (!(await softRemoveDocument(trx, id))) throw notFound(DOCUMENT_LABEL);
+    const scope = await documentEntryScope(trx, ownerOf(meta));
+    if (scope) await deleteDocumentEntries(trx, scope.cooperationId, { documentId: id });
     return {
       target: { entityType: "document", entityId: id, action: "removed" },
       before: meta,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { MembershipRole, Visibility } from "@trame/core";
-import { type Database, insertSession, type Kysely } from "@trame/db";
+import { type Database, insertSession, insertTimelineEntry, type Kysely } from "@trame/db";
 import type { FastifyInstance } from "fastify";
 import { zipSync } from "fflate";
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from "../../src/auth/session-token.ts";
@@ -24,7 +24,8 @@ async function sessionCookie(
 /**
  * A cooperation between a metropolis and a neighbour, with a network project, a project
  * restricted to its partners, an action on each and an action on the cooperation alone; plus a
- * territory outside all of it. Rows are inserted directly: these tests are about documents.
+ * territory outside all of it. Rows are inserted directly (each action with its timeline entry,
+ * as the action service writes them): these tests are about documents.
  */
 export async function documentWorld(db: Kysely<Database>) {
   const [lead, partner, outsider] = await Promise.all([
@@ -77,6 +78,15 @@ export async function documentWorld(db: Kysely<Database>) {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await insertTimelineEntry(db, {
+      occurredOn: "2026-10-02",
+      kind: "meeting",
+      title: "Comité de pilotage",
+      cooperationId: cooperation.id,
+      projectId,
+      actionId: id,
+      territoryIds: [lead.id, partner.id],
+    });
     return id;
   };
 
@@ -98,6 +108,8 @@ export async function documentWorld(db: Kysely<Database>) {
 
   return {
     ids: { networkProjectId, restrictedProjectId, networkActionId, restrictedActionId, cooperationActionId },
+    cooperationId: cooperation.id,
+    territories: { lead, partner, outsider },
     as: { leadEditor, partnerEditor, partnerViewer, outsiderEditor, outsiderViewer },
   };
 }

@@ -36,6 +36,7 @@ export const EVENT_KINDS = [
   "engagement_form_changed",
   "narrative_adopted",
   "funding_status",
+  "document_added",
 ] as const;
 export const TIMELINE_KINDS = [...ACTION_KINDS, ...EVENT_KINDS] as const;
 export const timelineKindSchema = z.enum(TIMELINE_KINDS);
@@ -49,4 +50,5 @@ export const timelineKindLabels: Record<TimelineKind, Label> = {
   engagement_form_changed: { fr: "Changement de forme", en: "Engagement form changed" },
   narrative_adopted: { fr: "Récit commun adopté", en: "Shared narrative adopted" },
   funding_status: { fr: "Financement", en: "Funding" },
+  document_added: { fr: "Document", en: "Document" },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fundingStepTitle, timelineEntryDetail, timelineEntryTitle } from "./entry-text.ts";
+import { fundingStepTitle, timelineEntryDetail, timelineEntryDocument, timelineEntryTitle } from "./entry-text.ts";
 
 const spaces = (text: string) => text.replace(/\s/g, " ");
 const grant = {
@@ -67,5 +67,20 @@ describe("titres de la frise, écrits à la lecture dans la langue du lecteur", 
     ).toMatch(/ → .* — Vote$/);
     expect(timelineEntryDetail(grant, "fr")).toBe("Arrêté du préfet");
     expect(timelineEntryDetail({ kind: "member_joined", detail: {} }, "fr")).toBe("");
+  });
+
+  it("un document joint dit son nom, l'action à laquelle il est joint, et se télécharge", () => {
+    const entry = {
+      kind: "document_added" as const,
+      title: "CR-copil.pdf",
+      detail: { document: { id: "d1", name: "CR-copil.pdf" }, action: { id: "a1", title: "Comité de pilotage" } },
+    };
+    expect(spaces(timelineEntryTitle(entry, "fr"))).toBe("Document ajouté : CR-copil.pdf");
+    expect(timelineEntryTitle(entry, "en")).toBe("Document added: CR-copil.pdf");
+    expect(timelineEntryDetail(entry, "fr")).toBe("Joint à l'action « Comité de pilotage »");
+    expect(timelineEntryDetail(entry, "en")).toBe("Attached to the action “Comité de pilotage”");
+    expect(timelineEntryDetail({ ...entry, detail: { document: entry.detail.document } }, "en")).toBe("");
+    expect(timelineEntryDocument(entry)).toEqual({ id: "d1", name: "CR-copil.pdf" });
+    expect(timelineEntryDocument({ kind: "meeting", detail: entry.detail })).toBeNull();
   });
 });

@@ -67,6 +67,11 @@ const SENTENCES = {
   },
   formChanged: { fr: "Nouvelle forme d'engagement", en: "New engagement form" },
   narrativeAdopted: { fr: "Adoption du récit commun", en: "Shared narrative adopted" },
+  documentAdded: { fr: "Document ajouté", en: "Document added" },
+  attachedTo: {
+    fr: (action: string) => `Joint à l'action « ${action} »`,
+    en: (action: string) => `Attached to the action “${action}”`,
+  },
 };
 
 /**
@@ -111,6 +116,10 @@ export function timelineEntryTitle(entry: TimelineFacts, locale: Locale): string
     }
     case "narrative_adopted":
       return SENTENCES.narrativeAdopted[locale];
+    case "document_added": {
+      const name = text(record(detail.document).name);
+      return name ? `${SENTENCES.documentAdded[locale]}${colon(locale)}${name}` : entry.title;
+    }
     case "funding_status": {
       const programme = record(detail.programme);
       const name = text(programme.acronym) || text(programme.name);
@@ -155,9 +164,22 @@ export function timelineEntryDetail(entry: Pick<TimelineFacts, "kind" | "detail"
     }
     case "funding_status":
       return text(detail.comment);
+    case "document_added": {
+      const action = text(record(detail.action).title);
+      return action ? SENTENCES.attachedTo[locale](action) : "";
+    }
     default:
       return "";
   }
+}
+
+/** The document an entry announces, for a download link; null for every other kind of entry. */
+export function timelineEntryDocument(entry: Pick<TimelineFacts, "kind" | "detail">): { id: string; name: string } | null {
+  if (entry.kind !== "document_added") return null;
+  const document = record(entry.detail.document);
+  const id = text(document.id);
+  const name = text(document.name);
+  return id && name ? { id, name } : null;
 }
 
 /** The entry with its title worded for `locale` (what the API and exports hand out). */

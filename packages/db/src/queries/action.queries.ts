@@ -16,6 +16,8 @@ export interface JointAction {
   /** Read from the action's timeline entry: the territories on whose timelines it shows. */
   territories: Array<{ id: string; name: string }>;
   createdBy: { id: string; name: string } | null;
+  /** The files attached to it (live ones), oldest first: minutes, attendance sheets, photos. */
+  documents: Array<{ id: string; name: string; sizeBytes: number }>;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -71,6 +73,15 @@ function actionQuery(db: Kysely<Database>, viewer: ProjectViewer | null) {
           .orderBy("t.name")
           .orderBy("t.id"),
       ).as("territories"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("documents as d")
+          .select(["d.id", "d.name", "d.size_bytes as sizeBytes"])
+          .whereRef("d.action_id", "=", "a.id")
+          .where("d.removed_at", "is", null)
+          .orderBy("d.created_at")
+          .orderBy("d.id"),
+      ).as("documents"),
     ]);
 }
 
@@ -87,6 +98,7 @@ function toAction(row: ActionRow): JointAction {
     notes: row.notes,
     territories: row.territories,
     createdBy: row.user_id && row.user_name ? { id: row.user_id, name: row.user_name } : null,
+    documents: row.documents,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -191,27 +191,38 @@ export async function replaceActionEntry(
 
 /** A removed action leaves the feed (the action row itself is kept, with its audit trail). */
 export async function deleteActionEntry(db: Kysely<Database>, actionId: string): Promise<void> {
+  const entries = await db.selectFrom("timeline_entries").select("id").where("action_id", "=", actionId).execute();
+  await deleteTimelineEntries(
+    db,
+    entries.map((e) => e.id),
+  );
+}
+
+/** Entries leave the feed, and every stream that showed one is told it is gone. */
+export async function deleteTimelineEntries(db: Kysely<Database>, entryIds: readonly string[]): Promise<void> {
+  if (entryIds.length === 0) return;
+  // Read before the delete: the links go with their entry (on delete cascade).
   const links = await db
-    .selectFrom("timeline_entry_territories as x")
-    .innerJoin("timeline_entries as e", "e.id", "x.entry_id")
-    .select("x.territory_id")
-    .where("e.action_id", "=", actionId)
+    .selectFrom("timeline_entry_territories")
+    .select(["entry_id", "territory_id"])
+    .where("entry_id", "in", entryIds)
     .execute();
   const removed = await db
     .deleteFrom("timeline_entries")
-    .where("action_id", "=", actionId)
+    .where("id", "in", entryIds)
     .returning(["id", "seq", "cooperation_id", "project_id", xactText])
-    .executeTakeFirst();
-  if (!removed) return;
-  await notify(db, {
-    op: "removed",
-    xact: removed.xact,
-    seq: removed.seq,
-    id: removed.id,
-    cooperationId: removed.cooperation_id,
-    projectId: removed.project_id,
-    territoryIds: links.map((l) => l.territory_id),
-  });
+    .execute();
+  for (const entry of removed) {
+    await notify(db, {
+      op: "removed",
+      xact: entry.xact,
+      seq: entry.seq,
+      id: entry.id,
+      cooperationId: entry.cooperation_id,
+      projectId: entry.project_id,
+      territoryIds: links.filter((l) => l.entry_id === entry.id).map((l) => l.territory_id),
+    });
+  }
 }
 
 /**
