@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Stage 1: install every dependency from the lockfile and build the web app.
+# Stage 1: install every dependency from the lockfile, build the web app and the server.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN npm install -g pnpm@12.21.0
@@ -14,14 +14,18 @@ COPY bench/package.json bench/
 RUN pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm --filter @trame/web build && pnpm --filter @trame/server build
+# The server's bundle ("files" in its package.json) and its production dependencies only: no test,
+# build or lint tool reaches the image (test/production-deploy.test.ts runs this very line).
+RUN pnpm --filter @trame/server deploy --prod /deploy
 
-# Stage 2: the server and the built web app only, run as an unprivileged user.
+# Stage 2: the server's production deployment and the built web app only, run as an unprivileged user.
 FROM node:20-bookworm-slim
 # HOST=0.0.0.0: inside the container, listening on localhost would be unreachable; the server's own
 # default is 127.0.0.1, so a `pnpm start` on a laptop is not open to the network.
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 TRAME_WEB_DIST=/app/apps/web/dist
 WORKDIR /app
-COPY --from=build --chown=node:node /app /app
+COPY --from=build --chown=node:node /deploy /app/apps/server
+COPY --from=build --chown=node:node /app/apps/web/dist /app/apps/web/dist
 USER node
 EXPOSE 3000
 WORKDIR /app/apps/server
