@@ -249,6 +249,14 @@ describe("sur un téléphone (390 × 844)", () => {
         "Modifier l'action",
         "modifier une action",
       );
+      // Attaching a document to an action opens its form inside the log: it fits too.
+      await log
+        .getByRole("button", { name: /^Joindre un document à l'action/ })
+        .first()
+        .click();
+      await log.getByRole("button", { name: "Déposer le document" }).waitFor();
+      await expectFitsPhone(page, "joindre un document à une action");
+      await viewportScreenshot(page, "phone-joindre-document-action");
       const transition = funding.getByRole("button", { name: /^Faire évoluer la demande/ }).first();
       if (await transition.count()) {
         await openDialog(page, transition, /Faire évoluer la demande/, "étape de la demande");

@@ -90,7 +90,9 @@ describe("page projet", () => {
     await page.getByRole("button", { name: "Déposer le document" }).click();
     await page.getByText(`« ${name} » a été ajouté.`).waitFor();
 
-    const link = page.getByRole("link", { name: new RegExp(name.replace(".", "\\.")) });
+    // The project's own list (the timeline below names the upload too, as a link of its own).
+    const documents = page.getByRole("region", { name: "Documents", exact: true });
+    const link = documents.getByRole("link", { name: new RegExp(name.replace(".", "\\.")) });
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
     expect(download.suggestedFilename()).toBe(name);
     const path = await download.path();

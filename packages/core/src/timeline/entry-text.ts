@@ -174,7 +174,9 @@ export function timelineEntryDetail(entry: Pick<TimelineFacts, "kind" | "detail"
 }
 
 /** The document an entry announces, for a download link; null for every other kind of entry. */
-export function timelineEntryDocument(entry: Pick<TimelineFacts, "kind" | "detail">): { id: string; name: string } | null {
+export function timelineEntryDocument(
+  entry: Pick<TimelineFacts, "kind" | "detail">,
+): { id: string; name: string } | null {
   if (entry.kind !== "document_added") return null;
   const document = record(entry.detail.document);
   const id = text(document.id);

@@ -77,6 +77,7 @@ export function ActionForm({
             .filter((p) => input.territoryIds?.includes(p.territory.id))
             .map((p) => ({ id: p.territory.id, name: p.territory.name })),
           createdBy: { id: userId, name: userName },
+          documents: [],
           version: 1,
           createdAt: new Date().toISOString(),
           updatedAt: new Date().toISOString(),

@@ -7,6 +7,7 @@ import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { QueryError } from "../../ui/query-error.tsx";
 import { useSession } from "../auth/use-session.ts";
+import { ActionDocuments } from "./action-documents.tsx";
 import { ActionEditDialog } from "./action-edit-dialog.tsx";
 import { ActionForm } from "./action-form.tsx";
 import { ActionNotes } from "./action-notes.tsx";
@@ -66,6 +67,7 @@ export function ActionLog({ project }: { project: ProjectDetail }) {
                     )}
                     {action.createdBy && <span>{t("projects.actions.by", { name: action.createdBy.name })}</span>}
                   </p>
+                  {!pending && <ActionDocuments action={action} canEdit={canEdit} />}
                   {canEdit && session.data && !pending && (
                     <p className="action__controls">
                       <ActionEditDialog project={project} action={action} userId={session.data.id} />

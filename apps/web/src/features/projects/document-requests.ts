@@ -1,3 +1,4 @@
+import type { DocumentOwner } from "@trame/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import type { TrameError } from "../../lib/trpc-error.ts";
@@ -25,7 +26,7 @@ function payloadOf(body: unknown): TrameError | null {
  * so it can refuse an upload before reading its bytes.
  */
 export function uploadDocument(
-  projectId: string,
+  owner: DocumentOwner,
   file: File,
   onProgress: (fraction: number) => void,
 ): Promise<ProjectDocument> {
@@ -42,7 +43,7 @@ export function uploadDocument(
     };
     xhr.onerror = () => reject(new DocumentRequestError(null));
     const body = new FormData();
-    body.append("projectId", projectId);
+    for (const [field, id] of Object.entries(owner)) body.append(field, id);
     body.append("file", file);
     xhr.send(body);
   });
@@ -65,4 +66,19 @@ export function useDocumentErrorText(): (error: unknown) => string {
   const format = useFormat();
   return (error) =>
     error instanceof DocumentRequestError && error.trame ? format.label(error.trame.message) : t("errors.network");
+}
+
+/** "PDF · 1,2 Mo": the file's extension and its size, in the reader's number format. */
+export function useDocumentSummary(): (document: { name: string; sizeBytes: number }) => string {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return ({ name, sizeBytes }) => {
+    const extension = name.includes(".") ? (name.split(".").pop() ?? "").toUpperCase() : "";
+    const megabytes = sizeBytes / (1024 * 1024);
+    const size =
+      megabytes >= 1
+        ? t("projects.documents.megabytes", { value: format.number(Math.round(megabytes * 10) / 10) })
+        : t("projects.documents.kilobytes", { value: format.number(Math.max(1, Math.round(sizeBytes / 1024))) });
+    return [extension, size].filter(Boolean).join(" · ");
+  };
 }

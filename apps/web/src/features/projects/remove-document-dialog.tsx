@@ -6,10 +6,21 @@ import { queryClient, trpc } from "../../lib/trpc.ts";
 import { ModalDialog } from "../../ui/dialog.tsx";
 import { focusHeading } from "../../ui/focus-after.ts";
 import { DocumentRequestError, removeDocument, useDocumentErrorText } from "./document-requests.ts";
-import type { ProjectDocument } from "./project-model.ts";
+
+/** What removing needs of a document, whether listed on the project or under one of its actions. */
+interface RemovableDocument {
+  id: string;
+  name: string;
+}
+
+interface RemoveProps {
+  document: RemovableDocument;
+  /** The heading focus goes to once the row, and the dialog's trigger with it, is gone. */
+  listHeadingId?: string;
+}
 
 /** Removing asks first: the file leaves every partner's view (it stays in the history). */
-export function RemoveDocumentDialog({ document }: { document: ProjectDocument }) {
+export function RemoveDocumentDialog({ document, listHeadingId = "documents-heading" }: RemoveProps) {
   const { t } = useTranslation();
   return (
     <DialogTrigger>
@@ -20,13 +31,13 @@ export function RemoveDocumentDialog({ document }: { document: ProjectDocument }
         {t("projects.documents.remove")}
       </Button>
       <ModalDialog title={t("projects.documents.removeTitle")}>
-        {(close) => <RemoveConfirm document={document} close={close} />}
+        {(close) => <RemoveConfirm document={document} listHeadingId={listHeadingId} close={close} />}
       </ModalDialog>
     </DialogTrigger>
   );
 }
 
-function RemoveConfirm({ document, close }: { document: ProjectDocument; close: () => void }) {
+function RemoveConfirm({ document, listHeadingId, close }: Required<RemoveProps> & { close: () => void }) {
   const { t } = useTranslation();
   const documentErrorText = useDocumentErrorText();
   const remove = useMutation({
@@ -34,7 +45,11 @@ function RemoveConfirm({ document, close }: { document: ProjectDocument; close: 
     onSuccess() {
       close();
       // The removed row took the dialog's trigger with it: focus goes to the list, not the page top.
-      void queryClient.invalidateQueries(trpc.document.list.pathFilter()).then(() => focusHeading("documents-heading"));
+      void Promise.all([
+        queryClient.invalidateQueries(trpc.document.list.pathFilter()),
+        queryClient.invalidateQueries(trpc.action.list.pathFilter()),
+        queryClient.invalidateQueries(trpc.timeline.pathFilter()),
+      ]).then(() => focusHeading(listHeadingId));
     },
     onError(error) {
       if (error instanceof DocumentRequestError) forgetExpiredSession(error.trame?.code);

@@ -2,6 +2,7 @@ import {
   EVENT_KINDS,
   type TimelineKind,
   timelineEntryDetail,
+  timelineEntryDocument,
   timelineEntryTitle,
   timelineKindLabels,
 } from "@trame/core";
@@ -9,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { LinkedText } from "../../ui/linked-text.tsx";
+import { documentUrl } from "../projects/document-requests.ts";
 import type { TimelineItem } from "./use-timeline-pages.ts";
 
 /** Three families, each with its own colour, so the eye separates what was done from what was recorded. */
@@ -29,6 +31,8 @@ export function TimelineEntry({ entry, ownTerritoryId, index }: EntryProps) {
   const format = useFormat();
   // Worded from the entry's facts in the interface's language (the same words as the CSV and calendar).
   const detail = timelineEntryDetail(entry, format.locale);
+  const title = timelineEntryTitle(entry, format.locale);
+  const document = timelineEntryDocument(entry);
   const others = entry.territories.filter((territory) => territory.id !== ownTerritoryId);
   return (
     <li className="entry" data-index={index} tabIndex={index === undefined ? undefined : -1}>
@@ -40,7 +44,16 @@ export function TimelineEntry({ entry, ownTerritoryId, index }: EntryProps) {
           {format.label(timelineKindLabels[entry.kind])}
         </span>
       </p>
-      <p className="entry__title">{timelineEntryTitle(entry, format.locale)}</p>
+      <p className="entry__title">
+        {document ? (
+          // The file itself, one click away: the same download (and the same access check) as on the project.
+          <a href={documentUrl(document.id)} download={document.name}>
+            {title}
+          </a>
+        ) : (
+          title
+        )}
+      </p>
       {detail && (
         <p className="entry__detail">
           <LinkedText text={detail} />
