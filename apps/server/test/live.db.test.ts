@@ -7,6 +7,7 @@ import type { LiveTimelineEvent } from "../src/live/live-timeline.ts";
 import { createCaller } from "../src/root.ts";
 import { failure } from "./support/expect-error.ts";
 import { makeUser, type TestUser } from "./support/factories.ts";
+import { liveSession } from "./support/live-session.ts";
 import { projectWorld } from "./support/project-fixtures.ts";
 import { useTestDb } from "./support/test-db.ts";
 
@@ -21,25 +22,7 @@ beforeAll(async () => {
 afterAll(() => hub.close());
 
 async function liveCaller(user: TestUser) {
-  return (await liveSession(user)).caller;
-}
-
-/** A caller with a live hub, and the hash of its session to end it as sign-out does. */
-async function liveSession(user: TestUser) {
-  const token = newSessionToken();
-  await insertSession(db(), {
-    tokenHash: hashSessionToken(token),
-    userId: user.id,
-    expiresAt: new Date(Date.now() + 3_600_000),
-  });
-  const ctx = await createContextInner({
-    db: db(),
-    sessionToken: token,
-    clientAddress: "127.0.0.1",
-    cookie: { set() {}, clear() {} },
-    live: hub,
-  });
-  return { caller: createCaller(ctx), tokenHash: hashSessionToken(token) };
+  return (await liveSession(db(), hub, user)).caller;
 }
 
 type Tracked = { id: string; data: LiveTimelineEvent };
@@ -198,7 +181,7 @@ describe("direct : les droits vérifiés à chaque envoi", () => {
     const world = await projectWorld(db());
     const project = await world.createProject();
     const user = await makeUser(db(), { memberships: [{ territoryId: world.lead.id, role: "viewer" }] });
-    const { caller, tokenHash } = await liveSession(user);
+    const { caller, tokenHash } = await liveSession(db(), hub, user);
     const live = await subscribe(caller, { projectId: project.id });
     const pending = take(live.iterator, 1, 1500);
     await deleteSession(db(), tokenHash);

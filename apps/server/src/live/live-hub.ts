@@ -2,6 +2,8 @@ import { EventEmitter } from "node:events";
 import {
   type DbHandle,
   NOTIFICATION_CHANNEL,
+  RECORD_CHANNEL,
+  type RecordNotification,
   SESSION_CHANNEL,
   TIMELINE_CHANNEL,
   type TimelineNotification,
@@ -21,6 +23,8 @@ export interface LiveHub {
   onSessionChange(listener: (userId: string) => void): () => void;
   /** Calls `listener` with the users whose notifications changed (fan-out, mark read); returns the unsubscribe. */
   onNotifications(listener: (userIds: readonly string[]) => void): () => void;
+  /** Calls `listener` with each saved project or cooperation (co-editing); returns the unsubscribe. */
+  onRecord(listener: (notification: RecordNotification) => void): () => void;
   /** False while the LISTEN connection is down: nothing heard then can be trusted to be complete. */
   isListening(): boolean;
   close(): Promise<void>;
@@ -59,6 +63,14 @@ export async function startLiveHub(handle: DbHandle, log: Logger): Promise<LiveH
       log.warn({ err: error }, "malformed user notification");
     }
   };
+  const recordChanged = (payload: string | undefined) => {
+    if (!payload) return;
+    try {
+      events.emit("record", JSON.parse(payload) as RecordNotification);
+    } catch (error) {
+      log.warn({ err: error }, "malformed record notification");
+    }
+  };
   const hub = (stop: () => Promise<void>, isListening: () => boolean): LiveHub => ({
     onSessionChange(listener) {
       events.on("session", listener);
@@ -67,6 +79,10 @@ export async function startLiveHub(handle: DbHandle, log: Logger): Promise<LiveH
     onNotifications(listener) {
       events.on("user-notifications", listener);
       return () => events.off("user-notifications", listener);
+    },
+    onRecord(listener) {
+      events.on("record", listener);
+      return () => events.off("record", listener);
     },
     isListening,
     onTimeline(listener) {
@@ -80,11 +96,13 @@ export async function startLiveHub(handle: DbHandle, log: Logger): Promise<LiveH
     const unlisten = await handle.pglite.listen(TIMELINE_CHANNEL, publish);
     const unlistenSessions = await handle.pglite.listen(SESSION_CHANNEL, sessionChanged);
     const unlistenUsers = await handle.pglite.listen(NOTIFICATION_CHANNEL, notificationsChanged);
+    const unlistenRecords = await handle.pglite.listen(RECORD_CHANNEL, recordChanged);
     return hub(
       async () => {
         await unlisten();
         await unlistenSessions();
         await unlistenUsers();
+        await unlistenRecords();
       },
       () => true,
     );
@@ -98,20 +116,24 @@ export async function startLiveHub(handle: DbHandle, log: Logger): Promise<LiveH
   let timer: NodeJS.Timeout | undefined;
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: handle.connectionString });
-    next.on("notification", (message) =>
-      message.channel === SESSION_CHANNEL
-        ? sessionChanged(message.payload)
-        : message.channel === NOTIFICATION_CHANNEL
-          ? notificationsChanged(message.payload)
-          : publish(message.payload),
-    );
+    const handlers: Record<string, (payload: string | undefined) => void> = {
+      [TIMELINE_CHANNEL]: publish,
+      [SESSION_CHANNEL]: sessionChanged,
+      [NOTIFICATION_CHANNEL]: notificationsChanged,
+      [RECORD_CHANNEL]: recordChanged,
+    };
+    next.on("notification", (message) => handlers[message.channel]?.(message.payload));
     next.on("error", (error) => {
       log.warn({ err: error }, "live updates connection lost, reconnecting");
       scheduleReconnect();
     });
     try {
       await next.connect();
-      await next.query(`listen ${TIMELINE_CHANNEL}; listen ${SESSION_CHANNEL}; listen ${NOTIFICATION_CHANNEL}`);
+      await next.query(
+        Object.keys(handlers)
+          .map((channel) => `listen ${channel};`)
+          .join(" "),
+      );
       client = next;
       sessionChanged("*");
     } catch (error) {

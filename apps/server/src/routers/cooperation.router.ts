@@ -14,6 +14,7 @@ import {
 import { getCooperation, listCooperations } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { keyed } from "../idempotency.ts";
+import { recordStream } from "../live/live-records.ts";
 import {
   archiveCooperation,
   changeEngagementForm,
@@ -35,6 +36,13 @@ export const cooperationRouter = {
     const cooperation = await getCooperation(ctx.db, input.id);
     if (!cooperation) throw notFound({ fr: "Coopération", en: "Cooperation" });
     return cooperation;
+  }),
+
+  /** Colleagues' saves of this cooperation and its members as they commit (co-editing). */
+  live: authedProcedure.input(cooperationIdInputSchema).subscription(async ({ ctx, input, signal }) => {
+    const visible = async () => (await getCooperation(ctx.db, input.id)) !== undefined;
+    if (!(await visible())) throw notFound({ fr: "Coopération", en: "Cooperation" });
+    return recordStream(ctx, { entity: "cooperation", id: input.id }, visible, signal);
   }),
 
   create: authedProcedure

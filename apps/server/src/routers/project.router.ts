@@ -9,10 +9,11 @@ import {
   setPartnersInputSchema,
   updateProjectInputSchema,
 } from "@trame/core";
-import { getProject, listProjects } from "@trame/db";
+import { getProject, listProjects, type Viewer } from "@trame/db";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { viewerOf } from "../auth/viewer.ts";
 import { keyed } from "../idempotency.ts";
+import { recordStream } from "../live/live-records.ts";
 import {
   archiveProject,
   changeProjectStatus,
@@ -32,6 +33,13 @@ export const projectRouter = {
     const project = await getProject(ctx.db, input.id, viewerOf(ctx.actor));
     if (!project) throw notFound({ fr: "Projet", en: "Project" });
     return project;
+  }),
+
+  /** Colleagues' saves of this project as they commit (co-editing); visibility re-checked at each. */
+  live: authedProcedure.input(projectIdInputSchema).subscription(async ({ ctx, input, signal }) => {
+    const visible = async (viewer: Viewer) => (await getProject(ctx.db, input.id, viewer)) !== undefined;
+    if (!(await visible(viewerOf(ctx.actor)))) throw notFound({ fr: "Projet", en: "Project" });
+    return recordStream(ctx, { entity: "project", id: input.id }, visible, signal);
   }),
 
   create: authedProcedure

@@ -51,18 +51,47 @@ const writerXact = sql<string>`pg_current_xact_id()`;
 /** Read back as text: an xid8 is 64 bits. */
 const xactText = sql<string>`xact::text`.as("xact");
 
+export const RECORD_CHANNEL = "trame_records";
+
+/**
+ * What every instance hears when a project or a cooperation is saved: which one, by whom, which of
+ * its fields moved and its new version. Ids only: readers re-check visibility before telling anyone.
+ */
+export interface RecordNotification {
+  entity: "project" | "cooperation";
+  id: string;
+  /** The audit action (updated, status_changed, partners_set…). */
+  action: string;
+  actorId: string | null;
+  /** The top-level fields whose value changed, as the API names them. */
+  fields: string[];
+  version: number | null;
+}
+
+interface QueuedNotification {
+  channel: string;
+  payload: string;
+}
+
 /** Notifications of a transaction run by `writeWithTimeline`, sent once it has committed. */
-const afterCommit = new WeakMap<Kysely<Database>, TimelineNotification[]>();
+const afterCommit = new WeakMap<Kysely<Database>, QueuedNotification[]>();
 
 /**
  * Inside `writeWithTimeline`, queued until commit; otherwise sent in the transaction (NOTIFY is
  * transactional: heard only if, and when, the write commits).
  */
-async function notify(db: Kysely<Database>, message: TimelineNotification): Promise<void> {
+async function send(db: Kysely<Database>, channel: string, message: object): Promise<void> {
+  const payload = JSON.stringify(message);
   const queued = afterCommit.get(db);
-  if (queued) queued.push(message);
-  else await sql`select pg_notify(${TIMELINE_CHANNEL}, ${JSON.stringify(message)})`.execute(db);
+  if (queued) queued.push({ channel, payload });
+  else await sql`select pg_notify(${channel}, ${payload})`.execute(db);
 }
+
+const notify = (db: Kysely<Database>, message: TimelineNotification) => send(db, TIMELINE_CHANNEL, message);
+
+/** Call in the transaction that saves the record: heard by open pages once (and only if) it commits. */
+export const notifyRecordChange = (db: Kysely<Database>, message: RecordNotification) =>
+  send(db, RECORD_CHANNEL, message);
 
 /**
  * Runs a write in a transaction and announces its timeline changes after the commit. A transaction
@@ -77,13 +106,15 @@ export async function writeWithTimeline<T>(
   db: Kysely<Database>,
   run: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
-  const queued: TimelineNotification[] = [];
+  const queued: QueuedNotification[] = [];
   const result = await db.transaction().execute((trx) => {
     afterCommit.set(trx, queued);
     return run(trx);
   });
   if (queued.length > 0) {
-    await sql`select pg_notify(${TIMELINE_CHANNEL}, m) from unnest(${queued.map((m) => JSON.stringify(m))}::text[]) m`
+    const channels = queued.map((m) => m.channel);
+    const payloads = queued.map((m) => m.payload);
+    await sql`select pg_notify(c, m) from unnest(${channels}::text[], ${payloads}::text[]) as q(c, m)`
       .execute(db)
       // The write is committed and answered as such; a lost wake-up is caught up as said above.
       .catch(() => undefined);
