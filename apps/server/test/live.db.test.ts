@@ -1,6 +1,5 @@
-import { comparePositions, decodePosition, deleteSession, insertSession, type LivePosition, sql } from "@trame/db";
+import { comparePositions, decodePosition, deleteSession, type LivePosition, sql } from "@trame/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashSessionToken, newSessionToken } from "../src/auth/session-token.ts";
 import { createContextInner } from "../src/context.ts";
 import { type LiveHub, startLiveHub } from "../src/live/live-hub.ts";
 import type { LiveTimelineEvent } from "../src/live/live-timeline.ts";
