@@ -62,19 +62,19 @@ describe("journal des actions : modifier et supprimer", () => {
     await log.getByRole("button", { name: `Modifier l'action « ${original} »` }).click();
     const dialog = page.getByRole("dialog", { name: "Modifier l'action" });
     await dialog.waitFor();
-    expect(await dialog.getByLabel("Intitulé de l'action").inputValue()).toBe(original);
+    expect(await dialog.getByLabel("Intitulé de l'action", { exact: true }).inputValue()).toBe(original);
     expect(await dialog.getByLabel("Type d'action").inputValue()).toBe("meeting");
     expect(await dialog.evaluate((node) => node.contains(document.activeElement))).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await viewportScreenshot(page, "projet-action-modifier");
 
     // An empty title is refused in place, without a request.
-    await dialog.getByLabel("Intitulé de l'action").fill("");
+    await dialog.getByLabel("Intitulé de l'action", { exact: true }).fill("");
     await dialog.getByRole("button", { name: "Enregistrer les modifications" }).click();
     await dialog.locator("#action-edit-title-error").waitFor();
 
     const corrected = `${original} (compte rendu validé)`;
-    await dialog.getByLabel("Intitulé de l'action").fill(corrected);
+    await dialog.getByLabel("Intitulé de l'action", { exact: true }).fill(corrected);
     await dialog.getByLabel("Type d'action").selectOption("workshop");
     await dialog.getByLabel("Notes").fill("Relevé de décisions **adopté**.");
     await dialog.getByRole("button", { name: "Enregistrer les modifications" }).click();
@@ -118,13 +118,13 @@ describe("journal des actions : modifier et supprimer", () => {
     const theirNotes = "Notes ajoutées par un collègue.";
     await trpcMutation(page, "action.update", { id: logged.id, version: logged.version, notes: theirNotes });
     const mine = `${original} (intitulé corrigé)`;
-    await dialog.getByLabel("Intitulé de l'action").fill(mine);
+    await dialog.getByLabel("Intitulé de l'action", { exact: true }).fill(mine);
     await dialog.getByRole("button", { name: "Enregistrer les modifications" }).click();
     const panel = dialog.getByRole("region", {
       name: "Un collègue a enregistré une modification pendant votre saisie",
     });
     await panel.waitFor();
-    expect(await dialog.getByLabel("Intitulé de l'action").inputValue()).toBe(mine);
+    expect(await dialog.getByLabel("Intitulé de l'action", { exact: true }).inputValue()).toBe(mine);
     expect(normaliseSpaces(await panel.textContent())).toContain(theirNotes);
     expect(await seriousA11yViolations(page)).toEqual([]);
 

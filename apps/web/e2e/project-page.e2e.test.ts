@@ -186,20 +186,20 @@ describe("page projet", () => {
 
     const theirs = `${FOOD} (version Montpellier)`;
     const theirSummary = "Résumé revu par Montpellier.";
-    await first.page.getByLabel("Titre du projet").fill(theirs);
+    await first.page.getByLabel("Titre du projet", { exact: true }).fill(theirs);
     await first.page.getByLabel("Présentation").fill(theirSummary);
     await first.page.getByRole("button", { name: "Enregistrer les modifications" }).click();
     await first.page.getByRole("heading", { level: 1, name: theirs }).waitFor();
 
     const mine = `${FOOD} (version Vallée de l'Hérault)`;
-    await second.page.getByLabel("Titre du projet").fill(mine);
+    await second.page.getByLabel("Titre du projet", { exact: true }).fill(mine);
     await second.page.getByRole("button", { name: "Enregistrer les modifications" }).click();
     const panel = second.page.getByRole("region", {
       name: "Un collègue a enregistré une modification pendant votre saisie",
     });
     await panel.waitFor();
     // The typed title is still in the field, and both versions are shown side by side.
-    expect(await second.page.getByLabel("Titre du projet").inputValue()).toBe(mine);
+    expect(await second.page.getByLabel("Titre du projet", { exact: true }).inputValue()).toBe(mine);
     const titleRow = panel.getByRole("row", { name: /Titre du projet/ });
     expect(normaliseSpaces(await titleRow.textContent())).toContain(mine);
     expect(normaliseSpaces(await titleRow.textContent())).toContain(theirs);

@@ -13,10 +13,14 @@ interface Conflict<V> {
   version: number;
 }
 
+export type ConflictSide = "mine" | "theirs";
+
 export interface ConflictField<V> {
   key: keyof V & string;
   /** The colleague changed it (otherwise only the user did, and the stored value is shown for comparison). */
   changedByColleague: boolean;
+  /** For a field the user changed: which version they keep (theirs drops the user's change to it). */
+  keep: ConflictSide | null;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -50,6 +54,8 @@ export function useVersionedEdit<V extends object>(draftKey: string | null, temp
   const [state, setState] = useState<EditState<V> | null>(() => restore(draftKey, template));
   const [restored, setRestored] = useState(() => state !== null);
   const [conflict, setConflict] = useState<Conflict<V> | null>(null);
+  /** The fields, among those the user changed, where they chose to keep the colleague's value. */
+  const [keptTheirs, setKeptTheirs] = useState<ReadonlySet<string>>(() => new Set());
 
   useEffect(() => {
     if (draftKey && state) writeDraft(draftKey, state);
@@ -58,12 +64,14 @@ export function useVersionedEdit<V extends object>(draftKey: string | null, temp
   const start = useCallback((values: V, version: number) => {
     setState({ values, base: values, version });
     setConflict(null);
+    setKeptTheirs(new Set());
     setRestored(false);
   }, []);
 
   const finish = useCallback(() => {
     setState(null);
     setConflict(null);
+    setKeptTheirs(new Set());
     setRestored(false);
     if (draftKey) clearDraft(draftKey);
   }, [draftKey]);
@@ -79,15 +87,29 @@ export function useVersionedEdit<V extends object>(draftKey: string | null, temp
     return keys.length ? { patch: pick(state.values, keys), version: state.version } : null;
   }
 
-  /** My changes on top of the colleague's version: their other changes stay, mine win where both edited. */
+  /**
+   * My changes on top of the colleague's version: their other changes stay, and where both edited
+   * a field, the version chosen for it (mine unless the user picked theirs). Null when the user kept
+   * theirs everywhere: there is nothing left to send.
+   */
   function reapply(): { patch: Partial<V>; version: number } | null {
     if (!state || !conflict) return null;
-    const mine = changedKeys(state);
+    const mine = changedKeys(state).filter((key) => !keptTheirs.has(key));
     const values = { ...conflict.theirs, ...pick(state.values, mine) };
     setState({ values, base: conflict.theirs, version: conflict.version });
     setConflict(null);
-    return { patch: pick(values, mine), version: conflict.version };
+    setKeptTheirs(new Set());
+    return mine.length ? { patch: pick(values, mine), version: conflict.version } : null;
   }
+
+  const choose = useCallback((key: keyof V & string, side: ConflictSide) => {
+    setKeptTheirs((current) => {
+      const next = new Set(current);
+      if (side === "theirs") next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  }, []);
 
   const conflictFields: ConflictField<V>[] = [];
   if (state && conflict) {
@@ -95,13 +117,16 @@ export function useVersionedEdit<V extends object>(draftKey: string | null, temp
       const changedByColleague = !same(conflict.theirs[key], state.base[key]);
       const changedByMe = !same(state.values[key], state.base[key]);
       if ((changedByColleague || changedByMe) && !same(state.values[key], conflict.theirs[key])) {
-        conflictFields.push({ key, changedByColleague });
+        const keep = changedByMe ? (keptTheirs.has(key) ? "theirs" : "mine") : null;
+        conflictFields.push({ key, changedByColleague, keep });
       }
     }
   }
 
   return {
     editing: state !== null,
+    /** The stored version the input started from (or was last reapplied on). */
+    version: state?.version ?? null,
     values: state?.values ?? template,
     restored,
     conflict,
@@ -111,6 +136,10 @@ export function useVersionedEdit<V extends object>(draftKey: string | null, temp
     finish,
     pending,
     reapply,
-    onConflict: (theirs: V, version: number) => setConflict({ theirs, version }),
+    choose,
+    onConflict: (theirs: V, version: number) => {
+      setConflict({ theirs, version });
+      setKeptTheirs(new Set());
+    },
   };
 }

@@ -10,6 +10,8 @@ export interface ConflictRow {
   theirs: ReactNode;
   /** The colleague changed this field (as opposed to a field only the user changed). */
   changedByColleague: boolean;
+  /** For a field the user changed, the version they keep and how to change it; absent otherwise. */
+  keep?: { side: "mine" | "theirs"; choose: (side: "mine" | "theirs") => void } | undefined;
 }
 
 interface ConflictPanelProps {
@@ -61,8 +63,14 @@ export function ConflictPanel({ rows, changedBy, pending, onReapply, onDiscard }
                     <span className="conflict__badge">{t("history.conflict.changedByColleague")}</span>
                   )}
                 </th>
-                <td className="conflict__mine">{row.mine}</td>
-                <td className="conflict__theirs">{row.theirs}</td>
+                <td className="conflict__mine">
+                  {row.mine}
+                  {row.keep && <KeepChoice row={row} side="mine" group={`${titleId}-${row.field}`} />}
+                </td>
+                <td className="conflict__theirs">
+                  {row.theirs}
+                  {row.keep && <KeepChoice row={row} side="theirs" group={`${titleId}-${row.field}`} />}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -78,5 +86,24 @@ export function ConflictPanel({ rows, changedBy, pending, onReapply, onDiscard }
         </button>
       </div>
     </section>
+  );
+}
+
+/** One side of a field's choice: the radio sits under the value it keeps. */
+function KeepChoice({ row, side, group }: { row: ConflictRow; side: "mine" | "theirs"; group: string }) {
+  const { t } = useTranslation();
+  const text = side === "mine" ? t("history.conflict.keepMine") : t("history.conflict.keepTheirs");
+  return (
+    <label className="conflict__keep">
+      <input
+        type="radio"
+        name={group}
+        checked={row.keep?.side === side}
+        onChange={() => row.keep?.choose(side)}
+        // Radios of several rows sit in one column: the field's name tells them apart.
+        aria-label={`${text} — ${row.label}`}
+      />{" "}
+      {text}
+    </label>
   );
 }

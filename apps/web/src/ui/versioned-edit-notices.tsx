@@ -18,6 +18,8 @@ interface VersionedEditNoticesProps<V extends object> {
   onDiscard: () => void;
   /** The form's error sentence, if any. */
   summary: string | null;
+  /** The version stored now, as the open page last heard it: ahead of the form's when a colleague saved meanwhile. */
+  storedVersion?: number | undefined;
 }
 
 /**
@@ -25,7 +27,9 @@ interface VersionedEditNoticesProps<V extends object> {
  * the conflict with a colleague's save, and the error summary.
  */
 export function VersionedEditNotices<V extends object>(props: VersionedEditNoticesProps<V>) {
-  const { edit, values, labels, display, latest, summary } = props;
+  const { edit, values, labels, display, latest, summary, storedVersion } = props;
+  const movedOn =
+    !edit.conflict && edit.version !== null && storedVersion !== undefined && storedVersion > edit.version;
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -33,6 +37,11 @@ export function VersionedEditNotices<V extends object>(props: VersionedEditNotic
       {edit.restored && (
         <div className="alert" role="status">
           <p>{t("history.draft.restored")}</p>
+        </div>
+      )}
+      {movedOn && (
+        <div className="alert alert--warning" role="status">
+          <p>{t("history.moved.body")}</p>
         </div>
       )}
       {edit.conflict && (
@@ -43,6 +52,7 @@ export function VersionedEditNotices<V extends object>(props: VersionedEditNotic
             mine: display(row.key, values),
             theirs: display(row.key, edit.conflict?.theirs ?? values),
             changedByColleague: row.changedByColleague,
+            keep: row.keep ? { side: row.keep, choose: (side) => edit.choose(row.key, side) } : undefined,
           }))}
           changedBy={
             latest?.actor

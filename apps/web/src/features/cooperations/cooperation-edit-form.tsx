@@ -117,6 +117,7 @@ export function CooperationEditForm({ cooperation, edit }: CooperationEditFormPr
         onReapply={reapply}
         onDiscard={discard}
         summary={summary}
+        storedVersion={cooperation.version}
       />
       <form className="form" onSubmit={submit} noValidate>
         <TextAreaField

@@ -6,11 +6,13 @@ import { Link, useParams } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { draftKey } from "../../lib/session-draft.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
+import { useLiveCooperation } from "../../lib/use-live-record.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
 import { AriaLocale } from "../../ui/aria-locale.tsx";
 import { LinkedText } from "../../ui/linked-text.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
+import { RecordChangeNotice } from "../../ui/record-change-notice.tsx";
 import { useSession } from "../auth/use-session.ts";
 import { HistoryPanel } from "../history/history-panel.tsx";
 import { TimelineFeed } from "../timeline/timeline-feed.tsx";
@@ -70,6 +72,7 @@ function CooperationView({ cooperation }: { cooperation: CooperationDetail }) {
     session.data ? draftKey(session.data.id, "cooperation", cooperation.id) : null,
     EMPTY_COOPERATION_VALUES,
   );
+  const heard = useLiveCooperation(cooperation.id, session.data?.id);
   const { narrative } = cooperation;
 
   return (
@@ -129,6 +132,7 @@ function CooperationView({ cooperation }: { cooperation: CooperationDetail }) {
         )}
       </header>
 
+      <RecordChangeNotice heard={heard} />
       {edit.editing && <CooperationEditForm cooperation={cooperation} edit={edit} />}
 
       <div className="entity-layout">

@@ -101,6 +101,7 @@ export function ProjectEditForm({ project, edit }: ProjectEditFormProps) {
         onReapply={reapply}
         onDiscard={discard}
         summary={summary}
+        storedVersion={project.version}
       />
       <form className="form" onSubmit={submit} noValidate>
         <TextField

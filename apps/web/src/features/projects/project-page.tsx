@@ -5,11 +5,13 @@ import { Link, useParams } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { draftKey } from "../../lib/session-draft.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
+import { useLiveProject } from "../../lib/use-live-record.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
 import { AriaLocale } from "../../ui/aria-locale.tsx";
 import { LinkedText } from "../../ui/linked-text.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
+import { RecordChangeNotice } from "../../ui/record-change-notice.tsx";
 import { useSession } from "../auth/use-session.ts";
 import { HistoryPanel } from "../history/history-panel.tsx";
 import { TimelineFeed } from "../timeline/timeline-feed.tsx";
@@ -65,6 +67,7 @@ function ProjectView({ project }: { project: ProjectDetail }) {
     session.data ? draftKey(session.data.id, "project", project.id) : null,
     EMPTY_PROJECT_VALUES,
   );
+  const heard = useLiveProject(project.id, session.data?.id);
 
   return (
     <article className="entity-page" aria-labelledby="project-heading">
@@ -111,6 +114,7 @@ function ProjectView({ project }: { project: ProjectDetail }) {
         )}
       </header>
 
+      <RecordChangeNotice heard={heard} />
       {edit.editing && <ProjectEditForm project={project} edit={edit} />}
 
       <div className="entity-layout">

@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, normaliseSpaces, seriousA11yViolations } from "./support/browser.ts";
+import {
+  findProject,
+  MONTPELLIER,
+  type ProjectRef,
+  signedInAs,
+  trpcMutation,
+  trpcQuery,
+  VALLEE_HERAULT,
+  viewportScreenshot,
+} from "./support/demo-api.ts";
+
+const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("co-édition d'un projet", () => {
+  test("une page ouverte suit l'enregistrement d'un collègue, la saisie en cours est prévenue, et le conflit se règle champ par champ", async () => {
+    const first = await signedInAs(browser, MONTPELLIER);
+    const second = await signedInAs(browser, VALLEE_HERAULT);
+    // A project of its own, with the A750's partners, so no other test sees it change.
+    const model = await findProject(first.page, A750);
+    const title = `Co-édition ${Date.now()}`;
+    const project = await trpcMutation<ProjectRef>(first.page, "project.create", {
+      idempotencyKey: randomUUID(),
+      cooperationId: model.cooperation.id,
+      title,
+      summary: "Version initiale.",
+      themes: ["mobility"],
+      partners: model.partners.map((p) => ({ territoryId: p.territory.id, role: p.role })),
+    });
+    await first.page.goto(`/projets/${project.id}`);
+    await second.page.goto(`/projets/${project.id}`);
+    await first.page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await second.page.getByRole("heading", { level: 1, name: title }).waitFor();
+
+    // The second colleague starts typing: a new title, and a summary of their own.
+    await second.page.getByRole("button", { name: "Modifier le projet" }).click();
+    const mine = `${title} (Vallée de l'Hérault)`;
+    await second.page.getByLabel("Titre du projet").fill(mine);
+    await second.page.getByLabel("Présentation").fill("Résumé de la Vallée.");
+
+    // Meanwhile the first saves another summary.
+    await first.page.getByRole("button", { name: "Modifier le projet" }).click();
+    await first.page.getByLabel("Présentation").fill("Résumé de Montpellier.");
+    await first.page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+    await first.page.getByRole("button", { name: "Modifier le projet" }).waitFor();
+
+    // The second's open page hears it, says who changed what, and warns the form being edited.
+    const notice = second.page.locator(".record-change");
+    await notice.getByText(/vient d'enregistrer une modification : présentation\. La page est à jour\./).waitFor();
+    expect(normaliseSpaces(await notice.textContent())).toMatch(/^Chargé de mission coopérations, Montpellier/);
+    await second.page
+      .getByText("Un collègue vient d'enregistrer une modification pendant votre saisie.", { exact: false })
+      .waitFor();
+    // Nothing typed was touched.
+    expect(await second.page.getByLabel("Présentation").inputValue()).toBe("Résumé de la Vallée.");
+    expect(await seriousA11yViolations(second.page)).toEqual([]);
+
+    // On save, the conflict: the summary both changed gets a choice; the user keeps the colleague's.
+    await second.page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+    const panel = second.page.getByRole("region", {
+      name: "Un collègue a enregistré une modification pendant votre saisie",
+    });
+    await panel.waitFor();
+    const keepTheirs = panel.getByRole("radio", { name: "Garder la sienne — Présentation" });
+    expect(await panel.getByRole("radio", { name: "Garder ma version — Présentation" }).isChecked()).toBe(true);
+    await keepTheirs.check();
+    expect(await panel.getByRole("radio", { name: "Garder ma version — Titre du projet" }).isChecked()).toBe(true);
+    expect(await seriousA11yViolations(second.page)).toEqual([]);
+    await viewportScreenshot(second.page, "projet-conflit-champ-par-champ");
+
+    await panel.getByRole("button", { name: "Réappliquer mes modifications sur la nouvelle version" }).click();
+    await second.page.getByRole("heading", { level: 1, name: mine }).waitFor();
+    // My title, their summary: reapplying no longer overwrites the colleague's sentence.
+    const stored = await trpcQuery<ProjectRef>(second.page, "project.get", { id: project.id });
+    expect(stored.title).toBe(mine);
+    expect(stored.summary).toBe("Résumé de Montpellier.");
+    // And the first colleague's open page follows in turn.
+    await first.page.getByRole("heading", { level: 1, name: mine }).waitFor();
+    await first.page
+      .locator(".record-change")
+      .getByText(/vient d'enregistrer une modification : titre\./)
+      .waitFor();
+    await first.context.close();
+    await second.context.close();
+  }, 120_000);
+});
