@@ -22,9 +22,6 @@ const manifest = (dir: string) => JSON.parse(readFileSync(join(ROOT_DIR, dir, "p
  * --prod says; each with the package that requires it (checked below, so an entry cannot go stale).
  */
 const REQUIRED_BY_PRODUCTION: Record<string, string> = {
-  // A (non-optional) peer of @trpc/server, for its types only: 31 MB with its native compiler.
-  // An override in pnpm-workspace.yaml (`"@trpc/server>typescript": "-"`) would leave it out.
-  typescript: "@trpc/server",
   // @types/node 14 under exceljs (fast-csv), not the workspace's @types/node 20.
   "@types/node": "@fast-csv/format",
 };
