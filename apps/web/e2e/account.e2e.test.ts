@@ -1,24 +1,18 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import {
   DEMO_ADMIN,
   descriptionOf,
-  launchBrowser,
   newPage,
   screenshot,
   seriousA11yViolations,
   signIn,
   unfoldHeader,
+  useBrowser,
 } from "./support/browser.ts";
 import { signedInAs, trpcMutation, trpcQuery } from "./support/demo-api.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface Person {
   id: string;
@@ -32,7 +26,7 @@ interface Person {
  * these tests change its password and language, which no shared demo account may have changed.
  */
 async function makePerson(label: string): Promise<Person> {
-  const { context, page } = await signedInAs(browser, DEMO_ADMIN);
+  const { context, page } = await signedInAs(browser(), DEMO_ADMIN);
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
   const input = {
     name: `Compte e2e ${label} ${stamp}`,
@@ -61,7 +55,7 @@ async function openAccount(page: Page) {
 describe("mon compte", () => {
   test("la page montre l'identité et les territoires ; le mot de passe changé sert à la connexion suivante, l'ancien non", async () => {
     const person = await makePerson("mdp");
-    const { context, page } = await signedInAs(browser, person);
+    const { context, page } = await signedInAs(browser(), person);
     await openAccount(page);
     expect(await page.title()).toBe("Mon compte — Trame");
     const identity = page.getByRole("region", { name: "Identité" });
@@ -117,7 +111,7 @@ describe("mon compte", () => {
       { width: 1280, height: 900 },
       { width: 390, height: 844 },
     ]) {
-      const { context, page } = await signedInAs(browser, person);
+      const { context, page } = await signedInAs(browser(), person);
       await page.setViewportSize(viewport);
       // The dictionaries (about 1 MB) are not part of the pages: they come with the first password typed.
       const scripts: string[] = [];
@@ -171,7 +165,7 @@ describe("mon compte", () => {
 
   test("la langue choisie sur la page compte s'applique aussitôt, reste après rechargement et suit le compte à la connexion", async () => {
     const person = await makePerson("langue");
-    const { context, page } = await signedInAs(browser, person);
+    const { context, page } = await signedInAs(browser(), person);
     await openAccount(page);
     const language = page.getByRole("region", { name: "Langue" });
     await language.getByText("English", { exact: true }).click();
@@ -189,7 +183,7 @@ describe("mon compte", () => {
     await context.close();
 
     // Another device (nothing in its storage): the account's language follows at sign-in.
-    const other = await newPage(browser);
+    const other = await newPage(browser());
     await other.page.goto("/connexion");
     await signIn(other.page, person);
     await other.page.getByRole("link", { name: `Account: ${person.name}` }).waitFor();

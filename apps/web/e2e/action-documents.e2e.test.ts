@@ -1,20 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { todayInFrance } from "@trame/core";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, normaliseSpaces, screenshot, seriousA11yViolations } from "./support/browser.ts";
+import { describe, expect, test } from "vitest";
+import { normaliseSpaces, screenshot, seriousA11yViolations, useBrowser } from "./support/browser.ts";
 import { findProject, MONTPELLIER, signedInAs, trpcMutation } from "./support/demo-api.ts";
 
 const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** A tiny but real PDF: the server sniffs the type from the bytes, not from the name. */
 const pdfBytes = (marker: string) =>
@@ -22,7 +15,7 @@ const pdfBytes = (marker: string) =>
 
 describe("documents joints aux actions", () => {
   test("un compte rendu joint à une action se liste sous elle, figure dans la chronologie du projet et s'y télécharge ; retiré, il quitte les deux", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     const project = await findProject(page, A750);
     const title = `Comité de suivi covoiturage ${Date.now()}`;
     await trpcMutation(page, "action.create", {

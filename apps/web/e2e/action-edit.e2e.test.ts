@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { todayInFrance } from "@trame/core";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, normaliseSpaces, seriousA11yViolations } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { normaliseSpaces, seriousA11yViolations, useBrowser } from "./support/browser.ts";
 import {
   findProject,
   MONTPELLIER,
@@ -23,13 +23,7 @@ interface Action {
   version: number;
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function logAction(page: Page, project: ProjectRef, title: string): Promise<Action> {
   return trpcMutation<Action>(page, "action.create", {
@@ -48,7 +42,7 @@ async function storedActions(page: Page, project: ProjectRef): Promise<Action[]>
 
 describe("journal des actions : modifier et supprimer", () => {
   test("une action se corrige dans le formulaire en dialogue, puis se supprime après confirmation ; journal et chronologie suivent", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     const project = await findProject(page, A750);
     const original = `Réunion des techniciens ${Date.now()}`;
     await logAction(page, project, original);
@@ -104,7 +98,7 @@ describe("journal des actions : modifier et supprimer", () => {
   });
 
   test("une modification faite entre-temps par un collègue est signalée, et la saisie se réapplique sur sa version", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     const project = await findProject(page, A750);
     const original = `Atelier covoiturage ${Date.now()}`;
     const logged = await logAction(page, project, original);

@@ -1,17 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEMO_ADMIN, launchBrowser, normaliseSpaces, screenshot, seriousA11yViolations } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { DEMO_ADMIN, normaliseSpaces, screenshot, seriousA11yViolations, useBrowser } from "./support/browser.ts";
 import { DEMO_PASSWORD, MONTPELLIER, signedInAs, trpcQuery } from "./support/demo-api.ts";
 
 const BORDEAUX_ADMIN = { email: "bordeaux@trame.demo", password: DEMO_PASSWORD } as const;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Types into a territory combo box and picks the option whose name starts with `name`. */
 async function pickTerritory(page: Page, label: string, query: string, name: string) {
@@ -21,7 +15,7 @@ async function pickTerritory(page: Page, label: string, query: string, name: str
 
 describe("administration", () => {
   test("l'administration de l'instance crée un compte, le rattache comme éditeur, et la personne voit ce territoire chez elle", async () => {
-    const { context, page } = await signedInAs(browser, DEMO_ADMIN);
+    const { context, page } = await signedInAs(browser(), DEMO_ADMIN);
     await page
       .getByRole("navigation", { name: "Navigation principale" })
       .getByRole("link", { name: "Administration" })
@@ -71,7 +65,7 @@ describe("administration", () => {
     await memberships.getByRole("button", { name: "Fermer" }).click();
     await row.getByText("CC de Montesquieu — Éditeur").waitFor();
 
-    const newcomer = await signedInAs(browser, { email: person.email, password: person.password });
+    const newcomer = await signedInAs(browser(), { email: person.email, password: person.password });
     await newcomer.page.goto("/");
     await newcomer.page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();
     await newcomer.page.locator(".home__territories").getByRole("link", { name: "CC de Montesquieu" }).waitFor();
@@ -82,7 +76,7 @@ describe("administration", () => {
   }, 180_000);
 
   test("un organisme ajouté à la main se corrige, et ses liens de voisinage s'ajoutent et se retirent", async () => {
-    const { context, page } = await signedInAs(browser, DEMO_ADMIN);
+    const { context, page } = await signedInAs(browser(), DEMO_ADMIN);
     await page.goto("/admin/territoires");
     await page.getByRole("heading", { level: 1, name: "Territoires" }).waitFor();
 
@@ -141,7 +135,7 @@ describe("administration", () => {
   });
 
   test("un administrateur de territoire gère les rattachements de son territoire seulement", async () => {
-    const { context, page } = await signedInAs(browser, BORDEAUX_ADMIN);
+    const { context, page } = await signedInAs(browser(), BORDEAUX_ADMIN);
     await page.getByRole("link", { name: "Administration" }).click();
     await page.getByRole("heading", { level: 1, name: "Utilisateurs" }).waitFor();
     await page.getByText("Vous gérez les rattachements de : Bordeaux Métropole.", { exact: false }).waitFor();
@@ -173,7 +167,7 @@ describe("administration", () => {
   });
 
   test("une personne sans droit d'administration voit un refus clair", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     await page.getByRole("navigation", { name: "Navigation principale" }).waitFor();
     expect(await page.getByRole("link", { name: "Administration" }).count()).toBe(0);
     await page.goto("/admin");

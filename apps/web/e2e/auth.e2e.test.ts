@@ -1,27 +1,20 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { describe, expect, inject, test } from "vitest";
 import {
   DEMO_ADMIN,
   descriptionOf,
-  launchBrowser,
   newPage,
   normaliseSpaces,
   screenshot,
   signedInPage,
   signIn,
+  useBrowser,
 } from "./support/browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("connexion", () => {
   test("un visiteur non connecté passe par la connexion puis revient à la page demandée", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto("/territoires?q=orleans");
     await page.waitForURL((url) => url.pathname === "/connexion" && url.searchParams.has("retour"));
     await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();
@@ -35,7 +28,7 @@ describe("connexion", () => {
   });
 
   test("un mauvais mot de passe affiche le message du serveur en français", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto("/connexion");
     await signIn(page, { email: DEMO_ADMIN.email, password: "pas-le-bon-mot-de-passe" });
     const alert = page.getByRole("alert");
@@ -47,7 +40,7 @@ describe("connexion", () => {
   });
 
   test("les champs mal remplis sont signalés à leur place et décrits pour les lecteurs d'écran", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto("/connexion");
     await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
     await page.getByRole("button", { name: "Se connecter" }).click();
@@ -64,7 +57,7 @@ describe("connexion", () => {
   });
 
   test("se connecter sans page demandée mène à l'accueil, pas à l'annuaire", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto("/connexion");
     await signIn(page);
     await page.waitForURL((url) => url.pathname === "/");
@@ -73,7 +66,7 @@ describe("connexion", () => {
   });
 
   test("se déconnecter ramène à la connexion et referme les pages protégées", async () => {
-    const { context, page } = await signedInPage(browser);
+    const { context, page } = await signedInPage(browser());
     await page.getByRole("link", { name: /^Compte :/ }).waitFor();
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL((url) => url.pathname === "/connexion");
@@ -85,7 +78,7 @@ describe("connexion", () => {
   });
 
   test("un lien de retour vers un autre site est ignoré après la connexion", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto(`/connexion?retour=${encodeURIComponent("//evil.example/")}`);
     await signIn(page);
     await page.waitForURL((url) => url.pathname === "/");

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, normaliseSpaces, seriousA11yViolations } from "./support/browser.ts";
+import { describe, expect, test } from "vitest";
+import { normaliseSpaces, seriousA11yViolations, useBrowser } from "./support/browser.ts";
 import {
   findProject,
   MONTPELLIER,
@@ -15,18 +14,12 @@ import {
 
 const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("co-édition d'un projet", () => {
   test("une page ouverte suit l'enregistrement d'un collègue, la saisie en cours est prévenue, et le conflit se règle champ par champ", async () => {
-    const first = await signedInAs(browser, MONTPELLIER);
-    const second = await signedInAs(browser, VALLEE_HERAULT);
+    const first = await signedInAs(browser(), MONTPELLIER);
+    const second = await signedInAs(browser(), VALLEE_HERAULT);
     // A project of its own, with the A750's partners, so no other test sees it change.
     const model = await findProject(first.page, A750);
     const title = `Co-édition ${Date.now()}`;

@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, normaliseSpaces, seriousA11yViolations } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { normaliseSpaces, seriousA11yViolations, useBrowser } from "./support/browser.ts";
 import {
   DEMO_PASSWORD,
   MONTPELLIER,
@@ -27,13 +27,7 @@ interface Cooperation {
   members: Member[];
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function territoryId(page: Page, name: string): Promise<string> {
   const found = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "territory.search", {
@@ -61,7 +55,7 @@ async function bordeauxCooperation(page: Page): Promise<Cooperation> {
 
 describe("membres d'une coopération", () => {
   test("l'administrateur d'un membre ajoute un territoire, change son rôle puis le retire, dans des dialogues accessibles", async () => {
-    const { context, page } = await signedInAs(browser, BORDEAUX);
+    const { context, page } = await signedInAs(browser(), BORDEAUX);
     const cooperation = await bordeauxCooperation(page);
     const kochersberg = await territoryId(page, "CC du Kochersberg");
     expect(cooperation.members.some((m) => m.leftOn === null && m.territory.id === kochersberg)).toBe(false);
@@ -151,7 +145,7 @@ describe("membres d'une coopération", () => {
   });
 
   test("un simple éditeur d'un membre ne voit pas la gestion des membres", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     const list = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "cooperation.list", {
       query: "Vallée de l'Hérault",
       limit: 50,

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { todayInFrance } from "@trame/core";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEMO_ADMIN, launchBrowser, normaliseSpaces, screenshot, seriousA11yViolations } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { DEMO_ADMIN, normaliseSpaces, screenshot, seriousA11yViolations, useBrowser } from "./support/browser.ts";
 import {
   MONTPELLIER,
   signedInAs,
@@ -14,13 +14,7 @@ import {
 
 const NAME = "Contrat de réciprocité Montpellier Méditerranée Métropole – CC Vallée de l'Hérault";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function cooperationId(page: Page): Promise<string> {
   const list = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "cooperation.list", {
@@ -41,7 +35,7 @@ async function openCooperation(page: Page): Promise<string> {
 
 describe("page coopération", () => {
   test("affiche les membres et leurs rôles, la forme d'engagement, les projets et la chronologie", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     await openCooperation(page);
     expect(await page.title()).toBe(`${NAME} — Trame`);
 
@@ -66,7 +60,7 @@ describe("page coopération", () => {
   });
 
   test("l'export CSV des projets se télécharge avec l'en-tête attendu", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     await openCooperation(page);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -81,8 +75,8 @@ describe("page coopération", () => {
   });
 
   test("le récit commun se modifie, et un conflit avec un collègue garde la saisie jusqu'à la réapplication", async () => {
-    const first = await signedInAs(browser, MONTPELLIER);
-    const second = await signedInAs(browser, VALLEE_HERAULT);
+    const first = await signedInAs(browser(), MONTPELLIER);
+    const second = await signedInAs(browser(), VALLEE_HERAULT);
     const id = await openCooperation(first.page);
     await openCooperation(second.page);
     await first.page.getByRole("button", { name: "Modifier le récit et l'ingénierie" }).click();
@@ -126,7 +120,7 @@ describe("page coopération", () => {
   });
 
   test("un administrateur change la forme d'engagement dans un dialogue accessible", async () => {
-    const { context, page } = await signedInAs(browser, DEMO_ADMIN);
+    const { context, page } = await signedInAs(browser(), DEMO_ADMIN);
     const id = await openCooperation(page);
     try {
       await page.getByRole("button", { name: "Changer la forme d'engagement" }).click();

@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, normaliseSpaces, seriousA11yViolations } from "./support/browser.ts";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { normaliseSpaces, seriousA11yViolations, useBrowser } from "./support/browser.ts";
 import { DEMO_PASSWORD, signedInAs } from "./support/demo-api.ts";
 
 /** Bordeaux Métropole's editor: its projects have applications to programmes with and without a short name. */
@@ -8,13 +8,7 @@ const BORDEAUX = { email: "bordeaux@trame.demo", password: DEMO_PASSWORD } as co
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** "1 234 567 €" or "12" as an integer (amounts are whole euros in these tables). */
 async function figure(cell: Locator): Promise<number> {
@@ -35,7 +29,7 @@ async function openBoard(page: Page) {
 
 describe("lire les financements (issue 15, item 5)", () => {
   test("le tableau des financements a une ligne de total qui fait la somme des statuts", async () => {
-    const { context, page } = await signedInAs(browser, BORDEAUX);
+    const { context, page } = await signedInAs(browser(), BORDEAUX);
     await openBoard(page);
     const totals = page.getByRole("table", { name: "Montants demandés, accordés et versés, par statut de la demande" });
     await totals.waitFor();
@@ -67,7 +61,7 @@ describe("lire les financements (issue 15, item 5)", () => {
     ["téléphone", PHONE],
   ] as const) {
     test(`un dispositif porte son nom court, le nom complet au survol et au clavier (${device})`, async () => {
-      const { context, page } = await signedInAs(browser, BORDEAUX);
+      const { context, page } = await signedInAs(browser(), BORDEAUX);
       await page.setViewportSize(viewport);
       await openBoard(page);
       const board = page.getByRole("table", { name: "Demandes de financement de vos territoires" });

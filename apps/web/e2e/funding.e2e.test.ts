@@ -1,7 +1,7 @@
 import { addDays, todayInFrance } from "@trame/core";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, normaliseSpaces, screenshot, seriousA11yViolations } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { normaliseSpaces, screenshot, seriousA11yViolations, useBrowser } from "./support/browser.ts";
 import { DEMO_PASSWORD, findProject, signedInAs, trpcQuery, viewportScreenshot } from "./support/demo-api.ts";
 
 /** Editor of Orléans Métropole, lead of the land observatory: no other e2e file touches its applications. */
@@ -9,13 +9,7 @@ const ORLEANS = { email: "orleans@trame.demo", password: DEMO_PASSWORD } as cons
 const OBSERVATORY = "Observatoire foncier interSCoT";
 const FONDS_VERT = "Fonds d'accélération de la transition écologique dans les territoires";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Days counted from today in France, as the server dates everything (not from the UTC date). */
 const isoDaysFromToday = (days: number) => addDays(todayInFrance(), days);
@@ -33,7 +27,7 @@ async function moveApplication(page: Page, to: string, grantedEuros?: string) {
 
 describe("financements", () => {
   test("une demande créée depuis la page projet va jusqu'à l'accord, reçoit un versement et se retrouve, filtrée, sur le tableau des financements", async () => {
-    const { context, page } = await signedInAs(browser, ORLEANS);
+    const { context, page } = await signedInAs(browser(), ORLEANS);
     const project = await findProject(page, OBSERVATORY);
     const catalogue = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "funding.programmes", {
       query: "Fonds vert",
@@ -196,7 +190,7 @@ describe("financements", () => {
   }, 180_000);
 
   test("un filtre sans résultat le dit et propose de tout effacer", async () => {
-    const { context, page } = await signedInAs(browser, ORLEANS);
+    const { context, page } = await signedInAs(browser(), ORLEANS);
     await page.goto("/financements?q=aucun-projet-ne-porte-ce-nom");
     await page.getByText("Aucune demande ne correspond à ces filtres.").waitFor();
     await page.getByRole("button", { name: "Effacer les filtres" }).last().click();

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, normaliseSpaces, screenshot, seriousA11yViolations } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { normaliseSpaces, screenshot, seriousA11yViolations, useBrowser } from "./support/browser.ts";
 import { MONTPELLIER, signedInAs, trpcQuery } from "./support/demo-api.ts";
 
 const NAME = "Contrat de réciprocité Montpellier Méditerranée Métropole – CC Vallée de l'Hérault";
@@ -22,13 +22,7 @@ const INDICATORS = [
   "Actions par thématique",
 ];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function openSheet(page: Page): Promise<string> {
   const list = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "cooperation.list", {
@@ -44,7 +38,7 @@ async function openSheet(page: Page): Promise<string> {
 
 describe("fiche santé d'une coopération", () => {
   test("montre chaque indicateur avec son statut en mots, ses données, son explication et la piste d'amélioration", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     await openSheet(page);
     expect(await page.title()).toBe(`Santé — ${NAME} — Trame`);
 
@@ -85,7 +79,7 @@ describe("fiche santé d'une coopération", () => {
   });
 
   test("s'exporte en CSV et s'imprime sans l'habillage de l'application", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     await openSheet(page);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -107,7 +101,7 @@ describe("fiche santé d'une coopération", () => {
   });
 
   test("compare côte à côte les coopérations de la métropole", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     await openSheet(page);
     await page.getByRole("link", { name: `Comparer les coopérations de ${METROPOLIS}` }).click();
     await page.getByRole("heading", { level: 1, name: METROPOLIS }).waitFor();

@@ -1,28 +1,21 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
-  launchBrowser,
   newPage,
   normaliseSpaces,
   screenshot,
   seriousA11yViolations,
   signedInPage,
   signIn,
+  useBrowser,
 } from "./support/browser.ts";
 
 const BORDEAUX = { email: "bordeaux@trame.demo", password: "trame-demo-2026" } as const;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("page d'accueil", () => {
   test("montre mes territoires, mes prochaines échéances et l'activité récente de mes coopérations", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto("/connexion");
     await signIn(page, BORDEAUX);
     // Signing in lands on Accueil, not on the directory (issue 15, item 1).
@@ -56,7 +49,7 @@ describe("page d'accueil", () => {
   });
 
   test("un compte rattaché à aucun territoire voit des états vides qui disent quoi faire", async () => {
-    const { context, page } = await signedInPage(browser);
+    const { context, page } = await signedInPage(browser());
     await page.goto("/");
     await page.getByText("Votre compte n'est rattaché à aucun territoire pour l'instant.").waitFor();
     await page
@@ -73,7 +66,7 @@ describe("page d'accueil", () => {
   });
 
   test("le logo ramène à l'accueil", async () => {
-    const { context, page } = await signedInPage(browser);
+    const { context, page } = await signedInPage(browser());
     await page.getByRole("link", { name: /^Trame/ }).click();
     await page.waitForURL((url) => url.pathname === "/");
     await page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();

@@ -1,6 +1,5 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, seriousA11yViolations } from "./support/browser.ts";
+import { describe, expect, test } from "vitest";
+import { seriousA11yViolations, useBrowser } from "./support/browser.ts";
 import {
   DEMO_PASSWORD,
   findProject,
@@ -16,17 +15,11 @@ const OBSERVATORY = "Observatoire foncier interSCoT";
 const DELIBERATION =
   "https://www.orleans-metropole.fr/deliberations/conseil-metropolitain/2026/observatoire-foncier-interscot-convention-cadre";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("les adresses web d'un texte sont des liens (issue 15, item 4)", () => {
   test("une adresse dans la présentation d'un projet s'ouvre d'un clic, sans rien interpréter d'autre, et tient sur un téléphone", async () => {
-    const { context, page } = await signedInAs(browser, ORLEANS);
+    const { context, page } = await signedInAs(browser(), ORLEANS);
     const project = await findProject(page, OBSERVATORY);
     const summary = `Convention cadre adoptée (${DELIBERATION}). <b>pas du HTML</b> javascript:alert(1)`;
     await trpcMutation(page, "project.update", { id: project.id, version: project.version, summary });

@@ -1,15 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { DEMO_ADMIN, launchBrowser, screenshot, seriousA11yViolations, signIn } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, test } from "vitest";
+import { DEMO_ADMIN, screenshot, seriousA11yViolations, signIn, useBrowser } from "./support/browser.ts";
 import { signedInAs, trpcMutation, trpcQuery } from "./support/demo-api.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface Person {
   id: string;
@@ -19,7 +13,7 @@ interface Person {
 
 /** A fresh account, editor of CC du Kochersberg: its e-mail choices are changed here, no demo account's. */
 async function makePerson(): Promise<Person> {
-  const { context, page } = await signedInAs(browser, DEMO_ADMIN);
+  const { context, page } = await signedInAs(browser(), DEMO_ADMIN);
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
   const input = {
     name: `Compte e2e courriels ${stamp}`,
@@ -43,7 +37,7 @@ const noSidewaysScroll = (page: Page) =>
 describe("mes courriels (préférences)", () => {
   test("chaque catégorie a son choix ; « Jamais » est enregistré et relu ; en anglais sur téléphone ; axe", async () => {
     const person = await makePerson();
-    const desk = await signedInAs(browser, person);
+    const desk = await signedInAs(browser(), person);
     await desk.page.goto("/compte");
     const section = desk.page.getByRole("region", { name: "Courriels" });
     const actions = section.getByLabel("Actions des partenaires");
@@ -68,7 +62,7 @@ describe("mes courriels (préférences)", () => {
     // The account's language is English: a phone signed in reads the section in English.
     await trpcMutation(desk.page, "auth.setLocale", { locale: "en" });
     await desk.context.close();
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       baseURL: inject("baseUrl"),
       viewport: { width: 390, height: 844 },
       isMobile: true,

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, screenshot, signIn } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, test } from "vitest";
+import { screenshot, signIn, useBrowser } from "./support/browser.ts";
 import { signedInAs, trpcQuery } from "./support/demo-api.ts";
 
 const BORDEAUX = { email: "bordeaux@trame.demo", password: "trame-demo-2026" } as const;
@@ -13,13 +13,7 @@ interface NationalMap {
   entries: Array<{ id: string; siren: string; cooperations: number; projects: number }>;
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /**
  * Axe over the whole page but the 1,255 outlines past the first 40: they come from one function with
@@ -39,7 +33,7 @@ function colouredCount(data: NationalMap, drawn: ReadonlySet<string>): number {
 
 describe("/carte : la carte nationale des coopérations", () => {
   test("les 1 255 contours et les 22 métropoles, colorés selon l'API, filtre par thème dans l'adresse", async () => {
-    const { context, page } = await signedInAs(browser, BORDEAUX);
+    const { context, page } = await signedInAs(browser(), BORDEAUX);
     await page.goto("/carte");
     const map = page.getByRole("group", { name: MAP });
     await map.waitFor();
@@ -72,7 +66,7 @@ describe("/carte : la carte nationale des coopérations", () => {
   }, 240_000);
 
   test("chercher un territoire y mène la carte et le focus ; Entrée ouvre sa page", async () => {
-    const { context, page } = await signedInAs(browser, BORDEAUX);
+    const { context, page } = await signedInAs(browser(), BORDEAUX);
     await page.goto("/carte");
     const map = page.getByRole("group", { name: MAP });
     await map.waitFor();
@@ -94,7 +88,7 @@ describe("/carte : la carte nationale des coopérations", () => {
   }, 240_000);
 
   test("zoomer sur un département ou une région cadre ses intercommunalités ; la zone reste dans l'adresse", async () => {
-    const { context, page } = await signedInAs(browser, BORDEAUX);
+    const { context, page } = await signedInAs(browser(), BORDEAUX);
     await page.goto("/carte");
     const map = page.getByRole("group", { name: MAP });
     await map.waitFor();
@@ -147,7 +141,7 @@ describe("/carte : la carte nationale des coopérations", () => {
   }, 240_000);
 
   test("sur téléphone (390×844) : pas de débordement horizontal, la carte se zoome au doigt", async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       baseURL: inject("baseUrl"),
       viewport: { width: 390, height: 844 },
       hasTouch: true,

@@ -1,19 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newPage, normaliseSpaces } from "./support/browser.ts";
+import { describe, expect, test } from "vitest";
+import { newPage, normaliseSpaces, useBrowser } from "./support/browser.ts";
 import { MONTPELLIER, signedInAs } from "./support/demo-api.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("adresses inconnues", () => {
   test("/page-inexistante répond 404, et le navigateur affiche la page introuvable en français", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     const response = await page.goto("/page-inexistante");
     expect(response?.status()).toBe(404);
     expect(response?.headers()["cache-control"]).toBe("no-cache");
@@ -24,7 +17,7 @@ describe("adresses inconnues", () => {
   });
 
   test("un lien profond vers une page existante répond 200 ; un identifiant mal formé, 404", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     expect((await page.goto("/territoires"))?.status()).toBe(200);
     expect((await page.goto("/financements"))?.status()).toBe(200);
     const malformed = await page.goto("/projets/n-importe-quoi");

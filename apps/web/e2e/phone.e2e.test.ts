@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { DEMO_ADMIN, launchBrowser, seriousA11yViolations, signIn } from "./support/browser.ts";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, inject, test } from "vitest";
+import { DEMO_ADMIN, seriousA11yViolations, signIn, useBrowser } from "./support/browser.ts";
 import { findProject, MONTPELLIER, trpcQuery, viewportScreenshot } from "./support/demo-api.ts";
 
 // The phone the issue was measured on (iPhone 12-14 class): 390 × 844 CSS pixels.
@@ -8,16 +8,10 @@ const PHONE = { width: 390, height: 844 } as const;
 const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
 const COOPERATION = "Contrat de réciprocité Montpellier Méditerranée Métropole – CC Vallée de l'Hérault";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function phoneSignedInAs(credentials: { email: string; password: string }) {
-  const context = await browser.newContext({
+  const context = await browser().newContext({
     baseURL: inject("baseUrl"),
     viewport: PHONE,
     isMobile: true,

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, normaliseSpaces, screenshot, seriousA11yViolations, signIn } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { normaliseSpaces, screenshot, seriousA11yViolations, signIn, useBrowser } from "./support/browser.ts";
 import {
   findProject,
   MONTPELLIER,
@@ -16,13 +16,7 @@ import {
 const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
 const FOOD = "Restauration collective : approvisionnement local";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function openProject(page: Page, project: ProjectRef) {
   await page.goto(`/projets/${project.id}`);
@@ -38,7 +32,7 @@ function pdfBytes(marker: string): Buffer {
 
 describe("page projet", () => {
   test("une action consignée sur le projet A750 apparaît dans le journal et sur la chronologie de la CC Vallée de l'Hérault", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     const project = await findProject(page, A750);
     await openProject(page, project);
     expect(await page.title()).toBe(`${A750} — Trame`);
@@ -80,7 +74,7 @@ describe("page projet", () => {
   });
 
   test("un document PDF déposé se télécharge à l'identique, puis se supprime après confirmation", async () => {
-    const { context, page } = await signedInAs(browser, VALLEE_HERAULT);
+    const { context, page } = await signedInAs(browser(), VALLEE_HERAULT);
     const project = await findProject(page, A750);
     await openProject(page, project);
 
@@ -113,7 +107,7 @@ describe("page projet", () => {
   });
 
   test("un fichier refusé par le serveur est signalé à côté du champ", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     await openProject(page, await findProject(page, A750));
     await page.getByLabel("Fichier").setInputFiles({
       name: "script.pdf",
@@ -128,7 +122,7 @@ describe("page projet", () => {
   });
 
   test("le changement de statut ne propose que les étapes permises et se fait au clavier", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     await openProject(page, await findProject(page, A750));
     await page.getByRole("button", { name: "Changer le statut" }).click();
     const dialog = page.getByRole("dialog", { name: "Changer le statut du projet" });
@@ -147,7 +141,7 @@ describe("page projet", () => {
   });
 
   test("les demandes de financement montrent leur statut, et le dialogue d'étape ne propose que les étapes permises", async () => {
-    const { context, page } = await signedInAs(browser, VALLEE_HERAULT);
+    const { context, page } = await signedInAs(browser(), VALLEE_HERAULT);
     await openProject(page, await findProject(page, A750));
     const funding = page.getByRole("region", { name: "Financements" });
     const underReview = funding
@@ -176,8 +170,8 @@ describe("page projet", () => {
   });
 
   test("un conflit entre deux collègues est résolu sans perdre la saisie", async () => {
-    const first = await signedInAs(browser, MONTPELLIER);
-    const second = await signedInAs(browser, VALLEE_HERAULT);
+    const first = await signedInAs(browser(), MONTPELLIER);
+    const second = await signedInAs(browser(), VALLEE_HERAULT);
     const project = await findProject(first.page, FOOD);
     await openProject(first.page, project);
     await openProject(second.page, project);
@@ -234,7 +228,7 @@ describe("page projet", () => {
   });
 
   test("une connexion perdue pendant l'enregistrement garde la saisie, le dit, et enregistre au retour du réseau", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     const project = await findProject(page, A750);
     await openProject(page, project);
     await page.getByRole("button", { name: "Modifier le projet" }).click();
@@ -255,7 +249,7 @@ describe("page projet", () => {
   });
 
   test("un enregistrement resté sans réponse du réseau est renvoyé, et la saisie arrive", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     const project = await findProject(page, A750);
     await openProject(page, project);
     await page.getByRole("button", { name: "Modifier le projet" }).click();
@@ -275,7 +269,7 @@ describe("page projet", () => {
   });
 
   test("une action enregistrée dont la réponse se perd est renvoyée avec la même clé : une seule action", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     const project = await findProject(page, A750);
     await openProject(page, project);
     const title = `Réunion à réponse perdue ${Date.now()}`;
@@ -315,7 +309,7 @@ describe("page projet", () => {
   });
 
   test("une session expirée pendant la saisie ramène, après connexion, au formulaire avec la saisie", async () => {
-    const { context, page } = await signedInAs(browser, MONTPELLIER);
+    const { context, page } = await signedInAs(browser(), MONTPELLIER);
     const project = await findProject(page, A750);
     await openProject(page, project);
     await page.getByRole("button", { name: "Modifier le projet" }).click();

@@ -1,15 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newPage, screenshot, seriousA11yViolations, signedInPage } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { newPage, screenshot, seriousA11yViolations, signedInPage, useBrowser } from "./support/browser.ts";
 import { findProject, trpcQuery } from "./support/demo-api.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Every CSP violation the page reports (blocked inline style or script, foreign origin), from its first byte. */
 async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -41,7 +35,7 @@ async function widthOverflow(page: Page): Promise<number> {
 
 describe("instance de démonstration", () => {
   test("un bandeau le dit sur chaque page, connecté ou non, sur ordinateur et sur téléphone", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto("/connexion");
     const banner = page.getByRole("banner").getByText("Instance de démonstration.");
     await banner.waitFor();
@@ -54,7 +48,7 @@ describe("instance de démonstration", () => {
     await screenshot(page, "bandeau-demo-telephone");
     await context.close();
 
-    const signedIn = await signedInPage(browser);
+    const signedIn = await signedInPage(browser());
     await signedIn.page.getByRole("banner").getByText("Instance de démonstration.").waitFor();
     await signedIn.page.getByRole("button", { name: /English/ }).click();
     await signedIn.page.getByRole("banner").getByText("Demo instance.").waitFor();
@@ -64,7 +58,7 @@ describe("instance de démonstration", () => {
 
 describe("politique de sécurité du contenu sans style en ligne", () => {
   test("les pages principales (graphiques, cartes, listes, formulaires, téléphone) ne déclenchent aucune violation de CSP", async () => {
-    const { context, page } = await signedInPage(browser);
+    const { context, page } = await signedInPage(browser());
     const violations = await recordCspViolations(page);
     const csp = (await page.request.get("/connexion")).headers()["content-security-policy"] ?? "";
     expect(csp).toMatch(/style-src 'self'( 'sha256-[^']+')*;/);

@@ -1,15 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { DEMO_ADMIN, launchBrowser, screenshot, seriousA11yViolations, signIn } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, test } from "vitest";
+import { DEMO_ADMIN, screenshot, seriousA11yViolations, signIn, useBrowser } from "./support/browser.ts";
 import { signedInAs, trpcMutation, trpcQuery } from "./support/demo-api.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const IPHONE_UA =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
@@ -23,7 +17,7 @@ interface Person {
 
 /** A fresh account, editor of CC du Kochersberg, made through the API by the instance administrator. */
 async function makePerson(label: string, options: { requirePasswordChange?: boolean } = {}): Promise<Person> {
-  const { context, page } = await signedInAs(browser, DEMO_ADMIN);
+  const { context, page } = await signedInAs(browser(), DEMO_ADMIN);
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
   const input = {
     name: `Compte e2e ${label} ${stamp}`,
@@ -44,7 +38,7 @@ async function makePerson(label: string, options: { requirePasswordChange?: bool
 
 /** Signed in from an iPhone (its User-Agent, a 390×844 screen). */
 async function signedInOnPhone(person: Person) {
-  const context = await browser.newContext({
+  const context = await browser().newContext({
     baseURL: inject("baseUrl"),
     viewport: { width: 390, height: 844 },
     userAgent: IPHONE_UA,
@@ -65,7 +59,7 @@ describe("mes sessions", () => {
   test("la page compte liste les appareils connectés (appareil, dernière activité) ; terminer celle du téléphone le déconnecte", async () => {
     const person = await makePerson("sessions");
     const phone = await signedInOnPhone(person);
-    const desk = await signedInAs(browser, person);
+    const desk = await signedInAs(browser(), person);
 
     // On the phone first: the list reads well at 390 px, and this session is marked as this one.
     await phone.page.goto("/compte");
@@ -111,7 +105,7 @@ describe("changement de mot de passe exigé", () => {
         requirePasswordChange: true,
       });
       const { context, page } =
-        device === "ordinateur" ? await signedInAs(browser, person) : await signedInOnPhone(person);
+        device === "ordinateur" ? await signedInAs(browser(), person) : await signedInOnPhone(person);
       await page.getByRole("heading", { level: 1, name: "Choisissez un nouveau mot de passe" }).waitFor();
       expect(await page.title()).toBe("Choisissez un nouveau mot de passe — Trame");
       // Any other address shows the same form: the server would refuse everything else anyway.
@@ -140,7 +134,7 @@ describe("changement de mot de passe exigé", () => {
 
 describe("compte sans territoire", () => {
   test("une personne rattachée à aucun territoire voit pourquoi il n'y a rien, et garde l'accès à son compte", async () => {
-    const { context, page } = await signedInAs(browser, DEMO_ADMIN);
+    const { context, page } = await signedInAs(browser(), DEMO_ADMIN);
     const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
     const person = {
       name: `Sans territoire ${stamp}`,
@@ -150,7 +144,7 @@ describe("compte sans territoire", () => {
     await trpcMutation(page, "admin.createUser", person);
     await context.close();
 
-    const alone = await signedInAs(browser, person);
+    const alone = await signedInAs(browser(), person);
     await alone.page.getByRole("heading", { level: 1, name: "Aucun territoire" }).waitFor();
     await alone.page.getByText("Votre compte n'est rattaché à aucun territoire.").waitFor();
     const answer = await alone.page.request.get(`/trpc/project.list?input=${encodeURIComponent("{}")}`);

@@ -1,27 +1,20 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   DEMO_ADMIN,
-  launchBrowser,
   newPage,
   normaliseSpaces,
   screenshot,
   seriousA11yViolations,
   signedInPage,
   signIn,
+  useBrowser,
 } from "./support/browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("coque de l'application", () => {
   test("une adresse inconnue affiche une vraie page introuvable", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto("/cette-page-n-existe-pas");
     await page.getByRole("heading", { level: 1, name: "Page introuvable" }).waitFor();
     expect(normaliseSpaces(await page.getByRole("main").textContent())).toContain("« /cette-page-n-existe-pas »");
@@ -32,7 +25,7 @@ describe("coque de l'application", () => {
   });
 
   test("le lien d'évitement est le premier arrêt du clavier et mène au contenu", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto("/connexion");
     await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();
     await page.keyboard.press("Tab");
@@ -44,7 +37,7 @@ describe("coque de l'application", () => {
   });
 
   test("passer en anglais traduit l'interface, les messages du serveur, et s'en souvient", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto("/connexion");
     await page.getByRole("button", { name: /English/ }).click();
     await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
@@ -66,7 +59,7 @@ describe("coque de l'application", () => {
   });
 
   test("en anglais, les nombres et les types suivent la langue", async () => {
-    const { context, page } = await signedInPage(browser);
+    const { context, page } = await signedInPage(browser());
     await page.getByRole("button", { name: /English/ }).click();
     await page.goto("/territories-do-not-exist");
     await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
@@ -80,7 +73,7 @@ describe("coque de l'application", () => {
   });
 
   test("les pages de connexion et de recherche n'ont aucune violation d'accessibilité grave", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto("/connexion");
     await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);

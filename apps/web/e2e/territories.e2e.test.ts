@@ -1,14 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, normaliseSpaces, screenshot, signedInPage } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { normaliseSpaces, screenshot, signedInPage, useBrowser } from "./support/browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 function card(page: Page, name: string) {
   return page.getByRole("article", { name });
@@ -16,7 +10,7 @@ function card(page: Page, name: string) {
 
 describe("recherche de territoires", () => {
   test("chercher « orleans » trouve Orléans Métropole avec son SIREN et sa population", async () => {
-    const { context, page } = await signedInPage(browser);
+    const { context, page } = await signedInPage(browser());
     await page.getByRole("searchbox", { name: "Nom ou SIREN" }).fill("orleans");
 
     const orleans = card(page, "Orléans Métropole");
@@ -34,7 +28,7 @@ describe("recherche de territoires", () => {
   });
 
   test("une adresse de recherche rechargée ou partagée affiche la même recherche", async () => {
-    const { context, page } = await signedInPage(browser);
+    const { context, page } = await signedInPage(browser());
     await page.goto("/territoires?q=orleans&type=METRO");
     await card(page, "Orléans Métropole").waitFor();
     await page.reload();
@@ -46,7 +40,7 @@ describe("recherche de territoires", () => {
   });
 
   test("« Voir plus » ajoute les vingt territoires suivants et y place le focus", async () => {
-    const { context, page } = await signedInPage(browser);
+    const { context, page } = await signedInPage(browser());
     const items = page.locator(".results__list > li");
     await items.nth(19).waitFor();
     expect(await items.count()).toBe(20);
@@ -63,7 +57,7 @@ describe("recherche de territoires", () => {
   });
 
   test("le filtre par type ne garde que les territoires de ce type", async () => {
-    const { context, page } = await signedInPage(browser);
+    const { context, page } = await signedInPage(browser());
     await page.getByRole("combobox", { name: "Type de territoire" }).selectOption("METRO");
     await page.waitForURL((url) => url.searchParams.get("type") === "METRO");
     // The previous (unfiltered) page stays on screen while the filtered one loads: poll until it is replaced.
@@ -81,7 +75,7 @@ describe("recherche de territoires", () => {
   });
 
   test("une recherche sans résultat explique quoi essayer", async () => {
-    const { context, page } = await signedInPage(browser);
+    const { context, page } = await signedInPage(browser());
     await page.getByRole("searchbox", { name: "Nom ou SIREN" }).fill("zzqxw");
     await page.getByText("Nous n'avons trouvé aucun territoire pour « zzqxw ».").waitFor();
     await page.getByText(/Vérifiez l'orthographe/).waitFor();
@@ -90,7 +84,7 @@ describe("recherche de territoires", () => {
   });
 
   test("le filtre par département, gardé dans l'adresse, ne garde que les territoires de ce département", async () => {
-    const { context, page } = await signedInPage(browser);
+    const { context, page } = await signedInPage(browser());
     await page.getByRole("combobox", { name: "Type de territoire" }).selectOption("METRO");
     await page.getByRole("textbox", { name: "Département" }).fill("45");
     await page.waitForURL((url) => url.searchParams.get("dep") === "45" && url.searchParams.get("type") === "METRO");
@@ -106,7 +100,7 @@ describe("recherche de territoires", () => {
   });
 
   test("un code de département invalide est expliqué à côté du champ, sans changer la recherche", async () => {
-    const { context, page } = await signedInPage(browser);
+    const { context, page } = await signedInPage(browser());
     const field = page.getByRole("textbox", { name: "Département" });
     await field.fill("4");
     await field.blur();
@@ -120,7 +114,7 @@ describe("recherche de territoires", () => {
   });
 
   test("chaque résultat mène à la page du territoire", async () => {
-    const { context, page } = await signedInPage(browser);
+    const { context, page } = await signedInPage(browser());
     await page.getByRole("searchbox", { name: "Nom ou SIREN" }).fill("244500468");
     await card(page, "Orléans Métropole").getByRole("link", { name: "Orléans Métropole" }).click();
     await page.getByRole("heading", { level: 1, name: "Orléans Métropole" }).waitFor();

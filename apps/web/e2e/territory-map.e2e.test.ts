@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, normaliseSpaces, screenshot, seriousA11yViolations, signIn } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, test } from "vitest";
+import { normaliseSpaces, screenshot, seriousA11yViolations, signIn, useBrowser } from "./support/browser.ts";
 import { signedInAs, trpcQuery } from "./support/demo-api.ts";
 
 const BORDEAUX = { email: "bordeaux@trame.demo", password: "trame-demo-2026" } as const;
@@ -19,17 +19,11 @@ interface TerritoryMap {
   }>;
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Signed in as Bordeaux on its territory page; `phone`: a 390×844 touch screen. */
 async function bordeauxPage(phone = false) {
-  const opened = phone ? await signedInOnPhone() : await signedInAs(browser, BORDEAUX);
+  const opened = phone ? await signedInOnPhone() : await signedInAs(browser(), BORDEAUX);
   const found = await trpcQuery<{ items: Array<{ id: string; siren: string | null }> }>(
     opened.page,
     "territory.search",
@@ -44,7 +38,7 @@ async function bordeauxPage(phone = false) {
 }
 
 async function signedInOnPhone() {
-  const context = await browser.newContext({
+  const context = await browser().newContext({
     baseURL: inject("baseUrl"),
     viewport: { width: 390, height: 844 },
     hasTouch: true,

@@ -1,30 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { todayInFrance } from "@trame/core";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  launchBrowser,
-  newPage,
-  normaliseSpaces,
-  screenshot,
-  seriousA11yViolations,
-  signIn,
-} from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { newPage, normaliseSpaces, screenshot, seriousA11yViolations, signIn, useBrowser } from "./support/browser.ts";
 
 const BORDEAUX = { email: "bordeaux@trame.demo", password: "trame-demo-2026" } as const;
 const FEED = "Entrées de la frise, de la plus récente à la plus ancienne";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function signedInAsBordeaux() {
-  const opened = await newPage(browser);
+  const opened = await newPage(browser());
   await opened.page.goto("/connexion");
   await signIn(opened.page, BORDEAUX);
   await opened.page.waitForURL((url) => url.pathname === "/");

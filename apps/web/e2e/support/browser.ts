@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 export const DEMO_ADMIN = { email: "admin@trame.demo", password: "trame-demo-2026" } as const;
 
@@ -99,4 +99,22 @@ export async function unfoldHeader(
     }
     await page.waitForTimeout(100);
   }
+}
+
+/**
+ * One Chromium for the test file: launched before its first test, closed after its last. Returns
+ * the getter the tests call (the browser exists only once `beforeAll` has run).
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("useBrowser: the browser is launched in beforeAll, call it inside a test");
+    return browser;
+  };
 }
