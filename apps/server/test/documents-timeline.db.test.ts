@@ -105,4 +105,24 @@ describe("les documents joints figurent dans la frise", () => {
     expect(after).not.toContain(removed);
     expect(after).not.toContain(onAction);
   });
+
+  it("une action renommée emporte ses documents : la frise dit son nouveau nom", async () => {
+    const id = await upload({ actionId: world.ids.networkActionId }, "Feuille de présence.pdf");
+    const action = await testDb()
+      .db.selectFrom("actions")
+      .select("version")
+      .where("id", "=", world.ids.networkActionId)
+      .executeTakeFirstOrThrow();
+    const renamed = await app.inject({
+      method: "POST",
+      url: "/trpc/action.update",
+      headers: { "content-type": "application/json", cookie: world.as.leadEditor },
+      payload: JSON.stringify({ id: world.ids.networkActionId, version: action.version, title: "Copil mobilité" }),
+    });
+    expect(renamed.statusCode).toBe(200);
+    const entries = await documentEntries(world.as.partnerViewer, world.territories.partner.id);
+    const entry = entries.find((e) => (e.detail.document as { id: string }).id === id);
+    expect(entry?.detail.action).toEqual({ id: world.ids.networkActionId, title: "Copil mobilité" });
+    expect(await timelineCsv(world.as.partnerViewer, "fr")).toContain("Joint à l'action « Copil mobilité »");
+  });
 });

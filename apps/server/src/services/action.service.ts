@@ -14,6 +14,7 @@ import {
   type Database,
   deleteActionEntry,
   deleteDocumentEntries,
+  followActionInDocumentEntries,
   getAction,
   getCooperation,
   getProject,
@@ -184,7 +185,7 @@ export function editAction(db: Kysely<Database>, actor: Actor, input: UpdateActi
       throw new DomainError("CONFLICT", "conflict.stale", {}, { current: before });
     }
     // The timeline entry follows the action: same date, kind, title and territories.
-    await replaceActionEntry(trx, {
+    const entry = {
       actionId: id,
       occurredOn: changes.occurredOn ?? before.occurredOn,
       kind: changes.kind ?? before.kind,
@@ -193,7 +194,10 @@ export function editAction(db: Kysely<Database>, actor: Actor, input: UpdateActi
       cooperationId: scope.cooperationId,
       projectId: scope.projectId,
       territoryIds: territoryIds ?? before.territories.map((t) => t.id),
-    });
+    };
+    await replaceActionEntry(trx, entry);
+    // Its documents' entries say which action they belong to, and show where it shows.
+    await followActionInDocumentEntries(trx, { ...entry, id });
     const after = await reload(trx, id);
     return { target: { entityType: "action", entityId: id, action: "updated" }, before, after, result: after };
   });

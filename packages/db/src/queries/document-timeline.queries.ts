@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
 import type { DocumentOwnerRef } from "./document.queries.ts";
-import { deleteTimelineEntries, insertTimelineEntry } from "./timeline-write.queries.ts";
+import { deleteTimelineEntries, insertTimelineEntry, rewriteEntry } from "./timeline-write.queries.ts";
 
 /** Where a document's entry shows: its project's timelines, or those of the action it is attached to. */
 export interface DocumentEntryScope {
@@ -76,28 +76,53 @@ export async function insertDocumentEntry(
   });
 }
 
-/**
- * A removed document, or every document of a removed action, leaves the feed. Looked up within the
- * cooperation (its index) rather than across every entry of the country.
- */
-export async function deleteDocumentEntries(
-  db: Kysely<Database>,
-  cooperationId: string,
-  match: { documentId: string } | { actionId: string },
-): Promise<void> {
+type DocumentEntryMatch = { documentId: string } | { actionId: string };
+
+/** Looked up within the cooperation (its index) rather than across every entry of the country. */
+function documentEntries(db: Kysely<Database>, cooperationId: string, match: DocumentEntryMatch) {
   const [field, id] =
     "documentId" in match
       ? [sql<string>`detail -> 'document' ->> 'id'`, match.documentId]
       : [sql<string>`detail -> 'action' ->> 'id'`, match.actionId];
-  const entries = await db
+  return db
     .selectFrom("timeline_entries")
-    .select("id")
+    .select(["id", "occurred_on", "title", "detail"])
     .where("cooperation_id", "=", cooperationId)
     .where("kind", "=", "document_added")
-    .where(field, "=", id)
-    .execute();
+    .where(field, "=", id);
+}
+
+/** A removed document, or every document of a removed action, leaves the feed. */
+export async function deleteDocumentEntries(
+  db: Kysely<Database>,
+  cooperationId: string,
+  match: DocumentEntryMatch,
+): Promise<void> {
+  const entries = await documentEntries(db, cooperationId, match).execute();
   await deleteTimelineEntries(
     db,
     entries.map((e) => e.id),
   );
+}
+
+/**
+ * An edited action carries its documents' entries along: its new title in their detail, its
+ * territories as theirs (they show where the action shows). Call in the action's transaction.
+ */
+export async function followActionInDocumentEntries(
+  db: Kysely<Database>,
+  action: { id: string; title: string; cooperationId: string; projectId: string | null; territoryIds: string[] },
+): Promise<void> {
+  const entries = await documentEntries(db, action.cooperationId, { actionId: action.id }).execute();
+  for (const entry of entries) {
+    await rewriteEntry(db, entry.id, {
+      occurredOn: entry.occurred_on,
+      kind: "document_added",
+      title: entry.title,
+      detail: { ...entry.detail, action: { id: action.id, title: action.title } },
+      cooperationId: action.cooperationId,
+      projectId: action.projectId,
+      territoryIds: action.territoryIds,
+    });
+  }
 }

@@ -189,10 +189,15 @@ export async function replaceActionEntry(
     .select("id")
     .where("action_id", "=", entry.actionId)
     .executeTakeFirst();
-  if (!existing) {
-    await insertTimelineEntry(db, entry);
-    return;
-  }
+  if (existing) await rewriteEntry(db, existing.id, entry);
+  else await insertTimelineEntry(db, entry);
+}
+
+/**
+ * An entry rewritten in place: its facts, its territories, and a new live-update number so clients
+ * catching up receive the new version.
+ */
+export async function rewriteEntry(db: Kysely<Database>, entryId: string, entry: NewTimelineEntry): Promise<void> {
   const { xact, seq } = await db
     .updateTable("timeline_entries")
     .set({
@@ -204,16 +209,16 @@ export async function replaceActionEntry(
       seq: drawnSeq,
       xact: writerXact,
     })
-    .where("id", "=", existing.id)
+    .where("id", "=", entryId)
     .returning([xactText, "seq"])
     .executeTakeFirstOrThrow();
-  await db.deleteFrom("timeline_entry_territories").where("entry_id", "=", existing.id).execute();
-  const territoryIds = await linkTerritories(db, existing.id, entry.occurredOn, entry.territoryIds);
+  await db.deleteFrom("timeline_entry_territories").where("entry_id", "=", entryId).execute();
+  const territoryIds = await linkTerritories(db, entryId, entry.occurredOn, entry.territoryIds);
   await notify(db, {
     op: "written",
     xact,
     seq,
-    id: existing.id,
+    id: entryId,
     cooperationId: entry.cooperationId,
     projectId: entry.projectId ?? null,
     territoryIds,
