@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { zipSync } from "fflate";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { decodeCsv, readSpreadsheet, sniffDelimiter } from "../src/imports/spreadsheet-reader.ts";
+import { decodeCsv, loadWorkbook, readSpreadsheet, sniffDelimiter } from "../src/imports/spreadsheet-reader.ts";
 
 async function workbook(build: (book: ExcelJS.Workbook) => void): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -41,6 +41,22 @@ describe("readSpreadsheet (.xlsx)", () => {
     expect(rows[1]?.[2]).toBe(1234.5);
     expect(rows[2]).toEqual([]);
     expect(rows[3]).toEqual(["Cantines bio", null, 99]);
+  });
+
+  it("the in-memory reader (used when exceljs's streaming reader loses its race) gives the very same sheets", async () => {
+    const content = await workbook((book) => {
+      const sheet = book.addWorksheet("Financements");
+      sheet.addRow(["Projet", "Montant", null, null, "Date de dépôt"]);
+      sheet.addRow([null, "sollicité", "accordé", "versé", null]);
+      sheet.mergeCells("B1:D1");
+      sheet.addRow(["Écoles", 250000, { formula: "B3*0.8", result: 200000 }, 50000, new Date(Date.UTC(2026, 2, 15))]);
+      sheet.getCell("A5").value = { richText: [{ text: "Cantines " }, { text: "bio" }] };
+      book.addWorksheet("Vide");
+      book.addWorksheet("Actions").addRow(["Date de la réunion"]);
+    });
+    const streamed = await readSpreadsheet(content);
+    expect(streamed[0]?.rows[0]).toEqual(["Projet", "Montant", null, null, "Date de dépôt"]);
+    expect(await loadWorkbook(ExcelJS, content)).toEqual(streamed);
   });
 
   it("refuses a password-protected (OLE) workbook, a corrupt zip, a zip that is not a workbook and an .ods", async () => {

@@ -46,6 +46,24 @@ async function readWorkbook(content: Buffer): Promise<Sheet[]> {
   }
   if (!entryNames.includes("xl/workbook.xml")) throw new DomainError("BAD_REQUEST", "import.file.notSpreadsheet");
   const { default: ExcelJS } = await loadExcelJs();
+  try {
+    return await streamWorkbook(ExcelJS, content);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    // exceljs's streaming reader can lose a race for xl/workbook.xml when a file stores it last, as
+    // exceljs itself writes them (exceljs issue 3064, seen here once in CI): the same bytes are then
+    // read whole, in memory (bounded by the 10 MB upload limit). What neither reader can read is damaged.
+    return loadWorkbook(ExcelJS, content).catch((reason: unknown) => {
+      if (reason instanceof DomainError) throw reason;
+      throw new DomainError("BAD_REQUEST", "import.file.corrupt");
+    });
+  }
+}
+
+type ExcelJs = Awaited<ReturnType<typeof loadExcelJs>>["default"];
+
+/** Row by row, never the whole workbook in memory: the usual way. */
+async function streamWorkbook(ExcelJS: ExcelJs, content: Buffer): Promise<Sheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
     worksheets: "emit",
     sharedStrings: "cache",
@@ -54,26 +72,51 @@ async function readWorkbook(content: Buffer): Promise<Sheet[]> {
     entries: "ignore",
   });
   const sheets: Sheet[] = [];
-  let total = 0;
-  try {
-    for await (const worksheet of reader) {
-      const rows: CellValue[][] = [];
-      for await (const row of worksheet) {
-        // The streaming reader skips rows with no cell at all; keep row numbers true to the file.
-        while (rows.length < row.number - 1) rows.push([]);
-        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-        rows.push(Array.from(values, plainCell));
-        total += 1;
-        if (total > IMPORT_LIMITS.maxRows) throw tooManyRows();
-      }
-      const name = (worksheet as unknown as { name?: string }).name ?? `Feuille ${sheets.length + 1}`;
-      sheets.push({ name, rows });
+  const count = rowCounter();
+  for await (const worksheet of reader) {
+    const rows: CellValue[][] = [];
+    for await (const row of worksheet) {
+      // The streaming reader skips rows with no cell at all; keep row numbers true to the file.
+      while (rows.length < row.number - 1) rows.push([]);
+      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+      rows.push(Array.from(values, plainCell));
+      count();
     }
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw new DomainError("BAD_REQUEST", "import.file.corrupt");
+    const name = (worksheet as unknown as { name?: string }).name ?? `Feuille ${sheets.length + 1}`;
+    sheets.push({ name, rows });
   }
   return sheets;
+}
+
+/**
+ * The whole workbook at once, giving the same sheets as the streaming reader: a merged range's
+ * value in its first cell only (the streaming reader sees the others empty), row numbers kept.
+ */
+export async function loadWorkbook(ExcelJS: ExcelJs, content: Buffer): Promise<Sheet[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(content as unknown as ArrayBuffer);
+  const count = rowCounter();
+  return book.worksheets.map((worksheet) => {
+    const rows: CellValue[][] = [];
+    worksheet.eachRow((row, number) => {
+      while (rows.length < number - 1) rows.push([]);
+      const values: CellValue[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        values[column - 1] = cell.isMerged && cell.master !== cell ? null : plainCell(cell.value);
+      });
+      rows.push(Array.from(values, (value) => value ?? null));
+      count();
+    });
+    return { name: worksheet.name, rows };
+  });
+}
+
+function rowCounter(): () => void {
+  let total = 0;
+  return () => {
+    total += 1;
+    if (total > IMPORT_LIMITS.maxRows) throw tooManyRows();
+  };
 }
 
 /** One exceljs cell value as a plain cell: a formula gives its cached result, rich text its text. */
