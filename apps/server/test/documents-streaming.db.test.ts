@@ -1,11 +1,9 @@
 import { createHash } from "node:crypto";
 import { MAX_DOCUMENT_BYTES } from "@trame/core";
 import { DOCUMENT_CHUNK_BYTES } from "@trame/db";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sweepOrphanChunks } from "../src/documents/document-store.ts";
-import { buildApp } from "../src/http/app.ts";
-import { type DocumentClient, documentClient, documentWorld, trameError } from "./support/document-fixtures.ts";
+import { trameError, useDocumentApp } from "./support/document-fixtures.ts";
 import { useTestDb } from "./support/test-db.ts";
 
 /**
@@ -13,16 +11,7 @@ import { useTestDb } from "./support/test-db.ts";
  * the bytes identical across chunk boundaries and a refused upload leaving no chunk behind.
  */
 const testDb = useTestDb();
-let app: FastifyInstance;
-let world: Awaited<ReturnType<typeof documentWorld>>;
-let http: DocumentClient;
-
-beforeAll(async () => {
-  app = await buildApp({ db: testDb().db, logLevel: "silent" });
-  world = await documentWorld(testDb().db);
-  http = documentClient(app);
-});
-afterAll(() => app.close());
+const env = useDocumentApp(testDb);
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -45,16 +34,16 @@ describe("documents joints : flux de dépôt et de téléchargement", () => {
   it("un fichier de plusieurs morceaux revient octet pour octet, découpé en morceaux de 256 Kio", async () => {
     const content = fileOf(3 * DOCUMENT_CHUNK_BYTES + 12_345, "%PDF-1.7\n");
     const before = await chunkCount();
-    const created = await http.uploadFile(
-      world.as.partnerEditor,
-      { projectId: world.ids.networkProjectId },
+    const created = await env.http.uploadFile(
+      env.world.as.partnerEditor,
+      { projectId: env.world.ids.networkProjectId },
       { name: "annexes.pdf", content },
     );
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ sizeBytes: content.byteLength, sha256: sha256(content) });
     expect(await chunkCount()).toBe(before + 4);
 
-    const response = await http.download(world.as.partnerViewer, created.json().id);
+    const response = await env.http.download(env.world.as.partnerViewer, created.json().id);
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-length"]).toBe(String(content.byteLength));
     expect(Buffer.compare(response.rawPayload, Buffer.from(content))).toBe(0);
@@ -62,9 +51,9 @@ describe("documents joints : flux de dépôt et de téléchargement", () => {
 
   it("un type refusé après le premier Mio est arrêté sans laisser de morceau, message bilingue", async () => {
     const before = await chunkCount();
-    const response = await http.uploadFile(
-      world.as.leadEditor,
-      { projectId: world.ids.restrictedProjectId },
+    const response = await env.http.uploadFile(
+      env.world.as.leadEditor,
+      { projectId: env.world.ids.restrictedProjectId },
       { name: "setup.pdf", content: fileOf(6 * DOCUMENT_CHUNK_BYTES, "MZ\x90\x00"), type: "application/pdf" },
     );
     expect(response.statusCode).toBe(400);
@@ -77,9 +66,9 @@ describe("documents joints : flux de dépôt et de téléchargement", () => {
 
   it("un fichier trop gros, coupé à 20 Mio par l'analyseur, ne laisse aucun morceau", async () => {
     const before = await chunkCount();
-    const response = await http.uploadFile(
-      world.as.partnerEditor,
-      { actionId: world.ids.cooperationActionId },
+    const response = await env.http.uploadFile(
+      env.world.as.partnerEditor,
+      { actionId: env.world.ids.cooperationActionId },
       { name: "trop-gros.pdf", content: fileOf(MAX_DOCUMENT_BYTES + 1, "%PDF-1.4\n") },
     );
     expect(response.statusCode).toBe(400);

@@ -1,30 +1,11 @@
 import { createHash } from "node:crypto";
 import { MAX_DOCUMENT_BYTES } from "@trame/core";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/http/app.ts";
-import {
-  type DocumentClient,
-  documentClient,
-  documentWorld,
-  type MultipartBody,
-  multipart,
-  sampleFiles,
-  trameError,
-} from "./support/document-fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { type MultipartBody, multipart, sampleFiles, trameError, useDocumentApp } from "./support/document-fixtures.ts";
 import { useTestDb } from "./support/test-db.ts";
 
 const testDb = useTestDb();
-let app: FastifyInstance;
-let world: Awaited<ReturnType<typeof documentWorld>>;
-let http: DocumentClient;
-
-beforeAll(async () => {
-  app = await buildApp({ db: testDb().db, logLevel: "silent" });
-  world = await documentWorld(testDb().db);
-  http = documentClient(app);
-});
-afterAll(() => app.close());
+const env = useDocumentApp(testDb);
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -41,15 +22,15 @@ describe("documents joints : dépôt et téléchargement", () => {
   it("un éditeur partenaire dépose un PDF, un lecteur le télécharge à l'identique, en pièce jointe", async () => {
     const content = sampleFiles.pdf();
     const name = "Délibération n°12 (convention signée).pdf";
-    const created = await http.uploadFile(
-      world.as.partnerEditor,
-      { projectId: world.ids.networkProjectId },
+    const created = await env.http.uploadFile(
+      env.world.as.partnerEditor,
+      { projectId: env.world.ids.networkProjectId },
       { name, content },
     );
     expect(created.statusCode).toBe(201);
     const meta = created.json();
     expect(meta).toMatchObject({
-      projectId: world.ids.networkProjectId,
+      projectId: env.world.ids.networkProjectId,
       actionId: null,
       name,
       mimeType: "application/pdf",
@@ -58,7 +39,7 @@ describe("documents joints : dépôt et téléchargement", () => {
     });
     expect(meta).not.toHaveProperty("content");
 
-    const response = await http.download(world.as.partnerViewer, meta.id);
+    const response = await env.http.download(env.world.as.partnerViewer, meta.id);
     expect(response.statusCode).toBe(200);
     expect(sha256(response.rawPayload)).toBe(meta.sha256);
     expect(Buffer.compare(response.rawPayload, Buffer.from(content))).toBe(0);
@@ -83,13 +64,16 @@ describe("documents joints : dépôt et téléchargement", () => {
   });
 
   it("reconnaît docx, odt et png au contenu, et les liste sans leur contenu", async () => {
-    const owner = { actionId: world.ids.networkActionId };
-    const docx = await http.uploadFile(world.as.leadEditor, owner, {
+    const owner = { actionId: env.world.ids.networkActionId };
+    const docx = await env.http.uploadFile(env.world.as.leadEditor, owner, {
       name: "Compte rendu.docx",
       content: sampleFiles.docx(),
     });
-    const odt = await http.uploadFile(world.as.leadEditor, owner, { name: "Relevé.odt", content: sampleFiles.odt() });
-    const png = await http.uploadFile(world.as.leadEditor, owner, {
+    const odt = await env.http.uploadFile(env.world.as.leadEditor, owner, {
+      name: "Relevé.odt",
+      content: sampleFiles.odt(),
+    });
+    const png = await env.http.uploadFile(env.world.as.leadEditor, owner, {
       name: "photo",
       content: sampleFiles.png(),
       type: "text/html",
@@ -99,7 +83,7 @@ describe("documents joints : dépôt et téléchargement", () => {
     expect(odt.json().mimeType).toBe("application/vnd.oasis.opendocument.text");
     expect(png.json()).toMatchObject({ mimeType: "image/png", name: "photo.png" });
 
-    const listed = await http.list(world.as.outsiderViewer, owner);
+    const listed = await env.http.list(env.world.as.outsiderViewer, owner);
     expect(listed.statusCode).toBe(200);
     const items = listed.json().result.data as Array<Record<string, unknown>>;
     expect(items.map((d) => d.name).sort()).toEqual(["Compte rendu.docx", "Relevé.odt", "photo.png"]);
@@ -108,14 +92,14 @@ describe("documents joints : dépôt et téléchargement", () => {
 
   it("dépasse la limite globale de 2 Mio du serveur : la route a la sienne, 20 Mio tout rond passent", async () => {
     const content = sampleFiles.pdfOfSize(MAX_DOCUMENT_BYTES);
-    const created = await http.uploadFile(
-      world.as.partnerEditor,
-      { actionId: world.ids.restrictedActionId },
+    const created = await env.http.uploadFile(
+      env.world.as.partnerEditor,
+      { actionId: env.world.ids.restrictedActionId },
       { name: "scan.pdf", content },
     );
     expect(created.statusCode).toBe(201);
     expect(created.json().sizeBytes).toBe(MAX_DOCUMENT_BYTES);
-    const response = await http.download(world.as.partnerViewer, created.json().id);
+    const response = await env.http.download(env.world.as.partnerViewer, created.json().id);
     expect(response.rawPayload.byteLength).toBe(MAX_DOCUMENT_BYTES);
     expect(sha256(response.rawPayload)).toBe(sha256(content));
   });
@@ -123,9 +107,9 @@ describe("documents joints : dépôt et téléchargement", () => {
 
 describe("documents joints : saisies refusées", () => {
   it("refuse un fichier HTML renommé en .pdf, et un SVG, avec le champ file, sans rien écrire", async () => {
-    const owner = { projectId: world.ids.restrictedProjectId };
+    const owner = { projectId: env.world.ids.restrictedProjectId };
     const before = await storedCount("project_id", owner.projectId);
-    const html = await http.uploadFile(world.as.leadEditor, owner, {
+    const html = await env.http.uploadFile(env.world.as.leadEditor, owner, {
       name: "convention.pdf",
       content: sampleFiles.html(),
       type: "application/pdf",
@@ -136,14 +120,17 @@ describe("documents joints : saisies refusées", () => {
     expect(error.fields.map((f) => f.field)).toEqual(["file"]);
     expect(error.message.fr).toContain("Type de fichier refusé");
     expect(error.message.en).toContain("File type refused");
-    const svg = await http.uploadFile(world.as.leadEditor, owner, { name: "logo.svg", content: sampleFiles.svg() });
+    const svg = await env.http.uploadFile(env.world.as.leadEditor, owner, {
+      name: "logo.svg",
+      content: sampleFiles.svg(),
+    });
     expect(svg.statusCode).toBe(400);
     expect(await storedCount("project_id", owner.projectId)).toBe(before);
   });
 
   it("refuse un fichier de plus de 20 Mio avec un message bilingue, et n'écrit rien", async () => {
-    const owner = { actionId: world.ids.cooperationActionId };
-    const response = await http.uploadFile(world.as.partnerEditor, owner, {
+    const owner = { actionId: env.world.ids.cooperationActionId };
+    const response = await env.http.uploadFile(env.world.as.partnerEditor, owner, {
       name: "trop-gros.pdf",
       content: sampleFiles.pdfOfSize(MAX_DOCUMENT_BYTES + 1),
     });
@@ -164,27 +151,35 @@ describe("documents joints : saisies refusées", () => {
     ];
     const cases: Array<[MultipartBody, string]> = [
       [await multipart([file]), "projectId"],
-      [await multipart([file, ["projectId", world.ids.networkProjectId]]), "projectId"],
+      [await multipart([file, ["projectId", env.world.ids.networkProjectId]]), "projectId"],
       [
-        await multipart([["projectId", world.ids.networkProjectId], ["actionId", world.ids.networkActionId], file]),
+        await multipart([
+          ["projectId", env.world.ids.networkProjectId],
+          ["actionId", env.world.ids.networkActionId],
+          file,
+        ]),
         "projectId",
       ],
       [await multipart([["projectId", "pas-un-uuid"], file]), "projectId"],
-      [await multipart([["projectId", world.ids.networkProjectId]]), "file"],
+      [await multipart([["projectId", env.world.ids.networkProjectId]]), "file"],
       [
         await multipart([
-          ["projectId", world.ids.networkProjectId],
+          ["projectId", env.world.ids.networkProjectId],
           ["autre", { name: "a.pdf", content: sampleFiles.pdf() }],
         ]),
         "file",
       ],
       [
-        await multipart([["projectId", world.ids.networkProjectId], ["projectId", world.ids.networkProjectId], file]),
+        await multipart([
+          ["projectId", env.world.ids.networkProjectId],
+          ["projectId", env.world.ids.networkProjectId],
+          file,
+        ]),
         "projectId",
       ],
     ];
     for (const [body, field] of cases) {
-      const response = await http.upload(world.as.leadEditor, body);
+      const response = await env.http.upload(env.world.as.leadEditor, body);
       expect(response.statusCode).toBe(400);
       expect(trameError(response).fields.map((f) => f.field)).toEqual([field]);
     }
@@ -192,30 +187,30 @@ describe("documents joints : saisies refusées", () => {
 
   it("ne garde que le premier fichier quand on en envoie deux", async () => {
     const body = await multipart([
-      ["projectId", world.ids.networkProjectId],
+      ["projectId", env.world.ids.networkProjectId],
       ["file", { name: "premier.pdf", content: sampleFiles.pdf() }],
       ["file", { name: "second.png", content: sampleFiles.png() }],
     ]);
-    const response = await http.upload(world.as.leadEditor, body);
+    const response = await env.http.upload(env.world.as.leadEditor, body);
     expect(response.statusCode).toBe(201);
     expect(response.json().name).toBe("premier.pdf");
   });
 
   it("répond 400, jamais 500, à un corps multipart tronqué ou à un corps qui n'est pas multipart", async () => {
     const body = await multipart([
-      ["projectId", world.ids.networkProjectId],
+      ["projectId", env.world.ids.networkProjectId],
       ["file", { name: "a.pdf", content: sampleFiles.pdf() }],
     ]);
-    const truncated = await http.upload(world.as.leadEditor, {
+    const truncated = await env.http.upload(env.world.as.leadEditor, {
       ...body,
       payload: body.payload.subarray(0, body.payload.length - 60),
     });
     expect(truncated.statusCode).toBe(400);
-    const json = await app.inject({
+    const json = await env.app.inject({
       method: "POST",
       url: "/api/documents",
-      headers: { "content-type": "application/json", cookie: world.as.leadEditor },
-      payload: JSON.stringify({ projectId: world.ids.networkProjectId }),
+      headers: { "content-type": "application/json", cookie: env.world.as.leadEditor },
+      payload: JSON.stringify({ projectId: env.world.ids.networkProjectId }),
     });
     expect(json.statusCode).toBe(400);
     expect(trameError(json).fields.map((f) => f.field)).toEqual(["file"]);

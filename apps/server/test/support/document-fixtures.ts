@@ -3,7 +3,9 @@ import type { MembershipRole, Visibility } from "@trame/core";
 import { type Database, insertSession, insertTimelineEntry, type Kysely } from "@trame/db";
 import type { FastifyInstance } from "fastify";
 import { zipSync } from "fflate";
+import { afterAll, beforeAll } from "vitest";
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from "../../src/auth/session-token.ts";
+import { buildApp } from "../../src/http/app.ts";
 import { makeTerritory, makeUser } from "./factories.ts";
 
 /** The `cookie` header of a real stored session for a new user with these memberships. */
@@ -206,3 +208,17 @@ interface TrameError {
 /** The `{ error: { trame } }` body every document route answers an error with. */
 export const trameError = (response: { json(): unknown }) =>
   (response.json() as { error: { trame: TrameError } }).error.trame;
+
+export type DocumentWorld = Awaited<ReturnType<typeof documentWorld>>;
+
+/** The app, a document world and its HTTP client for a test file: built before its tests, closed after. */
+export function useDocumentApp(testDb: () => { db: Kysely<Database> }) {
+  const env = {} as { app: FastifyInstance; world: DocumentWorld; http: DocumentClient };
+  beforeAll(async () => {
+    env.app = await buildApp({ db: testDb().db, logLevel: "silent" });
+    env.world = await documentWorld(testDb().db);
+    env.http = documentClient(env.app);
+  });
+  afterAll(() => env.app?.close());
+  return env;
+}
