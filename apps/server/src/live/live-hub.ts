@@ -43,33 +43,22 @@ const RECONNECT_MS = 1000;
 export async function startLiveHub(handle: DbHandle, log: Logger): Promise<LiveHub> {
   const events = new EventEmitter();
   events.setMaxListeners(0);
-  const publish = (payload: string | undefined) => {
-    if (!payload) return;
-    try {
-      events.emit("notification", JSON.parse(payload) as TimelineNotification);
-    } catch (error) {
-      log.warn({ err: error }, "malformed timeline notification");
-    }
-  };
+  /** A channel's JSON payload, re-emitted in memory as `event`; a malformed one is logged and dropped. */
+  const relay =
+    (event: string, what: string, pick: (parsed: never) => unknown = (parsed) => parsed) =>
+    (payload: string | undefined) => {
+      if (!payload) return;
+      try {
+        events.emit(event, pick(JSON.parse(payload) as never));
+      } catch (error) {
+        log.warn({ err: error }, `malformed ${what} notification`);
+      }
+    };
+  const publish = relay("notification", "timeline");
+  const notificationsChanged = relay("user-notifications", "user", (parsed: { userIds: string[] }) => parsed.userIds);
+  const recordChanged = relay("record", "record");
   const sessionChanged = (payload: string | undefined) => {
     if (payload) events.emit("session", payload);
-  };
-  const notificationsChanged = (payload: string | undefined) => {
-    if (!payload) return;
-    try {
-      const { userIds } = JSON.parse(payload) as { userIds: string[] };
-      events.emit("user-notifications", userIds);
-    } catch (error) {
-      log.warn({ err: error }, "malformed user notification");
-    }
-  };
-  const recordChanged = (payload: string | undefined) => {
-    if (!payload) return;
-    try {
-      events.emit("record", JSON.parse(payload) as RecordNotification);
-    } catch (error) {
-      log.warn({ err: error }, "malformed record notification");
-    }
   };
   const hub = (stop: () => Promise<void>, isListening: () => boolean): LiveHub => ({
     onSessionChange(listener) {
