@@ -13,6 +13,13 @@ import {
 } from "./support/demo-api.ts";
 
 const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
+const COOPERATION = "Contrat de réciprocité Montpellier Méditerranée Métropole – CC Vallée de l'Hérault";
+
+interface Cooperation {
+  id: string;
+  version: number;
+  narrative: { text: string };
+}
 
 const browser = useBrowser();
 
@@ -86,5 +93,39 @@ describe("co-édition d'un projet", () => {
       .waitFor();
     await first.context.close();
     await second.context.close();
+  }, 120_000);
+
+  test("la page d'une coopération suit l'enregistrement d'un collègue et dit ce qui a changé", async () => {
+    const reader = await signedInAs(browser(), VALLEE_HERAULT);
+    const writer = await signedInAs(browser(), MONTPELLIER);
+    const found = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(reader.page, "cooperation.list", {
+      query: "Vallée de l'Hérault",
+      limit: 50,
+    });
+    const id = found.items.find((item) => item.name === COOPERATION)?.id ?? "";
+    const before = await trpcQuery<Cooperation>(reader.page, "cooperation.get", { id });
+    await reader.page.goto(`/cooperations/${id}`);
+    await reader.page.getByRole("heading", { level: 1, name: COOPERATION }).waitFor();
+
+    const revised = `${before.narrative.text} Relu en comité le ${Date.now()}.`;
+    const saved = await trpcMutation<Cooperation>(writer.page, "cooperation.update", {
+      id,
+      version: before.version,
+      narrativeText: revised,
+    });
+    const notice = reader.page.locator(".record-change");
+    await notice.getByText(/vient d'enregistrer une modification : récit commun\. La page est à jour\./).waitFor();
+    // The page shows the colleague's text without a reload.
+    await reader.page.getByText(revised.slice(-30)).waitFor();
+    expect(await seriousA11yViolations(reader.page)).toEqual([]);
+
+    // Leave the demo cooperation as other tests expect it.
+    await trpcMutation(writer.page, "cooperation.update", {
+      id,
+      version: saved.version,
+      narrativeText: before.narrative.text,
+    });
+    await reader.context.close();
+    await writer.context.close();
   }, 120_000);
 });
