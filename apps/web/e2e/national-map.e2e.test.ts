@@ -120,8 +120,9 @@ describe("/carte : la carte nationale des coopérations", () => {
     await zone.selectOption({ label: "33 — Gironde" });
     await page.waitForURL((url) => url.searchParams.get("zone") === "departement-33");
     await expect.poll(() => placeOf(STRASBOURG_SIREN)).toBe("outside");
+    // The frame moves smoothly: wait for it to settle, not just for Strasbourg to leave it.
+    await expect.poll(() => sizeOf(BORDEAUX_SIREN)).toBeGreaterThan(wholeCountry * 3);
     expect(await placeOf(BORDEAUX_SIREN)).toBe("inside");
-    expect(await sizeOf(BORDEAUX_SIREN)).toBeGreaterThan(wholeCountry * 3);
 
     // A région frames more than one of its départements; the address keeps it across a reload.
     await zone.selectOption({ label: "Grand Est" });
