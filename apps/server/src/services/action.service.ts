@@ -196,8 +196,9 @@ export function editAction(db: Kysely<Database>, actor: Actor, input: UpdateActi
       territoryIds: territoryIds ?? before.territories.map((t) => t.id),
     };
     await replaceActionEntry(trx, entry);
-    // Its documents' entries say which action they belong to, and show where it shows.
-    await followActionInDocumentEntries(trx, { ...entry, id });
+    // Its documents' entries say which action they belong to, and show where it shows (an action
+    // without documents, the usual case, costs no lookup among the cooperation's entries).
+    if (before.documents.length > 0) await followActionInDocumentEntries(trx, { ...entry, id });
     const after = await reload(trx, id);
     return { target: { entityType: "action", entityId: id, action: "updated" }, before, after, result: after };
   });
@@ -217,7 +218,7 @@ export function deleteAction(
     }
     await deleteActionEntry(trx, id);
     // Its documents can no longer be opened (their owner is gone): their entries go too.
-    await deleteDocumentEntries(trx, before.cooperation.id, { actionId: id });
+    if (before.documents.length > 0) await deleteDocumentEntries(trx, before.cooperation.id, { actionId: id });
     return { target: { entityType: "action", entityId: id, action: "removed" }, before, after: null, result: { id } };
   });
 }
