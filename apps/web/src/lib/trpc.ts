@@ -49,3 +49,8 @@ const trpcClient = createTRPCClient<AppRouter>({
 });
 
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+
+/** After a write: every query under these paths is refetched (shown ones now, the others when next shown). */
+export function invalidate(...filters: ReadonlyArray<{ queryKey: readonly unknown[] }>): void {
+  for (const filter of filters) void queryClient.invalidateQueries(filter);
+}

@@ -7,7 +7,7 @@ interface Option<T extends string> {
   description?: string | undefined;
 }
 
-interface ChoiceProps<T extends string> {
+export interface ChoiceProps<T extends string> {
   label: string;
   hint?: string | undefined;
   error?: string | undefined;

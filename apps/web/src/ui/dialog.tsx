@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
+import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from "react-aria-components";
 import "./dialog.css";
 
 interface ModalDialogProps {
@@ -33,5 +33,34 @@ export function ModalDialog({ title, isOpen, onOpenChange, isDismissable = true,
         </Dialog>
       </Modal>
     </ModalOverlay>
+  );
+}
+
+interface FormDialogProps {
+  /** The button's visible text, and its accessible name when the text alone is ambiguous on the page. */
+  trigger: ReactNode;
+  triggerLabel?: string | undefined;
+  triggerClassName?: string;
+  title: string;
+  children: (close: () => void) => ReactNode;
+}
+
+/** A button opening a form in a modal; a stray click outside never drops the input (Escape still closes). */
+export function FormDialog({
+  trigger,
+  triggerLabel,
+  triggerClassName = "button button--secondary",
+  title,
+  children,
+}: FormDialogProps) {
+  return (
+    <DialogTrigger>
+      <Button className={triggerClassName} {...(triggerLabel ? { "aria-label": triggerLabel } : {})}>
+        {trigger}
+      </Button>
+      <ModalDialog title={title} isDismissable={false}>
+        {children}
+      </ModalDialog>
+    </DialogTrigger>
   );
 }

@@ -34,7 +34,7 @@ function FieldFrame({ id, label, hint, error, children }: FieldProps & { childre
   );
 }
 
-type TextFieldProps = FieldProps &
+export type TextFieldProps = FieldProps &
   Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "aria-describedby" | "aria-invalid"> & {
     ref?: Ref<HTMLInputElement>;
   };
@@ -54,7 +54,7 @@ export function TextField({ id, label, hint, error, ref, ...input }: TextFieldPr
   );
 }
 
-type SelectFieldProps = FieldProps &
+export type SelectFieldProps = FieldProps &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "aria-describedby" | "aria-invalid"> & {
     options: readonly SelectOption[];
   };

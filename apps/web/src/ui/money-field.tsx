@@ -11,3 +11,7 @@ const EUROS: Intl.NumberFormatOptions = {
 export function MoneyField(props: Omit<NumberInputFieldProps, "formatOptions" | "step" | "minValue">) {
   return <NumberInputField {...props} formatOptions={EUROS} />;
 }
+
+/** The field's euros as the API's whole cents (undefined when empty, for the schema to report). */
+export const centsOf = (euros: number | null): number | undefined =>
+  euros === null ? undefined : Math.round(euros * 100);

@@ -1,7 +1,7 @@
 import { FieldError, Label, Text, TextArea, TextField } from "react-aria-components";
 import "./aria-fields.css";
 
-interface TextAreaFieldProps {
+export interface TextAreaFieldProps {
   id: string;
   label: string;
   hint?: string | undefined;

@@ -1,0 +1,124 @@
+import { type UseMutationOptions, useMutation } from "@tanstack/react-query";
+import { type FieldError, fieldErrorsFromZod, type Label } from "@trame/core";
+import { useRef } from "react";
+import { type DefaultValues, type FieldValues, type Path, type Resolver, useForm } from "react-hook-form";
+import { useFormat } from "../i18n/format.ts";
+import { focusFirstInvalid, serverFieldErrors } from "../ui/field-errors.ts";
+import { useErrorText } from "../ui/query-error.tsx";
+import { handleExpiredSession } from "./session-draft.ts";
+
+/** What a zod schema's safeParse returns, without the web app depending on zod itself. */
+type ParseResult<T> = { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrorsFromZod>[0] };
+export interface InputSchema<T> {
+  safeParse(input: unknown): ParseResult<T>;
+}
+
+export interface SchemaFormOptions<V extends FieldValues, TData, TError, TVariables, TContext> {
+  /** Each field's id is `${idPrefix}-${name}`: labels, hints, errors and focus all hang on it. */
+  idPrefix: string;
+  /** The form's fields, in the order they are shown (the first invalid one in this order gets the focus). */
+  defaultValues: V;
+  /** The procedure's own input schema from @trame/core: the same rules and messages before any request. */
+  schema: InputSchema<TVariables>;
+  /**
+   * What to say of a field left empty (null, "" or no choice), in the form's own words ("Indiquez le
+   * montant demandé") rather than the schema's ("a whole number of cents"), which cannot name an absence.
+   */
+  required?: Partial<Record<keyof V & string, string>>;
+  /** The values as the procedure's input: ids, versions, units. Defaults to the values themselves. */
+  toInput?: (values: V) => unknown;
+  /** The procedure's mutation options with its onSuccess; expired sessions and field errors are handled here. */
+  mutation: UseMutationOptions<TData, TError, TVariables, TContext>;
+}
+
+const isEmpty = (value: unknown) =>
+  value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+
+/** A path from the schema ("members.0.role") belongs to the form field it starts with, if the form has one. */
+function fieldOf<V extends FieldValues>(path: string, values: V): Path<V> | null {
+  const head = path.split(".")[0] ?? "";
+  return Object.hasOwn(values, head) ? (head as Path<V>) : null;
+}
+
+/**
+ * One way to write a form: react-hook-form holds the values, the core's zod schema validates them through
+ * this resolver (the library's zodResolver would drop the core's French and English messages), the server's
+ * field errors land on the same fields, an expired session keeps the input for after sign-in, and the focus
+ * goes to the first field in error. A field the form does not show (an id, "input") becomes the form's message.
+ */
+export function useSchemaForm<V extends FieldValues, TData, TError, TVariables, TContext>(
+  options: SchemaFormOptions<V, TData, TError, TVariables, TContext>,
+) {
+  const { idPrefix, defaultValues, schema, required = {}, toInput = (values: V) => values, mutation } = options;
+  const format = useFormat();
+  const errorText = useErrorText();
+  // The resolver may run after a language switch: it reads the labels through the current format.
+  const label = useRef((message: Label) => format.label(message));
+  label.current = (message) => format.label(message);
+  const ids = Object.fromEntries(Object.keys(defaultValues).map((name) => [name, `${idPrefix}-${name}`]));
+
+  function asFormErrors(errors: readonly FieldError[]) {
+    const fields: Record<string, { type: string; message: string }> = {};
+    for (const error of errors) {
+      const name = fieldOf(error.field, defaultValues) ?? "root";
+      fields[name] ??= { type: "schema", message: label.current(error.message) };
+    }
+    return fields;
+  }
+
+  const resolver: Resolver<V, unknown, TVariables> = (values) => {
+    const missing = Object.entries(required).filter(([name]) => isEmpty(values[name]));
+    const parsed = schema.safeParse(toInput(values));
+    if (parsed.success && !missing.length) return { values: parsed.data, errors: {} };
+    const errors = parsed.success ? {} : asFormErrors(fieldErrorsFromZod(parsed.error));
+    for (const [name, message] of missing) errors[name] = { type: "required", message: String(message) };
+    return { values: {}, errors: errors as never };
+  };
+
+  const methods = useForm<V, unknown, TVariables>({
+    defaultValues: defaultValues as DefaultValues<V>,
+    resolver,
+    shouldFocusError: false,
+  });
+
+  const send = useMutation({
+    ...mutation,
+    onError(error, variables, onMutateResult, context) {
+      if (handleExpiredSession(error)) return;
+      const fields = serverFieldErrors(error);
+      for (const [name, value] of Object.entries(asFormErrors(fields))) {
+        if (name !== "root") methods.setError(name as Path<V>, value);
+      }
+      focusFirstInvalid(fields, ids);
+      mutation.onError?.(error, variables, onMutateResult, context);
+    },
+  });
+
+  const submit = methods.handleSubmit(
+    (input) => send.mutate(input),
+    (errors) => {
+      send.reset();
+      focusFirstInvalid(
+        Object.keys(errors).map((field) => ({ field, message: { fr: "", en: "" } })),
+        ids,
+      );
+    },
+  );
+
+  const shownFieldErrors = serverFieldErrors(send.error).filter((error) => fieldOf(error.field, defaultValues));
+  const rootError = methods.formState.errors.root?.message;
+  /** A failure no field shows: the server's own message, or the network's. */
+  const message = rootError ?? (send.error && !shownFieldErrors.length ? errorText(send.error) : null);
+
+  return {
+    methods,
+    idPrefix,
+    send,
+    submit,
+    message,
+    /** For `DialogActions`: both buttons wait while it runs, and an offline queue says so. */
+    actions: { pending: send.isPending, paused: send.isPaused },
+  };
+}
+
+export type SchemaForm = ReturnType<typeof useSchemaForm<FieldValues, unknown, unknown, unknown, unknown>>;
