@@ -65,6 +65,11 @@ const envSchema = z.object({
   TRAME_OUTBOX_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** At least 2: the job queue's setup holds one connection (its lock) while pg-boss works on another. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /**
+   * API requests worked on at once; the others wait, saves ahead of reads. Default: the pool's size, so an
+   * admitted request finds a connection (measured under `pnpm bench:load`, README's Performance).
+   */
+  TRAME_MAX_ACTIVE_REQUESTS: z.coerce.number().int().min(1).max(1000).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** ProConnect (OpenID Connect) sign-in: all three set, or none (then no ProConnect button). */
   PROCONNECT_ISSUER: z.url({ protocol: /^https?$/ }).optional(),

@@ -80,6 +80,7 @@ const app = await buildApp({
   jobs: jobs.boss,
   notifications: env.TRAME_NOTIFICATIONS ? jobs.boss : null,
   publicUrl: publicUrlOf(env),
+  maxActiveRequests: env.TRAME_MAX_ACTIVE_REQUESTS ?? env.DATABASE_POOL_SIZE,
   sessionPolicy: {
     idleSeconds: env.TRAME_SESSION_IDLE_MINUTES * 60,
     maxSeconds: env.TRAME_SESSION_MAX_HOURS * 3600,

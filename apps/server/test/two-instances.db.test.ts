@@ -1,12 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { insertSession } from "@trame/db";
-import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
-import { EventSource } from "eventsource";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { THROTTLE } from "../src/auth/login.service.ts";
-import { hashSessionToken, newSessionToken } from "../src/auth/session-token.ts";
-import type { AppRouter } from "../src/root.ts";
 import { makeUser, TEST_PASSWORD } from "./support/factories.ts";
+import { httpClientOf, sessionToken as sessionTokenOf } from "./support/http-client.ts";
 import { projectWorld } from "./support/project-fixtures.ts";
 import { type ServerProcess, spawnServer } from "./support/server-process.ts";
 import { useTestDb } from "./support/test-db.ts";
@@ -14,36 +10,8 @@ import { useTestDb } from "./support/test-db.ts";
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const testDb = useTestDb();
 
-/** A tRPC client of one instance, signed in with a session cookie, subscriptions over SSE. */
-function clientOf(server: ServerProcess, token: string) {
-  const cookie = `trame_session=${token}`;
-  const url = `${server.baseUrl}/trpc`;
-  return createTRPCClient<AppRouter>({
-    links: [
-      splitLink({
-        condition: (op) => op.type === "subscription",
-        true: httpSubscriptionLink({
-          url,
-          EventSource,
-          eventSourceOptions: () => ({
-            fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, cookie } }),
-          }),
-        }),
-        false: httpLink({ url, headers: { cookie } }),
-      }),
-    ],
-  });
-}
-
-async function sessionToken(userId: string): Promise<string> {
-  const token = newSessionToken();
-  await insertSession(testDb().db, {
-    tokenHash: hashSessionToken(token),
-    userId,
-    expiresAt: new Date(Date.now() + 3_600_000),
-  });
-  return token;
-}
+const clientOf = (server: ServerProcess, token: string) => httpClientOf(server.baseUrl, token);
+const sessionToken = (userId: string) => sessionTokenOf(testDb().db, userId);
 
 describe.skipIf(!onPostgres)("deux instances sur un même PostgreSQL", () => {
   let first: ServerProcess;

@@ -4,7 +4,7 @@ import fastifyHelmet from "@fastify/helmet";
 import type { Database, Kysely } from "@trame/db";
 import { TRPCError } from "@trpc/server";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { pino } from "pino";
 import type { ProConnectClient } from "../auth/proconnect-client.ts";
 import { createSessionCache } from "../auth/session-cache.ts";
@@ -15,12 +15,14 @@ import type { NotificationJobs } from "../jobs/notification-fanout.job.ts";
 import type { LiveHub } from "../live/live-hub.ts";
 import type { MailJobs } from "../mail/outbox.ts";
 import { type AppRouter, appRouter } from "../root.ts";
+import { registerAdmission } from "./admission.ts";
 import { CSP_DIRECTIVES } from "./content-security-policy.ts";
 import { registerCsrfProtection } from "./csrf.ts";
 import { documentRoutes } from "./documents.routes.ts";
 import { registerExportRoutes } from "./exports.routes.ts";
 import { registerHealthRoutes } from "./health.routes.ts";
 import { importRoutes } from "./imports.routes.ts";
+import { registerLiveRoutes } from "./live-sse.routes.ts";
 import { registerProConnectRoutes } from "./proconnect.routes.ts";
 import { sessionCookieFor, sessionTokenOf } from "./session-cookie.ts";
 import { fastifyTrustProxy, type TrustProxy } from "./trust-proxy.ts";
@@ -47,6 +49,8 @@ export interface AppOptions {
   notifications?: NotificationJobs;
   /** Where links in e-mails point (TRAME_PUBLIC_URL). */
   publicUrl?: string;
+  /** API requests worked on at once, writes first among those waiting (TRAME_MAX_ACTIVE_REQUESTS); absent: no limit. */
+  maxActiveRequests?: number | undefined;
   /** Started with the demo content and its published password (TRAME_DEMO): told by `instance.info`. */
   demo?: boolean;
 }
@@ -70,6 +74,12 @@ function decodedPath(url: string): string {
 /** Calls per tRPC HTTP request: enough for a page's queries, far from the hundreds a URL could carry. */
 export const MAX_BATCH_SIZE = 10;
 
+/** The procedures that stream (live pages): they stay open as long as the page, outside the admission queue. */
+function subscriptionPaths(): Set<string> {
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
+  return new Set(Object.keys(procedures).filter((path) => procedures[path]?._def.type === "subscription"));
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: options.logger ?? (pino({ level: options.logLevel ?? "info" }) as FastifyBaseLogger),
@@ -83,6 +93,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
   });
   registerCsrfProtection(app);
+  const streaming = subscriptionPaths();
+  if (options.maxActiveRequests) registerAdmission(app, { maxActive: options.maxActiveRequests, streaming });
   // API answers hold one user's data: no browser or shared cache keeps them. Set on the raw response
   // so it reaches the tRPC adapter's answers too; a route that sets its own (exports: private, no-store) wins.
   app.addHook("onRequest", async (request, reply) => {
@@ -102,32 +114,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerProConnectRoutes(app, options.db, options.proconnect ?? null, options.sessionPolicy, options.notifications);
   registerUnsubscribeRoutes(app, options.db);
 
+  const createContext = (request: FastifyRequest, reply: FastifyReply, batchSize = 1) =>
+    createContextInner({
+      db: options.db,
+      sessionToken: sessionTokenOf(request),
+      clientAddress: request.ip,
+      cookie: sessionCookieFor(request, reply),
+      live: options.live ?? null,
+      sessions,
+      batchSize,
+      ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
+      userAgent: request.headers["user-agent"] ?? null,
+      viaHttp: true,
+      jobs: options.jobs ?? null,
+      notifications: options.notifications ?? null,
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      demo: options.demo ?? false,
+    }).catch((error: unknown) => {
+      // The session is read before any procedure runs: a database outage here is a 503 too, not a 500.
+      throw toTrpcError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }));
+    });
+  // Registered before tRPC's `/trpc/:path`: the router prefers these exact paths for the live procedures.
+  registerLiveRoutes(app, streaming, createContext);
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
       // The web client sends at most this many calls per request (httpBatchLink maxItems); larger is refused.
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: ({ req, res, info }) =>
-        createContextInner({
-          db: options.db,
-          sessionToken: sessionTokenOf(req),
-          clientAddress: req.ip,
-          cookie: sessionCookieFor(req, res),
-          live: options.live ?? null,
-          sessions,
-          batchSize: info.calls.length,
-          ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
-          userAgent: req.headers["user-agent"] ?? null,
-          viaHttp: true,
-          jobs: options.jobs ?? null,
-          notifications: options.notifications ?? null,
-          ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
-          demo: options.demo ?? false,
-        }).catch((error: unknown) => {
-          // The session is read before any procedure runs: a database outage here is a 503 too, not a 500.
-          throw toTrpcError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }));
-        }),
+      createContext: ({ req, res, info }) => createContext(req, res, info.calls.length),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR")
           app.log.error({ err: error.cause ?? error, path }, "procedure failed");
