@@ -1,48 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import {
-  DEMO_ADMIN,
-  descriptionOf,
-  newPage,
-  screenshot,
-  seriousA11yViolations,
-  signIn,
-  unfoldHeader,
-  useBrowser,
-} from "./support/browser.ts";
-import { signedInAs, trpcMutation, trpcQuery } from "./support/demo-api.ts";
+import { descriptionOf, newPage, signIn, unfoldHeader, useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
+import { freshKochersbergEditor, signedInAs } from "./support/demo-api.ts";
 
 const browser = useBrowser();
-
-interface Person {
-  id: string;
-  name: string;
-  email: string;
-  password: string;
-}
-
-/**
- * A fresh account, editor of CC du Kochersberg, made through the API by the instance administrator:
- * these tests change its password and language, which no shared demo account may have changed.
- */
-async function makePerson(label: string): Promise<Person> {
-  const { context, page } = await signedInAs(browser(), DEMO_ADMIN);
-  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  const input = {
-    name: `Compte e2e ${label} ${stamp}`,
-    email: `e2e-${label}-${stamp}@example.fr`,
-    password: "mot-de-passe-initial-2026",
-  };
-  const created = await trpcMutation<{ id: string }>(page, "admin.createUser", input);
-  const found = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "territory.search", {
-    query: "Kochersberg",
-  });
-  const territory = found.items.find((item) => item.name === "CC du Kochersberg");
-  if (!territory) throw new Error("demo territory CC du Kochersberg not found");
-  await trpcMutation(page, "admin.setMembership", { userId: created.id, territoryId: territory.id, role: "editor" });
-  await context.close();
-  return { id: created.id, ...input };
-}
 
 async function openAccount(page: Page) {
   // The signed-in person's name in the header leads to their account.
@@ -54,7 +16,7 @@ async function openAccount(page: Page) {
 
 describe("mon compte", () => {
   test("la page montre l'identité et les territoires ; le mot de passe changé sert à la connexion suivante, l'ancien non", async () => {
-    const person = await makePerson("mdp");
+    const person = await freshKochersbergEditor(browser(), "mdp");
     const { context, page } = await signedInAs(browser(), person);
     await openAccount(page);
     expect(await page.title()).toBe("Mon compte — Trame");
@@ -106,7 +68,7 @@ describe("mon compte", () => {
   }, 180_000);
 
   test("la robustesse du nouveau mot de passe s'affiche en mots et en jauge ; un mot de passe facile à deviner est refusé avec sa raison (ordinateur et téléphone)", async () => {
-    const person = await makePerson("robustesse");
+    const person = await freshKochersbergEditor(browser(), "robustesse");
     for (const viewport of [
       { width: 1280, height: 900 },
       { width: 390, height: 844 },
@@ -164,7 +126,7 @@ describe("mon compte", () => {
   }, 180_000);
 
   test("la langue choisie sur la page compte s'applique aussitôt, reste après rechargement et suit le compte à la connexion", async () => {
-    const person = await makePerson("langue");
+    const person = await freshKochersbergEditor(browser(), "langue");
     const { context, page } = await signedInAs(browser(), person);
     await openAccount(page);
     const language = page.getByRole("region", { name: "Langue" });

@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { todayInFrance } from "@trame/core";
 import { describe, expect, test } from "vitest";
-import { normaliseSpaces, screenshot, seriousA11yViolations, useBrowser } from "./support/browser.ts";
-import { findProject, MONTPELLIER, signedInAs, trpcMutation } from "./support/demo-api.ts";
+import { normaliseSpaces, useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
+import { MONTPELLIER } from "./support/demo-accounts.ts";
+import { findProject, signedInAs, trpcMutation } from "./support/demo-api.ts";
 
 const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
 

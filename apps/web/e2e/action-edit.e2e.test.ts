@@ -2,16 +2,10 @@ import { randomUUID } from "node:crypto";
 import { todayInFrance } from "@trame/core";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { normaliseSpaces, seriousA11yViolations, useBrowser } from "./support/browser.ts";
-import {
-  findProject,
-  MONTPELLIER,
-  type ProjectRef,
-  signedInAs,
-  trpcMutation,
-  trpcQuery,
-  viewportScreenshot,
-} from "./support/demo-api.ts";
+import { normaliseSpaces, useBrowser } from "./support/browser.ts";
+import { seriousA11yViolations, viewportScreenshot } from "./support/capture.ts";
+import { MONTPELLIER } from "./support/demo-accounts.ts";
+import { findProject, type ProjectRef, signedInAs, trpcMutation, trpcQuery } from "./support/demo-api.ts";
 
 const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
 

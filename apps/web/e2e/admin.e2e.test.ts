@@ -1,7 +1,9 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { DEMO_ADMIN, normaliseSpaces, screenshot, seriousA11yViolations, useBrowser } from "./support/browser.ts";
-import { DEMO_PASSWORD, MONTPELLIER, signedInAs, trpcQuery } from "./support/demo-api.ts";
+import { DEMO_ADMIN, normaliseSpaces, useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
+import { DEMO_PASSWORD, MONTPELLIER } from "./support/demo-accounts.ts";
+import { signedInAs, trpcQuery } from "./support/demo-api.ts";
 
 const BORDEAUX_ADMIN = { email: "bordeaux@trame.demo", password: DEMO_PASSWORD } as const;
 

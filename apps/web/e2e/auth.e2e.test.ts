@@ -4,11 +4,11 @@ import {
   descriptionOf,
   newPage,
   normaliseSpaces,
-  screenshot,
   signedInPage,
   signIn,
   useBrowser,
 } from "./support/browser.ts";
+import { screenshot } from "./support/capture.ts";
 
 const browser = useBrowser();
 

@@ -1,16 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { normaliseSpaces, seriousA11yViolations, useBrowser } from "./support/browser.ts";
-import {
-  findProject,
-  MONTPELLIER,
-  type ProjectRef,
-  signedInAs,
-  trpcMutation,
-  trpcQuery,
-  VALLEE_HERAULT,
-  viewportScreenshot,
-} from "./support/demo-api.ts";
+import { normaliseSpaces, useBrowser } from "./support/browser.ts";
+import { seriousA11yViolations, viewportScreenshot } from "./support/capture.ts";
+import { MONTPELLIER, VALLEE_HERAULT } from "./support/demo-accounts.ts";
+import { findProject, type ProjectRef, signedInAs, trpcMutation, trpcQuery } from "./support/demo-api.ts";
 
 const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
 const COOPERATION = "Contrat de réciprocité Montpellier Méditerranée Métropole – CC Vallée de l'Hérault";

@@ -1,14 +1,9 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { normaliseSpaces, seriousA11yViolations, useBrowser } from "./support/browser.ts";
-import {
-  DEMO_PASSWORD,
-  MONTPELLIER,
-  signedInAs,
-  trpcMutation,
-  trpcQuery,
-  viewportScreenshot,
-} from "./support/demo-api.ts";
+import { normaliseSpaces, useBrowser } from "./support/browser.ts";
+import { seriousA11yViolations, viewportScreenshot } from "./support/capture.ts";
+import { DEMO_PASSWORD, MONTPELLIER } from "./support/demo-accounts.ts";
+import { signedInAs, trpcMutation, trpcQuery } from "./support/demo-api.ts";
 
 /** Admin of Bordeaux Métropole: administers the cooperations Bordeaux is a current member of. */
 const BORDEAUX = { email: "bordeaux@trame.demo", password: DEMO_PASSWORD } as const;

@@ -2,15 +2,10 @@ import { readFile } from "node:fs/promises";
 import { todayInFrance } from "@trame/core";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { DEMO_ADMIN, normaliseSpaces, screenshot, seriousA11yViolations, useBrowser } from "./support/browser.ts";
-import {
-  MONTPELLIER,
-  signedInAs,
-  trpcMutation,
-  trpcQuery,
-  VALLEE_HERAULT,
-  viewportScreenshot,
-} from "./support/demo-api.ts";
+import { DEMO_ADMIN, normaliseSpaces, useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations, viewportScreenshot } from "./support/capture.ts";
+import { MONTPELLIER, VALLEE_HERAULT } from "./support/demo-accounts.ts";
+import { signedInAs, trpcMutation, trpcQuery } from "./support/demo-api.ts";
 
 const NAME = "Contrat de réciprocité Montpellier Méditerranée Métropole – CC Vallée de l'Hérault";
 

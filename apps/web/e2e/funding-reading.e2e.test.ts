@@ -1,7 +1,9 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { normaliseSpaces, seriousA11yViolations, useBrowser } from "./support/browser.ts";
-import { DEMO_PASSWORD, signedInAs } from "./support/demo-api.ts";
+import { normaliseSpaces, useBrowser } from "./support/browser.ts";
+import { seriousA11yViolations } from "./support/capture.ts";
+import { DEMO_PASSWORD } from "./support/demo-accounts.ts";
+import { signedInAs } from "./support/demo-api.ts";
 
 /** Bordeaux Métropole's editor: its projects have applications to programmes with and without a short name. */
 const BORDEAUX = { email: "bordeaux@trame.demo", password: DEMO_PASSWORD } as const;

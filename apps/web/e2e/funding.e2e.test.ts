@@ -1,8 +1,10 @@
 import { addDays, todayInFrance } from "@trame/core";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { normaliseSpaces, screenshot, seriousA11yViolations, useBrowser } from "./support/browser.ts";
-import { DEMO_PASSWORD, findProject, signedInAs, trpcQuery, viewportScreenshot } from "./support/demo-api.ts";
+import { normaliseSpaces, useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations, viewportScreenshot } from "./support/capture.ts";
+import { DEMO_PASSWORD } from "./support/demo-accounts.ts";
+import { findProject, signedInAs, trpcQuery } from "./support/demo-api.ts";
 
 /** Editor of Orléans Métropole, lead of the land observatory: no other e2e file touches its applications. */
 const ORLEANS = { email: "orleans@trame.demo", password: DEMO_PASSWORD } as const;

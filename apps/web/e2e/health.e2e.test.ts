@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { normaliseSpaces, screenshot, seriousA11yViolations, useBrowser } from "./support/browser.ts";
-import { MONTPELLIER, signedInAs, trpcQuery } from "./support/demo-api.ts";
+import { normaliseSpaces, useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
+import { MONTPELLIER } from "./support/demo-accounts.ts";
+import { signedInAs, trpcQuery } from "./support/demo-api.ts";
 
 const NAME = "Contrat de réciprocité Montpellier Méditerranée Métropole – CC Vallée de l'Hérault";
 const METROPOLIS = "Montpellier Méditerranée Métropole";

@@ -1,23 +1,14 @@
 import { describe, expect, test } from "vitest";
-import {
-  newPage,
-  normaliseSpaces,
-  screenshot,
-  seriousA11yViolations,
-  signedInPage,
-  signIn,
-  useBrowser,
-} from "./support/browser.ts";
-
-const BORDEAUX = { email: "bordeaux@trame.demo", password: "trame-demo-2026" } as const;
+import { normaliseSpaces, signedInPage, useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
+import { BORDEAUX } from "./support/demo-accounts.ts";
+import { signedInAs } from "./support/demo-api.ts";
 
 const browser = useBrowser();
 
 describe("page d'accueil", () => {
   test("montre mes territoires, mes prochaines échéances et l'activité récente de mes coopérations", async () => {
-    const { context, page } = await newPage(browser());
-    await page.goto("/connexion");
-    await signIn(page, BORDEAUX);
+    const { context, page } = await signedInAs(browser(), BORDEAUX);
     // Signing in lands on Accueil, not on the directory (issue 15, item 1).
     await page.waitForURL((url) => url.pathname === "/");
     await page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();

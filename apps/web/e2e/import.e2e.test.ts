@@ -1,8 +1,10 @@
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, normaliseSpaces, screenshot, seriousA11yViolations } from "./support/browser.ts";
-import { DEMO_PASSWORD, signedInAs, trpcQuery } from "./support/demo-api.ts";
+import { launchBrowser, normaliseSpaces } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
+import { DEMO_PASSWORD } from "./support/demo-accounts.ts";
+import { signedInAs, trpcQuery } from "./support/demo-api.ts";
 
 // The server's own workbook library (exceljs) writes the test file: the web app does not depend on it.
 const ExcelJS = createRequire(new URL("../../server/package.json", import.meta.url))("exceljs") as {

@@ -1,13 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { seriousA11yViolations, useBrowser } from "./support/browser.ts";
-import {
-  DEMO_PASSWORD,
-  findProject,
-  type ProjectRef,
-  signedInAs,
-  trpcMutation,
-  trpcQuery,
-} from "./support/demo-api.ts";
+import { useBrowser } from "./support/browser.ts";
+import { seriousA11yViolations } from "./support/capture.ts";
+import { DEMO_PASSWORD } from "./support/demo-accounts.ts";
+import { findProject, type ProjectRef, signedInAs, trpcMutation, trpcQuery } from "./support/demo-api.ts";
 
 /** Editor of Orléans Métropole, lead of the land observatory (its summary is touched by no other e2e file). */
 const ORLEANS = { email: "orleans@trame.demo", password: DEMO_PASSWORD } as const;

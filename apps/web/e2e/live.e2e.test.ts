@@ -1,21 +1,17 @@
-import { randomUUID } from "node:crypto";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "./support/browser.ts";
-import { findProject, MONTPELLIER, signedInAs, trpcMutation, VALLEE_HERAULT } from "./support/demo-api.ts";
+import { describe, expect, it } from "vitest";
+import { useBrowser } from "./support/browser.ts";
+import { screenshot } from "./support/capture.ts";
+import { MONTPELLIER, VALLEE_HERAULT } from "./support/demo-accounts.ts";
+import { findProject, logMeeting, signedInAs } from "./support/demo-api.ts";
 
 const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
 
-describe("frise en direct", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser.close());
+const browser = useBrowser();
 
+describe("frise en direct", () => {
   it("une action enregistrée par un partenaire apparaît sur la frise ouverte, sans recharger la page", async () => {
-    const watcher = await signedInAs(browser, VALLEE_HERAULT);
-    const writer = await signedInAs(browser, MONTPELLIER);
+    const watcher = await signedInAs(browser(), VALLEE_HERAULT);
+    const writer = await signedInAs(browser(), MONTPELLIER);
     const project = await findProject(writer.page, A750);
     const valley = project.partners.find((p) => p.territory.name.includes("Vallée de l'Hérault"));
     if (!valley) throw new Error("CC Vallée de l'Hérault is not a partner of the A750 project");
@@ -26,13 +22,7 @@ describe("frise en direct", () => {
     await watcher.page.waitForTimeout(1000);
 
     const title = `Point d'étape en direct ${Date.now()}`;
-    await trpcMutation(writer.page, "action.create", {
-      projectId: project.id,
-      occurredOn: new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date()),
-      kind: "meeting",
-      title,
-      idempotencyKey: randomUUID(),
-    });
+    await logMeeting(writer.page, project.id, title);
     await watcher.page.getByText(title).first().waitFor({ timeout: 10_000 });
     expect(await watcher.page.getByText(title).count()).toBeGreaterThan(0);
     await screenshot(watcher.page, "frise-en-direct");

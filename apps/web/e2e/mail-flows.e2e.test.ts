@@ -1,8 +1,9 @@
 import type { SmtpCatcher } from "@trame/test-support/smtp-catcher";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, screenshot, seriousA11yViolations, signIn, unfoldHeader } from "./support/browser.ts";
-import { DEMO_PASSWORD } from "./support/demo-api.ts";
+import { launchBrowser, signIn, unfoldHeader } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
+import { DEMO_PASSWORD } from "./support/demo-accounts.ts";
 import { type ServerWithMail, startServerWithMail } from "./support/mail-server.ts";
 import type { RunningServer } from "./support/server.ts";
 

@@ -1,42 +1,13 @@
-import type { Page } from "playwright-core";
-import { describe, expect, inject, test } from "vitest";
-import { DEMO_ADMIN, screenshot, seriousA11yViolations, signIn, useBrowser } from "./support/browser.ts";
-import { signedInAs, trpcMutation, trpcQuery } from "./support/demo-api.ts";
+import { describe, expect, test } from "vitest";
+import { noSidewaysScroll, useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
+import { freshKochersbergEditor, signedInAs, signedInOnPhone, trpcMutation, trpcQuery } from "./support/demo-api.ts";
 
 const browser = useBrowser();
 
-interface Person {
-  id: string;
-  email: string;
-  password: string;
-}
-
-/** A fresh account, editor of CC du Kochersberg: its e-mail choices are changed here, no demo account's. */
-async function makePerson(): Promise<Person> {
-  const { context, page } = await signedInAs(browser(), DEMO_ADMIN);
-  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  const input = {
-    name: `Compte e2e courriels ${stamp}`,
-    email: `e2e-courriels-${stamp}@example.fr`,
-    password: "mot-de-passe-initial-2026",
-  };
-  const created = await trpcMutation<{ id: string }>(page, "admin.createUser", input);
-  const found = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "territory.search", {
-    query: "Kochersberg",
-  });
-  const territory = found.items.find((item) => item.name === "CC du Kochersberg");
-  if (!territory) throw new Error("demo territory CC du Kochersberg not found");
-  await trpcMutation(page, "admin.setMembership", { userId: created.id, territoryId: territory.id, role: "editor" });
-  await context.close();
-  return { id: created.id, ...input };
-}
-
-const noSidewaysScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
-
 describe("mes courriels (préférences)", () => {
   test("chaque catégorie a son choix ; « Jamais » est enregistré et relu ; en anglais sur téléphone ; axe", async () => {
-    const person = await makePerson();
+    const person = await freshKochersbergEditor(browser(), "courriels");
     const desk = await signedInAs(browser(), person);
     await desk.page.goto("/compte");
     const section = desk.page.getByRole("region", { name: "Courriels" });
@@ -62,16 +33,7 @@ describe("mes courriels (préférences)", () => {
     // The account's language is English: a phone signed in reads the section in English.
     await trpcMutation(desk.page, "auth.setLocale", { locale: "en" });
     await desk.context.close();
-    const context = await browser().newContext({
-      baseURL: inject("baseUrl"),
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    const page = await context.newPage();
-    await page.goto("/connexion");
-    await signIn(page, person);
-    await page.waitForURL((url) => url.pathname !== "/connexion");
+    const { context, page } = await signedInOnPhone(browser(), person);
     await page.goto("/compte");
     const english = page.getByRole("region", { name: "E-mails" });
     const partners = english.getByLabel("Partners' actions");

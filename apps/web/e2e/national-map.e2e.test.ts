@@ -1,10 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
-import { describe, expect, inject, test } from "vitest";
-import { screenshot, signIn, useBrowser } from "./support/browser.ts";
-import { signedInAs, trpcQuery } from "./support/demo-api.ts";
+import { describe, expect, test } from "vitest";
+import { pinch, useBrowser } from "./support/browser.ts";
+import { screenshot } from "./support/capture.ts";
+import { BORDEAUX } from "./support/demo-accounts.ts";
+import { signedInAs, signedInOnPhone, trpcQuery } from "./support/demo-api.ts";
 
-const BORDEAUX = { email: "bordeaux@trame.demo", password: "trame-demo-2026" } as const;
 const LYON_SIREN = "200046977";
 const MAP = /^Carte de France des intercommunalités/;
 
@@ -142,29 +143,14 @@ describe("/carte : la carte nationale des coopérations", () => {
   }, 240_000);
 
   test("sur téléphone (390×844) : pas de débordement horizontal, la carte se zoome au doigt", async () => {
-    const context = await browser().newContext({
-      baseURL: inject("baseUrl"),
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    const page = await context.newPage();
-    await page.goto("/connexion");
-    await signIn(page, BORDEAUX);
-    await page.waitForURL((url) => url.pathname !== "/connexion");
+    const { context, page } = await signedInOnPhone(browser(), BORDEAUX);
     await page.goto("/carte");
     const map = page.getByRole("group", { name: MAP });
     await map.waitFor();
     await map.scrollIntoViewIfNeeded();
     const box = await map.boundingBox();
     if (!box) throw new Error("map not laid out");
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Input.synthesizePinchGesture", {
-      x: box.x + box.width / 2,
-      y: box.y + box.height / 2,
-      scaleFactor: 3,
-      gestureSourceType: "touch",
-    });
+    await pinch(context, page, box, 3);
     await expect.poll(async () => (await map.locator("g").first().getAttribute("transform")) ?? "").toMatch(/scale\(/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(page)).toEqual([]);

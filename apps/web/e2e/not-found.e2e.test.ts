@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { newPage, normaliseSpaces, useBrowser } from "./support/browser.ts";
-import { MONTPELLIER, signedInAs } from "./support/demo-api.ts";
+import { MONTPELLIER } from "./support/demo-accounts.ts";
+import { signedInAs } from "./support/demo-api.ts";
 
 const browser = useBrowser();
 

@@ -1,8 +1,9 @@
-import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, seriousA11yViolations } from "./support/browser.ts";
-import { findProject, MONTPELLIER, signedInAs, trpcMutation, VALLEE_HERAULT } from "./support/demo-api.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
+import { MONTPELLIER, VALLEE_HERAULT } from "./support/demo-accounts.ts";
+import { findProject, logMeeting, signedInAs } from "./support/demo-api.ts";
 
 const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
 const VIEWPORTS = [
@@ -17,19 +18,15 @@ async function bellCount(page: Page): Promise<number> {
   return digits ? Number(digits[1]) : 0;
 }
 
-describe("notifications : la cloche en direct", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser.close());
+const browser = useBrowser();
 
+describe("notifications : la cloche en direct", () => {
   it.each(VIEWPORTS)(
     "($name) un partenaire consigne une action : la cloche de l'autre monte sans recharger, la liste mène au projet",
     async (viewport) => {
-      const watcher = await signedInAs(browser, VALLEE_HERAULT);
+      const watcher = await signedInAs(browser(), VALLEE_HERAULT);
       await watcher.page.setViewportSize({ width: viewport.width, height: viewport.height });
-      const writer = await signedInAs(browser, MONTPELLIER);
+      const writer = await signedInAs(browser(), MONTPELLIER);
       const project = await findProject(writer.page, A750);
 
       await watcher.page.goto("/");
@@ -40,13 +37,7 @@ describe("notifications : la cloche en direct", () => {
       const before = await bellCount(watcher.page);
 
       const title = `Réunion des partenaires ${viewport.name} ${Date.now()}`;
-      await trpcMutation(writer.page, "action.create", {
-        projectId: project.id,
-        occurredOn: new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date()),
-        kind: "meeting",
-        title,
-        idempotencyKey: randomUUID(),
-      });
+      await logMeeting(writer.page, project.id, title);
       // The fan-out runs in a job; the bell hears of it over Server-Sent Events.
       await watcher.page.waitForFunction(
         (count) => {

@@ -1,28 +1,14 @@
 import type { Locator, Page } from "playwright-core";
-import { describe, expect, inject, test } from "vitest";
-import { DEMO_ADMIN, seriousA11yViolations, signIn, useBrowser } from "./support/browser.ts";
-import { findProject, MONTPELLIER, trpcQuery, viewportScreenshot } from "./support/demo-api.ts";
+import { describe, expect, test } from "vitest";
+import { DEMO_ADMIN, useBrowser } from "./support/browser.ts";
+import { seriousA11yViolations, viewportScreenshot } from "./support/capture.ts";
+import { MONTPELLIER } from "./support/demo-accounts.ts";
+import { findProject, PHONE, signedInOnPhone, trpcQuery } from "./support/demo-api.ts";
 
-// The phone the issue was measured on (iPhone 12-14 class): 390 × 844 CSS pixels.
-const PHONE = { width: 390, height: 844 } as const;
 const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
 const COOPERATION = "Contrat de réciprocité Montpellier Méditerranée Métropole – CC Vallée de l'Hérault";
 
 const browser = useBrowser();
-
-async function phoneSignedInAs(credentials: { email: string; password: string }) {
-  const context = await browser().newContext({
-    baseURL: inject("baseUrl"),
-    viewport: PHONE,
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  await page.goto("/connexion");
-  await signIn(page, credentials);
-  await page.waitForURL((url) => url.pathname !== "/connexion");
-  return { context, page };
-}
 
 /** Nothing makes the page wider than the phone: no sideways scrolling of the whole page. */
 async function widthOverflow(page: Page): Promise<string | null> {
@@ -105,7 +91,7 @@ async function visit(page: Page, path: string, ready: Locator, what: string) {
 
 /** A phone signed in as `credentials` for one test, closed after it whatever happens. */
 async function onPhone(credentials: { email: string; password: string }, run: (page: Page) => Promise<void>) {
-  const { context, page } = await phoneSignedInAs(credentials);
+  const { context, page } = await signedInOnPhone(browser(), credentials);
   try {
     await run(page);
   } finally {

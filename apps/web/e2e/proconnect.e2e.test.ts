@@ -3,7 +3,8 @@ import type { SmtpCatcher } from "@trame/test-support/smtp-catcher";
 import Provider, { type Configuration } from "oidc-provider";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, screenshot, seriousA11yViolations, signIn } from "./support/browser.ts";
+import { launchBrowser, signIn } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
 import { type ServerWithMail, startServerWithMail } from "./support/mail-server.ts";
 import { freePort, type RunningServer } from "./support/server.ts";
 

@@ -1,17 +1,10 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { normaliseSpaces, screenshot, seriousA11yViolations, signIn, useBrowser } from "./support/browser.ts";
-import {
-  findProject,
-  MONTPELLIER,
-  type ProjectRef,
-  signedInAs,
-  trpcMutation,
-  trpcQuery,
-  VALLEE_HERAULT,
-  viewportScreenshot,
-} from "./support/demo-api.ts";
+import { normaliseSpaces, signIn, useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations, viewportScreenshot } from "./support/capture.ts";
+import { MONTPELLIER, VALLEE_HERAULT } from "./support/demo-accounts.ts";
+import { findProject, type ProjectRef, signedInAs, trpcMutation, trpcQuery } from "./support/demo-api.ts";
 
 const A750 = "Axe A750 : covoiturage et lignes express domicile-travail";
 const FOOD = "Restauration collective : approvisionnement local";

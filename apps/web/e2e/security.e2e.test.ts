@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { newPage, screenshot, seriousA11yViolations, signedInPage, useBrowser } from "./support/browser.ts";
+import { newPage, signedInPage, useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
 import { findProject, trpcQuery } from "./support/demo-api.ts";
 
 const browser = useBrowser();

@@ -1,64 +1,17 @@
-import type { Page } from "playwright-core";
-import { describe, expect, inject, test } from "vitest";
-import { DEMO_ADMIN, screenshot, seriousA11yViolations, signIn, useBrowser } from "./support/browser.ts";
-import { signedInAs, trpcMutation, trpcQuery } from "./support/demo-api.ts";
+import { describe, expect, test } from "vitest";
+import { DEMO_ADMIN, noSidewaysScroll, useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
+import { freshKochersbergEditor, signedInAs, signedInOnPhone, trpcMutation } from "./support/demo-api.ts";
 
 const browser = useBrowser();
 
 const IPHONE_UA =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
-interface Person {
-  id: string;
-  name: string;
-  email: string;
-  password: string;
-}
-
-/** A fresh account, editor of CC du Kochersberg, made through the API by the instance administrator. */
-async function makePerson(label: string, options: { requirePasswordChange?: boolean } = {}): Promise<Person> {
-  const { context, page } = await signedInAs(browser(), DEMO_ADMIN);
-  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  const input = {
-    name: `Compte e2e ${label} ${stamp}`,
-    email: `e2e-${label}-${stamp}@example.fr`,
-    password: "mot-de-passe-initial-2026",
-  };
-  const created = await trpcMutation<{ id: string }>(page, "admin.createUser", input);
-  const found = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "territory.search", {
-    query: "Kochersberg",
-  });
-  const territory = found.items.find((item) => item.name === "CC du Kochersberg");
-  if (!territory) throw new Error("demo territory CC du Kochersberg not found");
-  await trpcMutation(page, "admin.setMembership", { userId: created.id, territoryId: territory.id, role: "editor" });
-  if (options.requirePasswordChange) await trpcMutation(page, "admin.requirePasswordChange", { userId: created.id });
-  await context.close();
-  return { id: created.id, ...input };
-}
-
-/** Signed in from an iPhone (its User-Agent, a 390×844 screen). */
-async function signedInOnPhone(person: Person) {
-  const context = await browser().newContext({
-    baseURL: inject("baseUrl"),
-    viewport: { width: 390, height: 844 },
-    userAgent: IPHONE_UA,
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  await page.goto("/connexion");
-  await signIn(page, person);
-  await page.waitForURL((url) => url.pathname !== "/connexion");
-  return { context, page };
-}
-
-const noSidewaysScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
-
 describe("mes sessions", () => {
   test("la page compte liste les appareils connectés (appareil, dernière activité) ; terminer celle du téléphone le déconnecte", async () => {
-    const person = await makePerson("sessions");
-    const phone = await signedInOnPhone(person);
+    const person = await freshKochersbergEditor(browser(), "sessions");
+    const phone = await signedInOnPhone(browser(), person, { userAgent: IPHONE_UA });
     const desk = await signedInAs(browser(), person);
 
     // On the phone first: the list reads well at 390 px, and this session is marked as this one.
@@ -101,11 +54,13 @@ describe("mes sessions", () => {
 describe("changement de mot de passe exigé", () => {
   for (const device of ["ordinateur", "téléphone"] as const) {
     test(`à la connexion, seul le formulaire du nouveau mot de passe s'affiche, partout, jusqu'au changement (${device})`, async () => {
-      const person = await makePerson(`force-${device === "ordinateur" ? "pc" : "tel"}`, {
+      const person = await freshKochersbergEditor(browser(), `force-${device === "ordinateur" ? "pc" : "tel"}`, {
         requirePasswordChange: true,
       });
       const { context, page } =
-        device === "ordinateur" ? await signedInAs(browser(), person) : await signedInOnPhone(person);
+        device === "ordinateur"
+          ? await signedInAs(browser(), person)
+          : await signedInOnPhone(browser(), person, { userAgent: IPHONE_UA });
       await page.getByRole("heading", { level: 1, name: "Choisissez un nouveau mot de passe" }).waitFor();
       expect(await page.title()).toBe("Choisissez un nouveau mot de passe — Trame");
       // Any other address shows the same form: the server would refuse everything else anyway.

@@ -1,14 +1,6 @@
 import { describe, expect, test } from "vitest";
-import {
-  DEMO_ADMIN,
-  newPage,
-  normaliseSpaces,
-  screenshot,
-  seriousA11yViolations,
-  signedInPage,
-  signIn,
-  useBrowser,
-} from "./support/browser.ts";
+import { DEMO_ADMIN, newPage, normaliseSpaces, signedInPage, signIn, useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
 
 const browser = useBrowser();
 

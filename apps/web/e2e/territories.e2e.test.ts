@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { normaliseSpaces, screenshot, signedInPage, useBrowser } from "./support/browser.ts";
+import { normaliseSpaces, signedInPage, useBrowser } from "./support/browser.ts";
+import { screenshot } from "./support/capture.ts";
 
 const browser = useBrowser();
 

@@ -1,9 +1,10 @@
 import type { Page } from "playwright-core";
-import { describe, expect, inject, test } from "vitest";
-import { normaliseSpaces, screenshot, seriousA11yViolations, signIn, useBrowser } from "./support/browser.ts";
-import { signedInAs, trpcQuery } from "./support/demo-api.ts";
+import { describe, expect, test } from "vitest";
+import { normaliseSpaces, pinch, useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
+import { BORDEAUX } from "./support/demo-accounts.ts";
+import { signedInAs, signedInOnPhone, trpcQuery } from "./support/demo-api.ts";
 
-const BORDEAUX = { email: "bordeaux@trame.demo", password: "trame-demo-2026" } as const;
 const BORDEAUX_SIREN = "243300316";
 const MAP = /^Carte de Bordeaux Métropole/;
 
@@ -23,7 +24,7 @@ const browser = useBrowser();
 
 /** Signed in as Bordeaux on its territory page; `phone`: a 390×844 touch screen. */
 async function bordeauxPage(phone = false) {
-  const opened = phone ? await signedInOnPhone() : await signedInAs(browser(), BORDEAUX);
+  const opened = await (phone ? signedInOnPhone : signedInAs)(browser(), BORDEAUX);
   const found = await trpcQuery<{ items: Array<{ id: string; siren: string | null }> }>(
     opened.page,
     "territory.search",
@@ -35,20 +36,6 @@ async function bordeauxPage(phone = false) {
   await opened.page.getByRole("group", { name: MAP }).waitFor();
   const data = await trpcQuery<TerritoryMap>(opened.page, "map.territory", { territoryId: id });
   return { ...opened, id, data };
-}
-
-async function signedInOnPhone() {
-  const context = await browser().newContext({
-    baseURL: inject("baseUrl"),
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-  });
-  const page = await context.newPage();
-  await page.goto("/connexion");
-  await signIn(page, BORDEAUX);
-  await page.waitForURL((url) => url.pathname !== "/connexion");
-  return { context, page };
 }
 
 async function focusedShape(page: Page) {
@@ -141,14 +128,7 @@ describe("carte de la page d'un territoire", () => {
     expect(box.width).toBeLessThanOrEqual(390);
     const layer = map.locator("g").first();
     expect(await layer.getAttribute("transform")).toBeNull();
-    // A two-finger pinch, as Chromium's own touch input produces it.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Input.synthesizePinchGesture", {
-      x: box.x + box.width / 2,
-      y: box.y + box.height / 2,
-      scaleFactor: 2.5,
-      gestureSourceType: "touch",
-    });
+    await pinch(context, page, box, 2.5);
     await expect.poll(async () => (await layer.getAttribute("transform")) ?? "").toMatch(/scale\((?!1\))/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -3,7 +3,8 @@ import { mkdir } from "node:fs/promises";
 import { todayInFrance } from "@trame/core";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { newPage, normaliseSpaces, screenshot, seriousA11yViolations, signIn, useBrowser } from "./support/browser.ts";
+import { newPage, normaliseSpaces, signIn, useBrowser } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
 
 const BORDEAUX = { email: "bordeaux@trame.demo", password: "trame-demo-2026" } as const;
 const FEED = "Entrées de la frise, de la plus récente à la plus ancienne";

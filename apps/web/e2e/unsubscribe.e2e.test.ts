@@ -2,8 +2,10 @@ import { addDays, todayInFrance } from "@trame/core";
 import type { SmtpCatcher } from "@trame/test-support/smtp-catcher";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, screenshot, seriousA11yViolations, signIn } from "./support/browser.ts";
-import { DEMO_PASSWORD, findProject, trpcMutation, trpcQuery } from "./support/demo-api.ts";
+import { launchBrowser, signIn } from "./support/browser.ts";
+import { screenshot, seriousA11yViolations } from "./support/capture.ts";
+import { DEMO_PASSWORD } from "./support/demo-accounts.ts";
+import { findProject, trpcMutation, trpcQuery } from "./support/demo-api.ts";
 import { type ServerWithMail, startServerWithMail } from "./support/mail-server.ts";
 import type { RunningServer } from "./support/server.ts";
 

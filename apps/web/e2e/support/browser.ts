@@ -1,11 +1,7 @@
-import { mkdir } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 
 export const DEMO_ADMIN = { email: "admin@trame.demo", password: "trame-demo-2026" } as const;
-
-const screenshotDir = new URL("../screenshots/", import.meta.url);
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -28,17 +24,11 @@ export async function signIn(page: Page, credentials: { email: string; password:
   await page.getByRole("button", { name: "Se connecter" }).click();
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: new URL(`${name}.png`, screenshotDir).pathname, fullPage: true });
-}
-
-/** Axe violations a user would hit hard (serious, critical), as readable lines for the assertion message. */
-export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.length} nodes)`);
+/** Through the sign-in page as `credentials`, left wherever sign-in leads. */
+export async function signInFrom(page: Page, credentials: { email: string; password: string }) {
+  await page.goto("/connexion");
+  await signIn(page, credentials);
+  await page.waitForURL((url) => url.pathname !== "/connexion");
 }
 
 /** Text as a user reads it: French numbers use narrow no-break spaces ("854 949"), compare them as plain spaces. */
@@ -47,6 +37,26 @@ export function normaliseSpaces(text: string | null): string {
     .replace(/[\u00a0\u202f]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** The page is no wider than the screen: nothing to scroll sideways. */
+export const noSidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
+/** A two-finger pinch over the middle of `box`, as Chromium's own touch input produces it. */
+export async function pinch(
+  context: BrowserContext,
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+  scaleFactor: number,
+): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Input.synthesizePinchGesture", {
+    x: box.x + box.width / 2,
+    y: box.y + box.height / 2,
+    scaleFactor,
+    gestureSourceType: "touch",
+  });
 }
 
 /** Signed in as the demo administrator, on the territory search. */

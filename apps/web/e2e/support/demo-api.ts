@@ -1,11 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { newPage, signIn } from "./browser.ts";
+import { inject } from "vitest";
+import { DEMO_ADMIN, newPage, signInFrom } from "./browser.ts";
 
-export const DEMO_PASSWORD = "trame-demo-2026";
-/** Editor of Montpellier Méditerranée Métropole (lead of the A750 project). */
-export const MONTPELLIER = { email: "montpellier@trame.demo", password: DEMO_PASSWORD } as const;
-/** Editor of CC Vallée de l'Hérault (co-owner of the A750 project). */
-export const VALLEE_HERAULT = { email: "vallee-herault@trame.demo", password: DEMO_PASSWORD } as const;
+/** The phone the issue was measured on (iPhone 12-14 class): 390 × 844 CSS pixels. */
+export const PHONE = { width: 390, height: 844 } as const;
 
 /** A fresh context signed in as `credentials`, left wherever sign-in leads. */
 export async function signedInAs(
@@ -13,10 +12,62 @@ export async function signedInAs(
   credentials: { email: string; password: string },
 ): Promise<{ context: BrowserContext; page: Page }> {
   const opened = await newPage(browser);
-  await opened.page.goto("/connexion");
-  await signIn(opened.page, credentials);
-  await opened.page.waitForURL((url) => url.pathname !== "/connexion");
+  await signInFrom(opened.page, credentials);
   return opened;
+}
+
+/** The same on a phone's touch screen; `userAgent`: a given phone's. */
+export async function signedInOnPhone(
+  browser: Browser,
+  credentials: { email: string; password: string },
+  options: { userAgent?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: inject("baseUrl"),
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+    ...options,
+  });
+  const page = await context.newPage();
+  await signInFrom(page, credentials);
+  return { context, page };
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * A fresh account, editor of CC du Kochersberg, made through the API by the instance administrator: for the
+ * tests that change an account's password, language, sessions or e-mail choices, which no shared demo account
+ * may have changed.
+ */
+export async function freshKochersbergEditor(
+  browser: Browser,
+  label: string,
+  options: { requirePasswordChange?: boolean } = {},
+): Promise<Person> {
+  const { context, page } = await signedInAs(browser, DEMO_ADMIN);
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  const input = {
+    name: `Compte e2e ${label} ${stamp}`,
+    email: `e2e-${label}-${stamp}@example.fr`,
+    password: "mot-de-passe-initial-2026",
+  };
+  const created = await trpcMutation<{ id: string }>(page, "admin.createUser", input);
+  const found = await trpcQuery<{ items: Array<{ id: string; name: string }> }>(page, "territory.search", {
+    query: "Kochersberg",
+  });
+  const territory = found.items.find((item) => item.name === "CC du Kochersberg");
+  if (!territory) throw new Error("demo territory CC du Kochersberg not found");
+  await trpcMutation(page, "admin.setMembership", { userId: created.id, territoryId: territory.id, role: "editor" });
+  if (options.requirePasswordChange) await trpcMutation(page, "admin.requirePasswordChange", { userId: created.id });
+  await context.close();
+  return { id: created.id, ...input };
 }
 
 /** A tRPC query as the page's user (same cookies), for finding demo ids and checking what the server holds. */
@@ -32,6 +83,17 @@ export async function trpcMutation<T>(page: Page, path: string, input: unknown):
   if (!response.ok()) throw new Error(`${path} answered ${response.status()}: ${await response.text()}`);
   const body = (await response.json()) as { result: { data: T } };
   return body.result.data;
+}
+
+/** A meeting logged today (in France) on the project through the API, as a colleague would. */
+export function logMeeting(page: Page, projectId: string, title: string): Promise<unknown> {
+  return trpcMutation(page, "action.create", {
+    projectId,
+    occurredOn: new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date()),
+    kind: "meeting",
+    title,
+    idempotencyKey: randomUUID(),
+  });
 }
 
 export interface ProjectRef {
@@ -51,9 +113,4 @@ export async function findProject(page: Page, title: string): Promise<ProjectRef
   const found = list.items.find((item) => item.title === title);
   if (!found) throw new Error(`demo project not found: ${title}`);
   return trpcQuery<ProjectRef>(page, "project.get", { id: found.id });
-}
-
-/** What the user sees (a modal covers the viewport only, so a full-page capture would misplace it). */
-export async function viewportScreenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: new URL(`../screenshots/${name}.png`, import.meta.url).pathname });
 }

@@ -9,9 +9,14 @@ import { handleExpiredSession } from "./session-draft.ts";
 
 /** What a zod schema's safeParse returns, without the web app depending on zod itself. */
 type ParseResult<T> = { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrorsFromZod>[0] };
+/** A zod schema; parsed asynchronously when it can be (a password's strength is judged by a lazily loaded estimator). */
 export interface InputSchema<T> {
   safeParse(input: unknown): ParseResult<T>;
+  safeParseAsync?(input: unknown): Promise<ParseResult<T>>;
 }
+
+const parseWith = <T>(schema: InputSchema<T>, input: unknown) =>
+  schema.safeParseAsync ? schema.safeParseAsync(input) : schema.safeParse(input);
 
 export interface SchemaFormOptions<V extends FieldValues, TData, TError, TVariables, TContext> {
   /** Each field's id is `${idPrefix}-${name}`: labels, hints, errors and focus all hang on it. */
@@ -66,9 +71,9 @@ export function useSchemaForm<V extends FieldValues, TData, TError, TVariables, 
     return fields;
   }
 
-  const resolver: Resolver<V, unknown, TVariables> = (values) => {
+  const resolver: Resolver<V, unknown, TVariables> = async (values) => {
     const missing = Object.entries(required).filter(([name]) => isEmpty(values[name]));
-    const parsed = schema.safeParse(toInput(values));
+    const parsed = await parseWith(schema, toInput(values));
     if (parsed.success && !missing.length) return { values: parsed.data, errors: {} };
     const errors = parsed.success ? {} : asFormErrors(fieldErrorsFromZod(parsed.error));
     for (const [name, message] of missing) errors[name] = { type: "required", message: String(message) };

@@ -1,8 +1,12 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useReducer, useRef, useState } from "react";
+import type { FieldValues } from "react-hook-form";
 import { clearDraft, hasShapeOf, readDraft, writeDraft } from "./session-draft.ts";
 
-/** The form's values, the stored values they started from, and the version those were read at. */
-interface EditState<V> {
+/**
+ * What the edit knows that the form does not: the stored values the input started from and the version
+ * they were read at. `values` is the last input seen, for the draft and for a form mounted again.
+ */
+interface EditSession<V> {
   values: V;
   base: V;
   version: number;
@@ -11,6 +15,8 @@ interface EditState<V> {
 interface Conflict<V> {
   theirs: V;
   version: number;
+  /** The fields, among those the user changed, where they chose to keep the colleague's value. */
+  keptTheirs: ReadonlySet<string>;
 }
 
 export type ConflictSide = "mine" | "theirs";
@@ -25,17 +31,17 @@ export interface ConflictField<V> {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function changedKeys<V extends object>(state: EditState<V>): (keyof V & string)[] {
-  return (Object.keys(state.values) as (keyof V & string)[]).filter((key) => !same(state.values[key], state.base[key]));
+function changedKeys<V extends FieldValues>(values: V, base: V): (keyof V & string)[] {
+  return (Object.keys(values) as (keyof V & string)[]).filter((key) => !same(values[key], base[key]));
 }
 
-function pick<V extends object>(values: V, keys: readonly (keyof V)[]): Partial<V> {
+function pick<V extends FieldValues>(values: V, keys: readonly (keyof V)[]): Partial<V> {
   const picked: Partial<V> = {};
   for (const key of keys) picked[key] = values[key];
   return picked;
 }
 
-function restore<V extends object>(key: string | null, template: V): EditState<V> | null {
+function restore<V extends FieldValues>(key: string | null, template: V): EditSession<V> | null {
   if (!key) return null;
   const draft = readDraft(key);
   if (!hasShapeOf(draft, { values: template, base: template, version: 0 })) return null;
@@ -44,102 +50,117 @@ function restore<V extends object>(key: string | null, template: V): EditState<V
 }
 
 /**
- * An edit of a versioned entity that never loses what was typed. Only the fields the user changed are
- * sent, with the version they were read at; when the server refuses it as stale (CONFLICT), the
- * colleague's stored values sit beside the user's until they choose: reapply their changes on the new
- * version (the colleague's other changes stay), or discard them. While editing, the input is kept in
- * sessionStorage under `draftKey`, so an expired session or a reload restores it.
+ * An edit of a versioned entity that never loses what was typed. The form (react-hook-form) holds the
+ * input; this holds the rest. Only the fields the user changed are sent, with the version they were read
+ * at; when the server refuses it as stale (CONFLICT), the colleague's stored values sit beside the user's
+ * until they choose, field by field: reapply their changes on the new version (the colleague's other
+ * changes stay), or discard them. The input is kept in sessionStorage under `draftKey`, so an expired
+ * session or a reload restores it.
  */
-export function useVersionedEdit<V extends object>(draftKey: string | null, template: V) {
-  const [state, setState] = useState<EditState<V> | null>(() => restore(draftKey, template));
-  const [restored, setRestored] = useState(() => state !== null);
+export function useVersionedEdit<V extends FieldValues>(draftKey: string | null, template: V) {
+  const [restoredSession] = useState(() => restore(draftKey, template));
+  // A ref, not state: a resend right after `reapply` must read the new version in the same event.
+  const session = useRef(restoredSession);
+  const [, rerender] = useReducer((count: number) => count + 1, 0);
+  const [restored, setRestored] = useState(restoredSession !== null);
   const [conflict, setConflict] = useState<Conflict<V> | null>(null);
-  /** The fields, among those the user changed, where they chose to keep the colleague's value. */
-  const [keptTheirs, setKeptTheirs] = useState<ReadonlySet<string>>(() => new Set());
 
-  useEffect(() => {
-    if (draftKey && state) writeDraft(draftKey, state);
-  }, [draftKey, state]);
+  const keep = useCallback(
+    (next: EditSession<V> | null) => {
+      session.current = next;
+      if (draftKey) {
+        if (next) writeDraft(draftKey, next);
+        else clearDraft(draftKey);
+      }
+    },
+    [draftKey],
+  );
 
-  const start = useCallback((values: V, version: number) => {
-    setState({ values, base: values, version });
-    setConflict(null);
-    setKeptTheirs(new Set());
-    setRestored(false);
-  }, []);
+  const open = useCallback(
+    (next: EditSession<V> | null) => {
+      keep(next);
+      setConflict(null);
+      setRestored(false);
+      rerender();
+    },
+    [keep],
+  );
 
-  const finish = useCallback(() => {
-    setState(null);
-    setConflict(null);
-    setKeptTheirs(new Set());
-    setRestored(false);
-    if (draftKey) clearDraft(draftKey);
-  }, [draftKey]);
+  const start = useCallback((values: V, version: number) => open({ values, base: values, version }), [open]);
+  const finish = useCallback(() => open(null), [open]);
 
-  const set = useCallback(<K extends keyof V>(key: K, value: V[K]) => {
-    setState((current) => current && { ...current, values: { ...current.values, [key]: value } });
-  }, []);
+  /** The input as typed, for the draft. */
+  const track = useCallback(
+    (values: V) => {
+      if (session.current) keep({ ...session.current, values });
+    },
+    [keep],
+  );
 
   /** The fields to send, and the version to send them with; null when nothing changed. */
-  function pending(): { patch: Partial<V>; version: number } | null {
-    if (!state) return null;
-    const keys = changedKeys(state);
-    return keys.length ? { patch: pick(state.values, keys), version: state.version } : null;
+  function pending(values: V): { patch: Partial<V>; version: number } | null {
+    const current = session.current;
+    if (!current) return null;
+    const keys = changedKeys(values, current.base);
+    return keys.length ? { patch: pick(values, keys), version: current.version } : null;
   }
 
   /**
-   * My changes on top of the colleague's version: their other changes stay, and where both edited
-   * a field, the version chosen for it (mine unless the user picked theirs). Null when the user kept
-   * theirs everywhere: there is nothing left to send.
+   * My changes on top of the colleague's version: their other changes stay, and where both edited a
+   * field, the version chosen for it (mine unless the user picked theirs). The values to put in the form;
+   * the edit now starts from the colleague's version.
    */
-  function reapply(): { patch: Partial<V>; version: number } | null {
-    if (!state || !conflict) return null;
-    const mine = changedKeys(state).filter((key) => !keptTheirs.has(key));
-    const values = { ...conflict.theirs, ...pick(state.values, mine) };
-    setState({ values, base: conflict.theirs, version: conflict.version });
+  function reapply(values: V): V {
+    const current = session.current;
+    if (!current || !conflict) return values;
+    const mine = changedKeys(values, current.base).filter((key) => !conflict.keptTheirs.has(key));
+    const merged = { ...conflict.theirs, ...pick(values, mine) };
+    keep({ values: merged, base: conflict.theirs, version: conflict.version });
     setConflict(null);
-    setKeptTheirs(new Set());
-    return mine.length ? { patch: pick(values, mine), version: conflict.version } : null;
+    return merged;
   }
 
   const choose = useCallback((key: keyof V & string, side: ConflictSide) => {
-    setKeptTheirs((current) => {
-      const next = new Set(current);
-      if (side === "theirs") next.add(key);
-      else next.delete(key);
-      return next;
+    setConflict((current) => {
+      if (!current) return current;
+      const keptTheirs = new Set(current.keptTheirs);
+      if (side === "theirs") keptTheirs.add(key);
+      else keptTheirs.delete(key);
+      return { ...current, keptTheirs };
     });
   }, []);
 
-  const conflictFields: ConflictField<V>[] = [];
-  if (state && conflict) {
-    for (const key of Object.keys(state.values) as (keyof V & string)[]) {
-      const changedByColleague = !same(conflict.theirs[key], state.base[key]);
-      const changedByMe = !same(state.values[key], state.base[key]);
-      if ((changedByColleague || changedByMe) && !same(state.values[key], conflict.theirs[key])) {
-        const keep = changedByMe ? (keptTheirs.has(key) ? "theirs" : "mine") : null;
-        conflictFields.push({ key, changedByColleague, keep });
-      }
-    }
+  /** The fields where my input and the colleague's version differ, with the choice each one offers. */
+  function conflictFields(values: V): ConflictField<V>[] {
+    const base = session.current?.base;
+    if (!base || !conflict) return [];
+    return (Object.keys(values) as (keyof V & string)[]).flatMap((key) => {
+      const changedByColleague = !same(conflict.theirs[key], base[key]);
+      const changedByMe = !same(values[key], base[key]);
+      if ((!changedByColleague && !changedByMe) || same(values[key], conflict.theirs[key])) return [];
+      const keep = changedByMe ? (conflict.keptTheirs.has(key) ? "theirs" : "mine") : null;
+      return [{ key, changedByColleague, keep }];
+    });
   }
 
   return {
-    editing: state !== null,
+    editing: session.current !== null,
     /** The stored version the input started from (or was last reapplied on). */
-    version: state?.version ?? null,
-    values: state?.values ?? template,
+    version: session.current?.version ?? null,
+    /** What the form starts from: the stored values, a restored draft, or the input last seen. */
+    values: session.current?.values ?? template,
     restored,
-    conflict,
-    conflictFields,
+    /** The colleague's version, when a save was refused as stale. */
+    theirs: conflict?.theirs ?? null,
     start,
-    set,
     finish,
+    track,
     pending,
     reapply,
     choose,
-    onConflict: (theirs: V, version: number) => {
-      setConflict({ theirs, version });
-      setKeptTheirs(new Set());
-    },
+    conflictFields,
+    onConflict: (theirs: V, version: number) => setConflict({ theirs, version, keptTheirs: new Set() }),
   };
 }
+
+export type VersionedEdit<V extends FieldValues> = ReturnType<typeof useVersionedEdit<V>>;

@@ -1,5 +1,6 @@
-import { Checkbox, CheckboxGroup, FieldError, Label, Radio, RadioGroup, Text } from "react-aria-components";
-import "./aria-fields.css";
+import type { ReactNode } from "react";
+import { Checkbox, CheckboxGroup, Radio, RadioGroup } from "react-aria-components";
+import { AriaFieldHead, ariaFieldProps } from "./aria-field-frame";
 
 interface Option<T extends string> {
   value: T;
@@ -24,75 +25,66 @@ function Tick() {
   );
 }
 
-/** Several choices among a few: a labelled group of checkboxes, keyboard and screen-reader ready. */
-export function CheckboxGroupField<T extends string>({
+/** The group's label, hint and error, then one control per option. */
+function Choices<T extends string>({
   label,
   hint,
   error,
   options,
   inline = false,
+  children,
+}: ChoiceProps<T> & { children: (option: Option<T>) => ReactNode }) {
+  return (
+    <>
+      <AriaFieldHead label={label} hint={hint} error={error} />
+      <div className={inline ? "choices choices--inline" : "choices"}>{options.map(children)}</div>
+    </>
+  );
+}
+
+/** Several choices among a few: a labelled group of checkboxes, keyboard and screen-reader ready. */
+export function CheckboxGroupField<T extends string>({
   value,
   onChange,
+  ...choice
 }: ChoiceProps<T> & { value: readonly T[]; onChange: (value: T[]) => void }) {
   return (
     <CheckboxGroup
-      className={error ? "field field--error" : "field"}
+      {...ariaFieldProps(choice.error)}
       value={[...value]}
-      onChange={(next) => onChange(options.filter((o) => next.includes(o.value)).map((o) => o.value))}
-      isInvalid={Boolean(error)}
-      validationBehavior="aria"
+      onChange={(next) => onChange(choice.options.filter((o) => next.includes(o.value)).map((o) => o.value))}
     >
-      <Label className="field__label">{label}</Label>
-      {hint && (
-        <Text slot="description" className="field__hint">
-          {hint}
-        </Text>
-      )}
-      <FieldError className="field__error">{error}</FieldError>
-      <div className={inline ? "choices choices--inline" : "choices"}>
-        {options.map((option) => (
+      <Choices {...choice}>
+        {(option) => (
           <Checkbox key={option.value} value={option.value} className="choice">
             <span className="choice__box">
               <Tick />
             </span>
             <span>{option.label}</span>
           </Checkbox>
-        ))}
-      </div>
+        )}
+      </Choices>
     </CheckboxGroup>
   );
 }
 
 /** One choice among a few, each visible with its explanation (better than a select when there are few). */
 export function RadioGroupField<T extends string>({
-  label,
-  hint,
-  error,
-  options,
-  inline = false,
   value,
   onChange,
+  ...choice
 }: ChoiceProps<T> & { value: T | null; onChange: (value: T) => void }) {
   return (
     <RadioGroup
-      className={error ? "field field--error" : "field"}
+      {...ariaFieldProps(choice.error)}
       value={value}
       onChange={(next) => {
-        const picked = options.find((o) => o.value === next);
+        const picked = choice.options.find((o) => o.value === next);
         if (picked) onChange(picked.value);
       }}
-      isInvalid={Boolean(error)}
-      validationBehavior="aria"
     >
-      <Label className="field__label">{label}</Label>
-      {hint && (
-        <Text slot="description" className="field__hint">
-          {hint}
-        </Text>
-      )}
-      <FieldError className="field__error">{error}</FieldError>
-      <div className={inline ? "choices choices--inline" : "choices"}>
-        {options.map((option) => (
+      <Choices {...choice}>
+        {(option) => (
           <Radio key={option.value} value={option.value} className="choice choice--radio">
             <span className="choice__box" />
             <span>
@@ -100,8 +92,8 @@ export function RadioGroupField<T extends string>({
               {option.description && <span className="choice__description">{option.description}</span>}
             </span>
           </Radio>
-        ))}
-      </div>
+        )}
+      </Choices>
     </RadioGroup>
   );
 }

@@ -49,9 +49,11 @@ export function ConflictPanel({ rows, changedBy, pending, onReapply, onDiscard }
           <caption className="visually-hidden">{t("history.conflict.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("history.conflict.field")}</th>
-              <th scope="col">{t("history.conflict.mine")}</th>
-              <th scope="col">{t("history.conflict.theirs")}</th>
+              {[t("history.conflict.field"), t("history.conflict.mine"), t("history.conflict.theirs")].map((text) => (
+                <th key={text} scope="col">
+                  {text}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

@@ -7,10 +7,15 @@ interface FieldProps {
   error?: string | undefined;
 }
 
-/** Ids of the hint and error, in reading order, for aria-describedby. */
-function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+/** The control's id, look and invalid state, described by its hint and error (ids in reading order). */
+function controlProps({ id, hint, error }: Omit<FieldProps, "label">) {
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return {
+    id,
+    className: "field__control",
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": described.length ? described.join(" ") : undefined,
+  };
 }
 
 function FieldFrame({ id, label, hint, error, children }: FieldProps & { children: ReactNode }) {
@@ -42,14 +47,7 @@ export type TextFieldProps = FieldProps &
 export function TextField({ id, label, hint, error, ref, ...input }: TextFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <input
-        {...input}
-        ref={ref}
-        id={id}
-        className="field__control"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
+      <input {...input} ref={ref} {...controlProps({ id, hint, error })} />
     </FieldFrame>
   );
 }
@@ -86,13 +84,7 @@ const optionElement = (option: SelectOption) => (
 export function SelectField({ id, label, hint, error, options, ...select }: SelectFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <select
-        {...select}
-        id={id}
-        className="field__control"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      >
+      <select {...select} {...controlProps({ id, hint, error })}>
         {runsOf(options).map((run, index) =>
           run.group === undefined ? (
             <Fragment key={`options-${index}`}>{run.options.map(optionElement)}</Fragment>

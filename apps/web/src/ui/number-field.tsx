@@ -1,5 +1,5 @@
-import { FieldError, Input, Label, NumberField, Text } from "react-aria-components";
-import "./aria-fields.css";
+import { Input, NumberField } from "react-aria-components";
+import { AriaFieldHead, ariaFieldProps } from "./aria-field-frame";
 
 export interface NumberInputFieldProps {
   id: string;
@@ -32,22 +32,14 @@ export function NumberInputField({
   return (
     <NumberField
       id={id}
-      className={error ? "field field--error field--short" : "field field--short"}
+      {...ariaFieldProps(error, "field--short")}
       value={value ?? Number.NaN}
       onChange={(next) => onChange(Number.isNaN(next) ? null : next)}
       minValue={minValue}
-      isInvalid={Boolean(error)}
-      validationBehavior="aria"
       {...(formatOptions ? { formatOptions } : {})}
       {...(step ? { step } : {})}
     >
-      <Label className="field__label">{label}</Label>
-      {hint && (
-        <Text slot="description" className="field__hint">
-          {hint}
-        </Text>
-      )}
-      <FieldError className="field__error">{error}</FieldError>
+      <AriaFieldHead label={label} hint={hint} error={error} />
       <Input className="field__control tabular" />
     </NumberField>
   );

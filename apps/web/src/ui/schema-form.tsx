@@ -14,15 +14,23 @@ interface SchemaFormProps {
   /** Replaces the form's own message (a conflict said in the form's words, say). */
   message?: string | null | undefined;
   className?: string;
+  /** The form's accessible name, for a form that is not the only one of its dialog or page. */
+  "aria-labelledby"?: string | undefined;
   children: ReactNode;
 }
 
 /** The `<form>` of a `useSchemaForm`: its fields below find their values, errors and ids through it. */
-export function SchemaForm({ form, message = form.message, className = "form", children }: SchemaFormProps) {
+export function SchemaForm({
+  form,
+  message = form.message,
+  className = "form",
+  "aria-labelledby": labelledBy,
+  children,
+}: SchemaFormProps) {
   return (
     <FormProvider {...(form.methods as SchemaFormState["methods"])}>
       <IdPrefix.Provider value={form.idPrefix}>
-        <form className={className} onSubmit={form.submit} noValidate>
+        <form className={className} onSubmit={form.submit} noValidate aria-labelledby={labelledBy}>
           {message && (
             <div className="alert alert--error" role="alert">
               <p>{message}</p>
@@ -35,57 +43,43 @@ export function SchemaForm({ form, message = form.message, className = "form", c
   );
 }
 
-/** A field of the enclosing SchemaForm: its id, its value and setter, and its error (a caller's `error` wins). */
-function useBound(name: string, error: string | undefined) {
-  const prefix = useContext(IdPrefix);
+/** The id of one of the enclosing SchemaForm's fields, for a control bound by hand (a combo box, a checkbox). */
+export function useFieldId(name: string): string {
+  return `${useContext(IdPrefix)}-${name}`;
+}
+
+/** A field of the enclosing SchemaForm: its id, react-hook-form's controller, and its error (a caller's wins). */
+function useField(name: string, error: string | undefined) {
   const { field, fieldState } = useController({ name });
-  return { id: `${prefix}-${name}`, field, error: error ?? fieldState.error?.message };
+  return { id: useFieldId(name), field, error: error ?? fieldState.error?.message };
+}
+
+/** The field as a React Aria control's props, its value `empty` until set. */
+function useBound<T>(name: string, error: string | undefined, empty: T) {
+  const { id, field, error: shown } = useField(name, error);
+  return { id, value: (field.value ?? empty) as T, onChange: field.onChange as (value: T) => void, error: shown };
+}
+
+/** The field as a native control's props: its change is an event, and it takes the ref, name and blur. */
+function useBoundNative(name: string, error: string | undefined) {
+  const { id, field, error: shown } = useField(name, error);
+  const onChange = (event: { target: { value: string } }) => field.onChange(event.target.value);
+  return { id, name, ref: field.ref, onBlur: field.onBlur, value: field.value ?? "", onChange, error: shown };
 }
 
 type Bound<P> = Omit<P, "id" | "value" | "onChange" | "error"> & { name: string; error?: string | undefined };
 
 export function FormTextField({ name, error, ...props }: Bound<TextFieldProps>) {
-  const bound = useBound(name, error);
-  return (
-    <TextField
-      {...props}
-      id={bound.id}
-      ref={bound.field.ref}
-      name={name}
-      value={bound.field.value ?? ""}
-      onChange={(event) => bound.field.onChange(event.target.value)}
-      onBlur={bound.field.onBlur}
-      error={bound.error}
-    />
-  );
+  return <TextField {...props} {...useBoundNative(name, error)} />;
 }
 
 export function FormSelectField({ name, error, ...props }: Bound<SelectFieldProps>) {
-  const bound = useBound(name, error);
-  return (
-    <SelectField
-      {...props}
-      id={bound.id}
-      name={name}
-      value={bound.field.value ?? ""}
-      onChange={(event) => bound.field.onChange(event.target.value)}
-      onBlur={bound.field.onBlur}
-      error={bound.error}
-    />
-  );
+  const { ref: _select, ...bound } = useBoundNative(name, error);
+  return <SelectField {...props} {...bound} />;
 }
 
 export function FormTextArea({ name, error, ...props }: Bound<TextAreaFieldProps>) {
-  const bound = useBound(name, error);
-  return (
-    <TextAreaField
-      {...props}
-      id={bound.id}
-      value={bound.field.value ?? ""}
-      onChange={bound.field.onChange}
-      error={bound.error}
-    />
-  );
+  return <TextAreaField {...props} {...useBound(name, error, "")} />;
 }
 
 /** A number (`money`: in euros, the caller's toInput turns it into cents). */
@@ -95,34 +89,16 @@ export function FormNumberField({
   money = false,
   ...props
 }: Bound<NumberInputFieldProps> & { money?: boolean }) {
-  const bound = useBound(name, error);
   const Field = money ? MoneyField : NumberInputField;
-  return (
-    <Field
-      {...props}
-      id={bound.id}
-      value={bound.field.value ?? null}
-      onChange={bound.field.onChange}
-      error={bound.error}
-    />
-  );
+  return <Field {...props} {...useBound<number | null>(name, error, null)} />;
 }
 
 export function FormRadioGroup<T extends string>({ name, error, ...props }: Bound<ChoiceProps<T>>) {
-  const bound = useBound(name, error);
-  return (
-    <RadioGroupField {...props} value={bound.field.value ?? null} onChange={bound.field.onChange} error={bound.error} />
-  );
+  const { id: _radios, ...bound } = useBound<T | null>(name, error, null);
+  return <RadioGroupField {...props} {...bound} />;
 }
 
 export function FormCheckboxGroup<T extends string>({ name, error, ...props }: Bound<ChoiceProps<T>>) {
-  const bound = useBound(name, error);
-  return (
-    <CheckboxGroupField
-      {...props}
-      value={bound.field.value ?? []}
-      onChange={bound.field.onChange}
-      error={bound.error}
-    />
-  );
+  const { id: _boxes, ...bound } = useBound<T[]>(name, error, []);
+  return <CheckboxGroupField {...props} {...bound} />;
 }

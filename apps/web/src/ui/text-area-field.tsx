@@ -1,5 +1,5 @@
-import { FieldError, Label, Text, TextArea, TextField } from "react-aria-components";
-import "./aria-fields.css";
+import { TextArea, TextField } from "react-aria-components";
+import { AriaFieldHead, ariaFieldProps } from "./aria-field-frame";
 
 export interface TextAreaFieldProps {
   id: string;
@@ -14,35 +14,10 @@ export interface TextAreaFieldProps {
 }
 
 /** A multi-line text field; React Aria wires the label, hint and error to the control. */
-export function TextAreaField({
-  id,
-  label,
-  hint,
-  error,
-  value,
-  onChange,
-  rows = 4,
-  name,
-  maxLength,
-}: TextAreaFieldProps) {
+export function TextAreaField({ label, hint, error, rows = 4, name, maxLength, ...field }: TextAreaFieldProps) {
   return (
-    <TextField
-      id={id}
-      className={error ? "field field--error" : "field"}
-      value={value}
-      onChange={onChange}
-      isInvalid={Boolean(error)}
-      validationBehavior="aria"
-      {...(name ? { name } : {})}
-      {...(maxLength ? { maxLength } : {})}
-    >
-      <Label className="field__label">{label}</Label>
-      {hint && (
-        <Text slot="description" className="field__hint">
-          {hint}
-        </Text>
-      )}
-      <FieldError className="field__error">{error}</FieldError>
+    <TextField {...field} {...ariaFieldProps(error)} {...(name ? { name } : {})} {...(maxLength ? { maxLength } : {})}>
+      <AriaFieldHead label={label} hint={hint} error={error} />
       <TextArea className="field__control field__control--area" rows={rows} />
     </TextField>
   );

@@ -1,13 +1,12 @@
 import { LOCALES, type Locale } from "@trame/core";
 import { useTranslation } from "react-i18next";
 import { RadioGroupField } from "../../ui/choice-fields.tsx";
-import { useErrorText } from "../../ui/query-error.tsx";
+import { SaveStatus } from "./save-status.tsx";
 import { useSaveAccountLocale } from "./use-account-locale.ts";
 
 /** The language saved with the account: chosen here, it applies now and at every sign-in, on any device. */
 export function LanguagePreference({ locale }: { locale: Locale }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const save = useSaveAccountLocale();
   return (
     <section className="panel" aria-labelledby="account-language">
@@ -19,14 +18,7 @@ export function LanguagePreference({ locale }: { locale: Locale }) {
         value={save.isPending && save.variables ? save.variables.locale : locale}
         onChange={(next) => save.mutate({ locale: next })}
       />
-      <div role="status" className="account-page__status">
-        {save.isPending ? t("account.language.saving") : save.isSuccess ? t("account.language.saved") : null}
-      </div>
-      {save.isError && (
-        <div className="alert alert--error" role="alert">
-          <p>{errorText(save.error)}</p>
-        </div>
-      )}
+      <SaveStatus save={save} saving={t("account.language.saving")} saved={t("account.language.saved")} />
     </section>
   );
 }

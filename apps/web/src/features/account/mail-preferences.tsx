@@ -12,6 +12,7 @@ import { useFormat } from "../../i18n/format.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { SelectField } from "../../ui/fields.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
+import { SaveStatus } from "./save-status.tsx";
 
 /**
  * When Trame writes to the person, per category: at once, in the daily or weekly digest, or never.
@@ -55,14 +56,7 @@ export function MailPreferences() {
           />
         ))
       )}
-      <div role="status" className="account-page__status">
-        {save.isPending ? t("account.mail.saving") : save.isSuccess ? t("account.mail.saved") : null}
-      </div>
-      {save.isError && (
-        <div className="alert alert--error" role="alert">
-          <p>{errorText(save.error)}</p>
-        </div>
-      )}
+      <SaveStatus save={save} saving={t("account.mail.saving")} saved={t("account.mail.saved")} />
     </section>
   );
 }

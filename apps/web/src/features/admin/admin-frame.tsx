@@ -7,11 +7,18 @@ import { type AdminRights, adminRightsOf, canAdminister } from "./admin-rights.t
 import "../../ui/entity-page.css";
 import "./admin.css";
 
+const TABS = [
+  { to: "/admin", label: "admin.users.title" },
+  { to: "/admin/territoires", label: "admin.territories.title" },
+  { to: "/admin/courriels", label: "admin.mailTab" },
+] as const;
+
 interface AdminFrameProps {
   title: string;
   /** Only instance administrators may see this screen (territory administrators see the users one). */
   instanceOnly?: boolean;
-  children: (rights: AdminRights) => ReactNode;
+  /** The screen; a function when it depends on what the reader may administer. */
+  children: ReactNode | ((rights: AdminRights) => ReactNode);
 }
 
 /** The administration screens' shared head, and the refusal for whoever has no right to be there. */
@@ -43,25 +50,17 @@ export function AdminFrame({ title, instanceOnly = false, children }: AdminFrame
       {rights.instance && (
         <nav className="admin-tabs" aria-label={t("admin.sections")}>
           <ul>
-            <li>
-              <NavLink to="/admin" end className="admin-tabs__link">
-                {t("admin.users.title")}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/territoires" className="admin-tabs__link">
-                {t("admin.territories.title")}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/courriels" className="admin-tabs__link">
-                {t("admin.mailTab")}
-              </NavLink>
-            </li>
+            {TABS.map(({ to, label }) => (
+              <li key={to}>
+                <NavLink to={to} end={to === "/admin"} className="admin-tabs__link">
+                  {t(label)}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
       )}
-      {children(rights)}
+      {typeof children === "function" ? children(rights) : children}
     </>
   );
 }

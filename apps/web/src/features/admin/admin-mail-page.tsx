@@ -3,10 +3,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
-import { queryClient, trpc } from "../../lib/trpc.ts";
-import { QueryError, useErrorText } from "../../ui/query-error.tsx";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
+import { invalidate, trpc } from "../../lib/trpc.ts";
+import { QueryError } from "../../ui/query-error.tsx";
 import { AdminFrame } from "./admin-frame.tsx";
+import { ListPager } from "./admin-list-pager.tsx";
+import { ListSection, useActionOutcome } from "./admin-list-section.tsx";
+import { ListState } from "./admin-list-state.tsx";
+import { DataTable } from "./admin-table.tsx";
 import { FailedJobs } from "./failed-jobs.tsx";
 
 const PARAM = "message";
@@ -18,124 +21,79 @@ const PAGE = 20;
  */
 export default function AdminMailPage() {
   const { t } = useTranslation();
+  const opened = useSearchParams()[0].get(PARAM);
   return (
     <AdminFrame title={t("admin.mail.title")} instanceOnly>
-      {() => <MailScreen />}
-    </AdminFrame>
-  );
-}
-
-function MailScreen() {
-  const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const opened = params.get(PARAM);
-  return (
-    <>
       <p className="lead">{t("admin.mail.intro")}</p>
       {opened ? <MailMessage id={opened} /> : <MailList />}
       <FailedJobs />
-    </>
+    </AdminFrame>
   );
 }
 
 function MailList() {
   const { t } = useTranslation();
   const format = useFormat();
-  const errorText = useErrorText();
   const [offset, setOffset] = useState(0);
   const list = useQuery(trpc.admin.mailOutbox.queryOptions({ limit: PAGE, offset }));
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const outcome = useActionOutcome();
   const sendTest = useMutation(
-    trpc.admin.sendTestMail.mutationOptions({
-      onSuccess() {
-        setSentTo(t("admin.mail.testQueued"));
-        void queryClient.invalidateQueries(trpc.admin.mailOutbox.pathFilter());
-      },
-    }),
+    trpc.admin.sendTestMail.mutationOptions({ onSuccess: () => invalidate(trpc.admin.mailOutbox.pathFilter()) }),
   );
 
   return (
-    <section aria-labelledby="mail-list-title">
-      <div className="admin-toolbar">
-        <h2 id="mail-list-title">{t("admin.mail.listTitle")}</h2>
+    <ListSection
+      titleId="mail-list-title"
+      title={t("admin.mail.listTitle")}
+      aside={
         <button
           type="button"
           className="button button--secondary"
           disabled={sendTest.isPending}
-          onClick={() => {
-            setSentTo(null);
-            sendTest.mutate();
-          }}
+          onClick={() => outcome.run(sendTest, undefined, () => t("admin.mail.testQueued"))}
         >
           {t("admin.mail.sendTest")}
         </button>
-      </div>
-      <p role="status" className="admin-status">
-        {sentTo}
-      </p>
-      {sendTest.error && (
-        <div className="alert alert--error" role="alert">
-          <p>{errorText(sendTest.error)}</p>
-        </div>
-      )}
-      {list.error && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data && list.data.items.length === 0 && <p>{t("admin.mail.empty")}</p>}
-      {list.data && list.data.items.length > 0 && (
-        <ScrollRegion label={t("admin.mail.caption")}>
-          <table className="entity-table admin-table">
-            <caption className="visually-hidden">{t("admin.mail.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.mail.subject")}</th>
-                <th scope="col">{t("admin.mail.to")}</th>
-                <th scope="col">{t("admin.mail.date")}</th>
-                <th scope="col">{t("admin.mail.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((message) => (
-                <tr key={message.id}>
-                  <th scope="row">
-                    <Link to={`?${PARAM}=${message.id}`}>{message.subject}</Link>
-                  </th>
-                  <td>{message.to}</td>
-                  <td>{format.dateTime(message.createdAt)}</td>
-                  <td>
-                    {t(`admin.mail.statuses.${message.status}`)}
-                    {message.lastError && (
-                      <>
-                        <br />
-                        <span className="muted">{message.lastError}</span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
-      {list.data && (offset > 0 || list.data.hasMore) && (
-        <div className="admin-pager">
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={offset === 0}
-            onClick={() => setOffset(Math.max(0, offset - PAGE))}
-          >
-            {t("admin.mail.newer")}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={!list.data.hasMore}
-            onClick={() => setOffset(offset + PAGE)}
-          >
-            {t("admin.mail.older")}
-          </button>
-        </div>
-      )}
-    </section>
+      }
+      done={outcome.done}
+      error={sendTest.error}
+    >
+      <ListState query={list} isEmpty={(data) => data.items.length === 0} empty={<p>{t("admin.mail.empty")}</p>}>
+        {(data) => (
+          <>
+            <DataTable
+              caption={t("admin.mail.caption")}
+              columns={[t("admin.mail.subject"), t("admin.mail.to"), t("admin.mail.date"), t("admin.mail.status")]}
+              rows={data.items}
+              rowKey={(message) => message.id}
+              cells={(message) => [
+                <Link to={`?${PARAM}=${message.id}`}>{message.subject}</Link>,
+                message.to,
+                format.dateTime(message.createdAt),
+                <>
+                  {t(`admin.mail.statuses.${message.status}`)}
+                  {message.lastError && (
+                    <>
+                      <br />
+                      <span className="muted">{message.lastError}</span>
+                    </>
+                  )}
+                </>,
+              ]}
+            />
+            <ListPager
+              paged={offset > 0 || data.hasMore}
+              previous={{
+                label: t("admin.mail.newer"),
+                disabled: offset === 0,
+                onPress: () => setOffset(Math.max(0, offset - PAGE)),
+              }}
+              next={{ label: t("admin.mail.older"), disabled: !data.hasMore, onPress: () => setOffset(offset + PAGE) }}
+            />
+          </>
+        )}
+      </ListState>
+    </ListSection>
   );
 }
 

@@ -7,11 +7,12 @@ import { trpc } from "../../lib/trpc.ts";
 import { useDebouncedValue } from "../../lib/use-debounced-value.ts";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { TextField } from "../../ui/fields.tsx";
-import { QueryError } from "../../ui/query-error.tsx";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { AccessRequests } from "./access-requests.tsx";
 import { AdminFrame } from "./admin-frame.tsx";
+import { ListPager } from "./admin-list-pager.tsx";
+import { ListState } from "./admin-list-state.tsx";
 import type { AdminRights } from "./admin-rights.ts";
+import { DataTable } from "./admin-table.tsx";
 import { CreateUserDialog } from "./create-user-dialog.tsx";
 import { InviteDialog } from "./invite-dialog.tsx";
 import { MembershipsDialog } from "./memberships-dialog.tsx";
@@ -38,6 +39,7 @@ function UsersScreen({ rights }: { rights: AdminRights }) {
   );
   const total = users.data?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const toPage = (page: number) => () => setSearch({ ...search, page });
 
   return (
     <>
@@ -84,90 +86,71 @@ function UsersScreen({ rights }: { rights: AdminRights }) {
       <p role="status" className="admin-status">
         {created}
       </p>
-      {users.isPending ? (
-        <p role="status">{t("app.loading")}</p>
-      ) : users.isError ? (
-        <QueryError error={users.error} onRetry={() => void users.refetch()} />
-      ) : users.data.items.length === 0 ? (
-        <EmptyState title={query ? t("admin.users.noMatch") : t("admin.users.empty")} />
-      ) : (
-        <>
-          <ScrollRegion label={t("admin.users.caption")}>
-            <table className="entity-table admin-table" aria-busy={users.isPlaceholderData || undefined}>
-              <caption className="visually-hidden">{t("admin.users.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("admin.users.name")}</th>
-                  <th scope="col">{t("admin.users.email")}</th>
-                  <th scope="col">{t("admin.users.memberships")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("admin.users.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.items.map((user) => (
-                  <tr key={user.id}>
-                    <th scope="row">
-                      {user.name}
-                      {user.isInstanceAdmin && (
-                        <>
-                          {" "}
-                          <span className="badge badge--strong">{t("admin.users.instanceAdmin")}</span>
-                        </>
-                      )}
-                    </th>
-                    <td>{user.email}</td>
-                    <td>
-                      {user.memberships.length === 0 ? (
-                        <span>{t("admin.users.noMembership")}</span>
-                      ) : (
-                        <ul className="admin-memberships">
-                          {user.memberships.map((membership) => (
-                            <li key={membership.territoryId}>
-                              {membership.territoryName} — {format.label(membershipRoleLabels[membership.role])}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td>
-                      <MembershipsDialog user={user} rights={rights} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-          <div className="admin-pager">
-            <p role="status">
-              {t("admin.users.count", { count: total, formatted: format.number(total) })}
-              {pageCount > 1 &&
-                ` — ${t("admin.users.page", { page: format.number(search.page + 1), pages: format.number(pageCount) })}`}
-            </p>
-            {pageCount > 1 && (
-              <>
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  disabled={search.page === 0}
-                  onClick={() => setSearch({ ...search, page: search.page - 1 })}
-                >
-                  {t("admin.users.previous")}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  disabled={search.page + 1 >= pageCount || users.isPlaceholderData}
-                  onClick={() => setSearch({ ...search, page: search.page + 1 })}
-                >
-                  {t("admin.users.next")}
-                </button>
-              </>
-            )}
-          </div>
-        </>
-      )}
+      <ListState
+        query={users}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState title={query ? t("admin.users.noMatch") : t("admin.users.empty")} />}
+      >
+        {(data) => (
+          <>
+            <DataTable
+              caption={t("admin.users.caption")}
+              busy={users.isPlaceholderData}
+              columns={[
+                t("admin.users.name"),
+                t("admin.users.email"),
+                t("admin.users.memberships"),
+                { head: t("admin.users.actions"), hidden: true },
+              ]}
+              rows={data.items}
+              rowKey={(user) => user.id}
+              cells={(user) => [
+                <>
+                  {user.name}
+                  {user.isInstanceAdmin && (
+                    <>
+                      {" "}
+                      <span className="badge badge--strong">{t("admin.users.instanceAdmin")}</span>
+                    </>
+                  )}
+                </>,
+                user.email,
+                user.memberships.length === 0 ? (
+                  <span>{t("admin.users.noMembership")}</span>
+                ) : (
+                  <ul className="admin-memberships">
+                    {user.memberships.map((membership) => (
+                      <li key={membership.territoryId}>
+                        {membership.territoryName} — {format.label(membershipRoleLabels[membership.role])}
+                      </li>
+                    ))}
+                  </ul>
+                ),
+                <MembershipsDialog user={user} rights={rights} />,
+              ]}
+            />
+            <ListPager
+              status={
+                t("admin.users.count", { count: total, formatted: format.number(total) }) +
+                (pageCount > 1
+                  ? ` — ${t("admin.users.page", { page: format.number(search.page + 1), pages: format.number(pageCount) })}`
+                  : "")
+              }
+              paged={pageCount > 1}
+              previous={{
+                label: t("admin.users.previous"),
+                disabled: search.page === 0,
+                onPress: toPage(search.page - 1),
+              }}
+              next={{
+                label: t("admin.users.next"),
+                disabled: search.page + 1 >= pageCount || users.isPlaceholderData,
+                onPress: toPage(search.page + 1),
+              }}
+            />
+          </>
+        )}
+      </ListState>
     </>
   );
 }

@@ -2,7 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
+import { ListSection } from "./admin-list-section.tsx";
+import { ListState } from "./admin-list-state.tsx";
+import { DataTable } from "./admin-table.tsx";
 
 /** Background jobs that ran out of retries (an e-mail the SMTP server kept refusing…), kept two weeks. */
 export function FailedJobs() {
@@ -10,34 +12,23 @@ export function FailedJobs() {
   const format = useFormat();
   const failed = useQuery(trpc.admin.failedJobs.queryOptions());
   return (
-    <section aria-labelledby="failed-jobs-title" className="admin-failed-jobs">
-      <h2 id="failed-jobs-title">{t("admin.jobs.title")}</h2>
-      {failed.data && failed.data.length === 0 && <p>{t("admin.jobs.none")}</p>}
-      {failed.data && failed.data.length > 0 && (
-        <ScrollRegion label={t("admin.jobs.caption")}>
-          <table className="entity-table admin-table">
-            <caption className="visually-hidden">{t("admin.jobs.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.jobs.queue")}</th>
-                <th scope="col">{t("admin.jobs.failedAt")}</th>
-                <th scope="col">{t("admin.jobs.retries")}</th>
-                <th scope="col">{t("admin.jobs.error")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {failed.data.map((job) => (
-                <tr key={job.id}>
-                  <th scope="row">{job.queue}</th>
-                  <td>{job.failedAt ? format.dateTime(job.failedAt) : "—"}</td>
-                  <td>{job.retryCount}</td>
-                  <td>{job.error ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
-    </section>
+    <ListSection titleId="failed-jobs-title" title={t("admin.jobs.title")} className="admin-failed-jobs">
+      <ListState query={failed} isEmpty={(jobs) => jobs.length === 0} empty={<p>{t("admin.jobs.none")}</p>}>
+        {(jobs) => (
+          <DataTable
+            caption={t("admin.jobs.caption")}
+            columns={[t("admin.jobs.queue"), t("admin.jobs.failedAt"), t("admin.jobs.retries"), t("admin.jobs.error")]}
+            rows={jobs}
+            rowKey={(job) => job.id}
+            cells={(job) => [
+              job.queue,
+              job.failedAt ? format.dateTime(job.failedAt) : "—",
+              job.retryCount,
+              job.error ?? "—",
+            ]}
+          />
+        )}
+      </ListState>
+    </ListSection>
   );
 }

@@ -1,25 +1,19 @@
 import { useMutation } from "@tanstack/react-query";
-import {
-  type FieldError,
-  fieldErrorsFromZod,
-  MEMBERSHIP_ROLES,
-  type MembershipRole,
-  membershipRoleLabels,
-  setMembershipInputSchema,
-} from "@trame/core";
-import { type FormEvent, useState } from "react";
+import { MEMBERSHIP_ROLES, type MembershipRole, membershipRoleLabels, setMembershipInputSchema } from "@trame/core";
+import { useState } from "react";
 import { Button, DialogTrigger } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { handleExpiredSession } from "../../lib/session-draft.ts";
-import { queryClient, trpc } from "../../lib/trpc.ts";
+import { invalidate, trpc } from "../../lib/trpc.ts";
+import { useSchemaForm } from "../../lib/use-schema-form.ts";
 import { ModalDialog } from "../../ui/dialog.tsx";
-import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
-import { SelectField } from "../../ui/fields.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
+import { FormSelectField, SchemaForm } from "../../ui/schema-form.tsx";
 import { ScrollRegion } from "../../ui/scroll-region.tsx";
-import { type PickedTerritory, TerritoryComboBox } from "../territories/territory-combo-box.tsx";
+import type { PickedTerritory } from "../territories/territory-combo-box.tsx";
 import { type AdminRights, managesTerritory } from "./admin-rights.ts";
+import { FormTerritoryField } from "./membership-territory-field.tsx";
 
 interface ListedUser {
   id: string;
@@ -27,16 +21,24 @@ interface ListedUser {
   memberships: ReadonlyArray<{ territoryId: string; territoryName: string; role: MembershipRole }>;
 }
 
-const FIELD_IDS = { territoryId: "membership-territory", role: "membership-role" } as const;
-
 function isRole(value: string): value is MembershipRole {
   return (MEMBERSHIP_ROLES as readonly string[]).includes(value);
 }
 
 /** Changes to memberships move both the account list and, for one's own account, the session's rights. */
 function refreshAfterChange() {
-  void queryClient.invalidateQueries(trpc.admin.users.pathFilter());
-  void queryClient.invalidateQueries(trpc.auth.me.pathFilter());
+  invalidate(trpc.admin.users.pathFilter(), trpc.auth.me.pathFilter());
+}
+
+/** A change made from the list: said in the list's status line once done. */
+function listChange(say: () => void) {
+  return {
+    onSuccess() {
+      say();
+      refreshAfterChange();
+    },
+    onError: (error: unknown) => void handleExpiredSession(error),
+  };
 }
 
 export function MembershipsDialog({ user, rights }: { user: ListedUser; rights: AdminRights }) {
@@ -72,22 +74,10 @@ function MembershipList({ user, rights }: { user: ListedUser; rights: AdminRight
   const errorText = useErrorText();
   const [done, setDone] = useState<string | null>(null);
   const change = useMutation(
-    trpc.admin.setMembership.mutationOptions({
-      onSuccess() {
-        setDone(t("admin.memberships.changed"));
-        refreshAfterChange();
-      },
-      onError: (error) => void handleExpiredSession(error),
-    }),
+    trpc.admin.setMembership.mutationOptions(listChange(() => setDone(t("admin.memberships.changed")))),
   );
   const remove = useMutation(
-    trpc.admin.removeMembership.mutationOptions({
-      onSuccess() {
-        setDone(t("admin.memberships.removed"));
-        refreshAfterChange();
-      },
-      onError: (error) => void handleExpiredSession(error),
-    }),
+    trpc.admin.removeMembership.mutationOptions(listChange(() => setDone(t("admin.memberships.removed")))),
   );
   const failure = change.error ?? remove.error;
   const pending = change.isPending || remove.isPending;
@@ -177,114 +167,55 @@ function MembershipList({ user, rights }: { user: ListedUser; rights: AdminRight
 function AddMembershipForm({ user, rights }: { user: ListedUser; rights: AdminRights }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const errorText = useErrorText();
-  const [territory, setTerritory] = useState<PickedTerritory | null>(null);
-  const [role, setRole] = useState<MembershipRole>("editor");
-  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
   const [added, setAdded] = useState<string | null>(null);
   // A territory administrator picks among their own territories: the server would refuse any other.
   const own = rights.territories.filter((mine) => !user.memberships.some((m) => m.territoryId === mine.territoryId));
-
-  const add = useMutation(
-    trpc.admin.setMembership.mutationOptions({
-      onSuccess() {
-        setAdded(t("admin.memberships.added", { territory: territory?.name ?? "" }));
-        setTerritory(null);
+  const form = useSchemaForm({
+    idPrefix: "membership",
+    defaultValues: { territoryId: null as PickedTerritory | null, role: "editor" as MembershipRole },
+    // An empty pick fails the id check: say what to do rather than "invalid identifier".
+    required: { territoryId: t("admin.memberships.pickTerritory") },
+    schema: setMembershipInputSchema,
+    toInput: (values) => ({ ...values, userId: user.id, territoryId: values.territoryId?.id ?? "" }),
+    mutation: trpc.admin.setMembership.mutationOptions({
+      onSuccess(): void {
+        setAdded(t("admin.memberships.added", { territory: form.methods.getValues("territoryId")?.name ?? "" }));
+        form.methods.resetField("territoryId");
         refreshAfterChange();
       },
-      onError(error) {
-        if (handleExpiredSession(error)) return;
-        focusFirstInvalid(serverFieldErrors(error), FIELD_IDS);
-      },
     }),
-  );
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setAdded(null);
-    const parsed = setMembershipInputSchema.safeParse({ userId: user.id, territoryId: territory?.id ?? "", role });
-    if (!parsed.success) {
-      // An empty pick fails the id check: say what to do rather than "invalid identifier".
-      const errors = fieldErrorsFromZod(parsed.error).map((error) =>
-        error.field === "territoryId" && !territory
-          ? {
-              ...error,
-              message: {
-                fr: t("admin.memberships.pickTerritory", { lng: "fr" }),
-                en: t("admin.memberships.pickTerritory", { lng: "en" }),
-              },
-            }
-          : error,
-      );
-      add.reset();
-      setLocalErrors(errors);
-      focusFirstInvalid(errors, FIELD_IDS);
-      return;
-    }
-    setLocalErrors([]);
-    add.mutate(parsed.data);
-  }
-
-  const fieldError = useFieldErrorText(localErrors.length ? localErrors : serverFieldErrors(add.error));
-  const summary = add.error && !serverFieldErrors(add.error).length ? errorText(add.error) : null;
+  });
 
   return (
     <section aria-labelledby="memberships-add">
       <h3 id="memberships-add">{t("admin.memberships.add")}</h3>
       <p role="status" className="admin-status">
-        {added}
+        {form.send.isSuccess && added}
       </p>
-      {summary && (
-        <div className="alert alert--error" role="alert">
-          <p>{summary}</p>
-        </div>
-      )}
       {!rights.instance && own.length === 0 ? (
         <p>{t("admin.memberships.allYours")}</p>
       ) : (
-        <form className="form" onSubmit={submit} noValidate>
-          {rights.instance ? (
-            <TerritoryComboBox
-              id={FIELD_IDS.territoryId}
-              label={t("admin.memberships.territory")}
-              error={fieldError("territoryId")}
-              value={territory}
-              onChange={setTerritory}
-            />
-          ) : (
-            <SelectField
-              id={FIELD_IDS.territoryId}
-              label={t("admin.memberships.territory")}
-              hint={t("admin.memberships.ownHint")}
-              error={fieldError("territoryId")}
-              options={[
-                { value: "", label: t("admin.memberships.choose") },
-                ...own.map((mine) => ({ value: mine.territoryId, label: mine.territoryName })),
-              ]}
-              value={territory?.id ?? ""}
-              onChange={(event) => {
-                const picked = own.find((mine) => mine.territoryId === event.target.value);
-                setTerritory(picked ? { id: picked.territoryId, name: picked.territoryName } : null);
-              }}
-            />
-          )}
-          <SelectField
-            id={FIELD_IDS.role}
+        <SchemaForm form={form}>
+          <FormTerritoryField
+            id={`${form.idPrefix}-territoryId`}
+            name="territoryId"
+            label={t("admin.memberships.territory")}
+            among={rights.instance ? null : own}
+            hint={t("admin.memberships.ownHint")}
+            placeholder={t("admin.memberships.choose")}
+          />
+          <FormSelectField
+            name="role"
             label={t("admin.memberships.role")}
             hint={t("admin.memberships.roleHint")}
-            error={fieldError("role")}
             options={MEMBERSHIP_ROLES.map((value) => ({ value, label: format.label(membershipRoleLabels[value]) }))}
-            value={role}
-            onChange={(event) => {
-              if (isRole(event.target.value)) setRole(event.target.value);
-            }}
           />
           <div className="form__actions">
-            <button type="submit" className="button" disabled={add.isPending}>
-              {add.isPending ? t("admin.memberships.adding") : t("admin.memberships.addSubmit")}
+            <button type="submit" className="button" disabled={form.send.isPending}>
+              {form.send.isPending ? t("admin.memberships.adding") : t("admin.memberships.addSubmit")}
             </button>
           </div>
-        </form>
+        </SchemaForm>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import { engagementFormLabels, engineeringKindLabels, formalityLabels, memberRol
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
+import { Panel } from "../../ui/panel.tsx";
 import { type CooperationDetail, useCooperationRights } from "./cooperation-model.ts";
 import { MemberAddDialog } from "./member-add-dialog.tsx";
 import { MemberRemoveDialog } from "./member-remove-dialog.tsx";
@@ -21,10 +22,7 @@ export function CooperationSide({ cooperation }: { cooperation: CooperationDetai
 
   return (
     <>
-      <section className="panel" aria-labelledby="members-heading">
-        <h2 id="members-heading" className="panel__title">
-          {t("cooperations.side.members", { count: current.length })}
-        </h2>
+      <Panel headingId="members-heading" title={t("cooperations.side.members", { count: current.length })}>
         <ul className="member-list">
           {current.map((member) => (
             <li key={member.id}>
@@ -64,12 +62,9 @@ export function CooperationSide({ cooperation }: { cooperation: CooperationDetai
             </ul>
           </>
         )}
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="engagement-heading">
-        <h2 id="engagement-heading" className="panel__title">
-          {t("cooperations.side.engagement")}
-        </h2>
+      <Panel headingId="engagement-heading" title={t("cooperations.side.engagement")}>
         <p className="engagement__current">
           <strong>{format.label(engagementFormLabels[cooperation.engagementForm])}</strong>
           <span className="badge">{format.label(formalityLabels[cooperation.formality])}</span>
@@ -88,12 +83,9 @@ export function CooperationSide({ cooperation }: { cooperation: CooperationDetai
             </ol>
           </>
         )}
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="engineering-heading">
-        <h2 id="engineering-heading" className="panel__title">
-          {t("cooperations.side.engineering")}
-        </h2>
+      <Panel headingId="engineering-heading" title={t("cooperations.side.engineering")}>
         <dl className="facts-list">
           <div>
             <dt>{t("cooperations.side.engineeringKind")}</dt>
@@ -114,7 +106,7 @@ export function CooperationSide({ cooperation }: { cooperation: CooperationDetai
             <dd>{engineering.fte === null ? t("cooperations.side.unknown") : format.number(engineering.fte)}</dd>
           </div>
         </dl>
-      </section>
+      </Panel>
     </>
   );
 }

@@ -1,24 +1,18 @@
-import { useMutation } from "@tanstack/react-query";
-import { type FieldError, fieldErrorsFromZod, removeMemberInputSchema, todayInFrance } from "@trame/core";
-import { type FormEvent, useState } from "react";
+import { removeMemberInputSchema, todayInFrance } from "@trame/core";
 import { Button, DialogTrigger } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { trpc } from "../../lib/trpc.ts";
 import { ModalDialog } from "../../ui/dialog.tsx";
-import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
-import { TextField } from "../../ui/fields.tsx";
-import { OfflineNotice } from "../../ui/offline-notice.tsx";
-import type { CooperationDetail } from "./cooperation-model.ts";
-import { memberMutationCallbacks, useMemberErrorSummary } from "./member-mutation.ts";
-
-type Member = CooperationDetail["members"][number];
-
-const FIELD_IDS = { leftOn: "member-left-on" } as const;
+import { DialogActions } from "../../ui/dialog-actions.tsx";
+import { FormTextField, SchemaForm } from "../../ui/schema-form.tsx";
+import type { MemberFormProps } from "./member-form-parts.tsx";
+import { memberMutationCallbacks, useMemberForm } from "./member-mutation.ts";
 
 /** Removing asks first. The membership ends on the date given; the territory stays listed among former members. */
-export function MemberRemoveDialog({ cooperation, member }: { cooperation: CooperationDetail; member: Member }) {
+export function MemberRemoveDialog({ cooperation, member }: Omit<MemberFormProps, "close">) {
   const { t } = useTranslation();
   const name = member.territory.name;
+  // A confirmation, not a form to fill: a click outside may dismiss it, unlike the other member dialogs.
   return (
     <DialogTrigger>
       <Button
@@ -34,71 +28,32 @@ export function MemberRemoveDialog({ cooperation, member }: { cooperation: Coope
   );
 }
 
-function MemberRemoveConfirm({
-  cooperation,
-  member,
-  close,
-}: {
-  cooperation: CooperationDetail;
-  member: Member;
-  close: () => void;
-}) {
+function MemberRemoveConfirm({ cooperation, member, close }: MemberFormProps) {
   const { t } = useTranslation();
-  const errorSummary = useMemberErrorSummary();
-  const [leftOn, setLeftOn] = useState(todayInFrance());
-  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
-
-  const remove = useMutation(
-    trpc.cooperation.removeMember.mutationOptions(memberMutationCallbacks(cooperation.id, FIELD_IDS, close)),
-  );
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = removeMemberInputSchema.safeParse({
-      memberId: member.id,
-      version: member.version,
-      ...(leftOn && { leftOn }),
-    });
-    if (!parsed.success) {
-      const errors = fieldErrorsFromZod(parsed.error);
-      remove.reset();
-      setLocalErrors(errors);
-      focusFirstInvalid(errors, FIELD_IDS);
-      return;
-    }
-    setLocalErrors([]);
-    remove.mutate(parsed.data);
-  }
-
-  const fieldError = useFieldErrorText(localErrors.length ? localErrors : serverFieldErrors(remove.error));
-  const summary = errorSummary(remove.error, localErrors, FIELD_IDS);
-
+  const form = useMemberForm({
+    idPrefix: "member",
+    defaultValues: { leftOn: todayInFrance() },
+    schema: removeMemberInputSchema,
+    toInput: ({ leftOn }) => ({ memberId: member.id, version: member.version, ...(leftOn && { leftOn }) }),
+    mutation: trpc.cooperation.removeMember.mutationOptions(memberMutationCallbacks(cooperation.id, close)),
+  });
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <SchemaForm form={form}>
       <p>{t("cooperations.members.removeBody", { name: member.territory.name, cooperation: cooperation.name })}</p>
-      {summary && (
-        <div className="alert alert--error" role="alert">
-          <p>{summary}</p>
-        </div>
-      )}
-      <TextField
-        id={FIELD_IDS.leftOn}
+      <FormTextField
+        name="leftOn"
         type="date"
         label={t("cooperations.members.leftOn")}
         hint={t("cooperations.members.leftOnHint")}
-        error={fieldError("leftOn")}
-        value={leftOn}
-        onChange={(event) => setLeftOn(event.target.value)}
       />
-      <OfflineNotice paused={remove.isPaused} />
-      <div className="dialog__actions">
-        <button type="submit" className="button button--danger" disabled={remove.isPending}>
-          {remove.isPending ? t("cooperations.members.removing") : t("cooperations.members.confirmRemove")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={close} disabled={remove.isPending}>
-          {t("cooperations.members.cancel")}
-        </button>
-      </div>
-    </form>
+      <DialogActions
+        {...form.actions}
+        danger
+        saveLabel={t("cooperations.members.confirmRemove")}
+        savingLabel={t("cooperations.members.removing")}
+        cancelLabel={t("cooperations.members.cancel")}
+        onCancel={close}
+      />
+    </SchemaForm>
   );
 }

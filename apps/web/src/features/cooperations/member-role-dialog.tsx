@@ -1,97 +1,58 @@
-import { useMutation } from "@tanstack/react-query";
-import {
-  type FieldError,
-  fieldErrorsFromZod,
-  MEMBER_ROLES,
-  type MemberRole,
-  memberRoleLabels,
-  updateMemberInputSchema,
-} from "@trame/core";
-import { type FormEvent, useState } from "react";
-import { Button, DialogTrigger } from "react-aria-components";
+import { MEMBER_ROLES, updateMemberInputSchema } from "@trame/core";
+import { useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
-import { ModalDialog } from "../../ui/dialog.tsx";
-import { DialogActions } from "../../ui/dialog-actions.tsx";
-import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
-import { SelectField, TextField } from "../../ui/fields.tsx";
-import type { CooperationDetail } from "./cooperation-model.ts";
-import { memberMutationCallbacks, useMemberErrorSummary } from "./member-mutation.ts";
+import { FormDialog } from "../../ui/dialog.tsx";
+import { FormTextField, SchemaForm } from "../../ui/schema-form.tsx";
+import { MemberFormActions, type MemberFormProps, MemberRoleField } from "./member-form-parts.tsx";
+import { memberMutationCallbacks, useMemberForm } from "./member-mutation.ts";
 
-type Member = CooperationDetail["members"][number];
-
-const FIELD_IDS = {
-  role: "member-role",
-  joinedOn: "member-joined-on",
-} as const;
+interface MemberRoleValues {
+  role: string;
+  joinedOn: string;
+}
 
 /** The role and the date of joining of one current member. */
-export function MemberRoleDialog({ cooperation, member }: { cooperation: CooperationDetail; member: Member }) {
+export function MemberRoleDialog({ cooperation, member }: Omit<MemberFormProps, "close">) {
   const { t } = useTranslation();
   const name = member.territory.name;
   return (
-    <DialogTrigger>
-      <Button
-        className="button button--link button--small"
-        aria-label={t("cooperations.members.changeNamed", { name })}
-      >
-        {t("cooperations.members.change")}
-      </Button>
-      <ModalDialog title={t("cooperations.members.changeTitle", { name })} isDismissable={false}>
-        {(close) => <MemberRoleForm cooperation={cooperation} member={member} close={close} />}
-      </ModalDialog>
-    </DialogTrigger>
+    <FormDialog
+      trigger={t("cooperations.members.change")}
+      triggerLabel={t("cooperations.members.changeNamed", { name })}
+      triggerClassName="button button--link button--small"
+      title={t("cooperations.members.changeTitle", { name })}
+    >
+      {(close) => <MemberRoleForm cooperation={cooperation} member={member} close={close} />}
+    </FormDialog>
   );
 }
 
-function MemberRoleForm({
-  cooperation,
-  member,
-  close,
-}: {
-  cooperation: CooperationDetail;
-  member: Member;
-  close: () => void;
-}) {
+function MemberRoleForm({ cooperation, member, close }: MemberFormProps) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const errorSummary = useMemberErrorSummary();
-  const [role, setRole] = useState<MemberRole>(member.role);
-  const [joinedOn, setJoinedOn] = useState(member.joinedOn ?? "");
-  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
   const lead = cooperation.members.find((m) => m.role === "lead" && m.leftOn === null);
+  // Only what changed is sent, at the version the page holds (refreshed by a conflict).
+  const changes = (values: MemberRoleValues) => ({
+    ...(values.role !== member.role && { role: values.role }),
+    ...(values.joinedOn !== (member.joinedOn ?? "") && { joinedOn: values.joinedOn || null }),
+  });
+  const defaultValues: MemberRoleValues = { role: member.role, joinedOn: member.joinedOn ?? "" };
+  const form = useMemberForm({
+    idPrefix: "member",
+    defaultValues,
+    schema: updateMemberInputSchema,
+    toInput: (values) => ({ memberId: member.id, version: member.version, ...changes(values) }),
+    mutation: trpc.cooperation.updateMember.mutationOptions(memberMutationCallbacks(cooperation.id, close)),
+  });
+  // Nothing changed: there is nothing to send, the dialog just closes.
+  const submit: typeof form.submit = (event) => {
+    if (Object.keys(changes(form.methods.getValues())).length) return form.submit(event);
+    event?.preventDefault();
+    close();
+    return Promise.resolve();
+  };
 
-  const update = useMutation(
-    trpc.cooperation.updateMember.mutationOptions(memberMutationCallbacks(cooperation.id, FIELD_IDS, close)),
-  );
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    // Only what changed is sent, at the version the page holds (refreshed by a conflict).
-    const parsed = updateMemberInputSchema.safeParse({
-      memberId: member.id,
-      version: member.version,
-      ...(role !== member.role && { role }),
-      ...(joinedOn !== (member.joinedOn ?? "") && { joinedOn: joinedOn || null }),
-    });
-    if (!parsed.success) {
-      const errors = fieldErrorsFromZod(parsed.error);
-      update.reset();
-      setLocalErrors(errors);
-      focusFirstInvalid(errors, FIELD_IDS);
-      return;
-    }
-    setLocalErrors([]);
-    if (parsed.data.role === undefined && parsed.data.joinedOn === undefined) {
-      close();
-      return;
-    }
-    update.mutate(parsed.data);
-  }
-
-  const fieldError = useFieldErrorText(localErrors.length ? localErrors : serverFieldErrors(update.error));
-  const summary = errorSummary(update.error, localErrors, FIELD_IDS);
+  const role = useWatch({ control: form.methods.control, name: "role" });
   const roleHint =
     member.role === "lead"
       ? t("cooperations.members.leadHint")
@@ -100,40 +61,10 @@ function MemberRoleForm({
         : undefined;
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      {summary && (
-        <div className="alert alert--error" role="alert">
-          <p>{summary}</p>
-        </div>
-      )}
-      <SelectField
-        id={FIELD_IDS.role}
-        label={t("cooperations.members.role")}
-        hint={roleHint}
-        error={fieldError("role")}
-        options={MEMBER_ROLES.map((value) => ({ value, label: format.label(memberRoleLabels[value]) }))}
-        value={role}
-        onChange={(event) => {
-          const next = MEMBER_ROLES.find((r) => r === event.target.value);
-          if (next) setRole(next);
-        }}
-      />
-      <TextField
-        id={FIELD_IDS.joinedOn}
-        type="date"
-        label={t("cooperations.members.joinedOn")}
-        error={fieldError("joinedOn")}
-        value={joinedOn}
-        onChange={(event) => setJoinedOn(event.target.value)}
-      />
-      <DialogActions
-        pending={update.isPending}
-        paused={update.isPaused}
-        saveLabel={t("cooperations.members.changeSave")}
-        savingLabel={t("cooperations.members.saving")}
-        cancelLabel={t("cooperations.members.cancel")}
-        onCancel={close}
-      />
-    </form>
+    <SchemaForm form={{ ...form, submit }}>
+      <MemberRoleField roles={MEMBER_ROLES} hint={roleHint} />
+      <FormTextField name="joinedOn" type="date" label={t("cooperations.members.joinedOn")} />
+      <MemberFormActions actions={form.actions} saveLabel={t("cooperations.members.changeSave")} close={close} />
+    </SchemaForm>
   );
 }

@@ -4,8 +4,8 @@ import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { CaptionedTable } from "../../ui/captioned-table.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { useEuros } from "../territory-page/use-euros.ts";
 import { applicationsInput, type BoardFilters } from "./board-filters.ts";
 
@@ -60,50 +60,38 @@ export function StatusTotals({ filters }: { filters: BoardFilters }) {
         </Suspense>
         <figcaption className="board-figure__caption">{caption}</figcaption>
       </figure>
-      <ScrollRegion label={caption} className="entity-table-scroll">
-        <table className="entity-table">
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("funding.board.status")}</th>
-              <th scope="col" className="numeric">
-                {t("funding.totals.count")}
-              </th>
-              <th scope="col" className="numeric">
-                {series.requested}
-              </th>
-              <th scope="col" className="numeric">
-                {series.granted}
-              </th>
-              <th scope="col" className="numeric">
-                {series.paid}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.status}>
-                <th scope="row">
-                  <span className={`status status--${row.status}`}>{row.label}</span>
-                </th>
-                <td className="numeric tabular">{format.number(row.count)}</td>
-                <td className="numeric tabular">{euros(row.requested)}</td>
-                <td className="numeric tabular">{euros(row.granted)}</td>
-                <td className="numeric tabular">{euros(row.paid)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t("funding.totals.total")}</th>
-              <td className="numeric tabular">{format.number(total.count)}</td>
-              <td className="numeric tabular">{euros(total.requested)}</td>
-              <td className="numeric tabular">{euros(total.granted)}</td>
-              <td className="numeric tabular">{euros(total.paid)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </ScrollRegion>
+      <CaptionedTable
+        look="entity"
+        caption={caption}
+        columns={[
+          { label: t("funding.board.status") },
+          { label: t("funding.totals.count"), numeric: true },
+          { label: series.requested, numeric: true },
+          { label: series.granted, numeric: true },
+          { label: series.paid, numeric: true },
+        ]}
+        foot={
+          <tr>
+            <th scope="row">{t("funding.totals.total")}</th>
+            <td className="numeric tabular">{format.number(total.count)}</td>
+            <td className="numeric tabular">{euros(total.requested)}</td>
+            <td className="numeric tabular">{euros(total.granted)}</td>
+            <td className="numeric tabular">{euros(total.paid)}</td>
+          </tr>
+        }
+      >
+        {rows.map((row) => (
+          <tr key={row.status}>
+            <th scope="row">
+              <span className={`status status--${row.status}`}>{row.label}</span>
+            </th>
+            <td className="numeric tabular">{format.number(row.count)}</td>
+            <td className="numeric tabular">{euros(row.requested)}</td>
+            <td className="numeric tabular">{euros(row.granted)}</td>
+            <td className="numeric tabular">{euros(row.paid)}</td>
+          </tr>
+        ))}
+      </CaptionedTable>
     </section>
   );
 }

@@ -2,8 +2,8 @@ import { type HealthTrend, healthPercent, healthSeriesIsShare, healthSeriesLabel
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
+import { CaptionedTable } from "../../ui/captioned-table.tsx";
 import { Disclosure } from "../../ui/disclosure.tsx";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
 const TrendChart = lazy(() => import("./trend-chart.tsx"));
 
@@ -31,36 +31,25 @@ export function TrendFigure({ trend, title }: { trend: HealthTrend | null; title
         <TrendChart rows={rows} series={series} share={share} formatValue={formatValue} />
       </Suspense>
       <Disclosure title={t("health.card.showTable")} headingLevel={4} className="health-trend__table">
-        <ScrollRegion label={`${title} — ${heading}`}>
-          <table className="health-table">
-            <caption className="visually-hidden">{`${title} — ${heading}`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("health.card.periodColumn")}</th>
-                {series.map((s) => (
-                  <th key={s.key} scope="col" className="health-table__number">
-                    {s.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {trend.points.map((point) => (
-                <tr key={point.period}>
-                  <th scope="row">{periodLabel(point.period)}</th>
-                  {trend.series.map((key) => {
-                    const value = point.values[key];
-                    return (
-                      <td key={key} className="health-table__number">
-                        {value === null || value === undefined ? t("health.card.noValue") : formatValue(value)}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <CaptionedTable
+          look="health"
+          caption={`${title} — ${heading}`}
+          columns={[{ label: t("health.card.periodColumn") }, ...series.map((s) => ({ label: s.name, numeric: true }))]}
+        >
+          {trend.points.map((point) => (
+            <tr key={point.period}>
+              <th scope="row">{periodLabel(point.period)}</th>
+              {trend.series.map((key) => {
+                const value = point.values[key];
+                return (
+                  <td key={key} className="health-table__number">
+                    {value === null || value === undefined ? t("health.card.noValue") : formatValue(value)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </CaptionedTable>
       </Disclosure>
     </figure>
   );

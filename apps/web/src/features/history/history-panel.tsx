@@ -8,7 +8,7 @@ import { trpc } from "../../lib/trpc.ts";
 import { QueryError } from "../../ui/query-error.tsx";
 import { auditChanges } from "./audit-diff.ts";
 import "./history.css";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
+import { CaptionedTable } from "../../ui/captioned-table.tsx";
 
 const SHOWN = 50;
 
@@ -71,29 +71,24 @@ function HistoryEntries({ entityType, entityId }: HistoryPanelProps) {
                 <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
               </p>
               {changes.length > 0 && (
-                <ScrollRegion label={t("history.changesCaption", { date: format.dateTime(entry.at) })}>
-                  <table className="history__changes">
-                    <caption className="visually-hidden">
-                      {t("history.changesCaption", { date: format.dateTime(entry.at) })}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("history.field")}</th>
-                        <th scope="col">{t("history.before")}</th>
-                        <th scope="col">{t("history.after")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {changes.map((change) => (
-                        <tr key={change.field}>
-                          <th scope="row">{fieldLabels[change.field] ?? change.field}</th>
-                          <td>{change.before}</td>
-                          <td>{change.after}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </ScrollRegion>
+                <CaptionedTable
+                  look="bare"
+                  className="history__changes"
+                  caption={t("history.changesCaption", { date: format.dateTime(entry.at) })}
+                  columns={[
+                    { label: t("history.field") },
+                    { label: t("history.before") },
+                    { label: t("history.after") },
+                  ]}
+                >
+                  {changes.map((change) => (
+                    <tr key={change.field}>
+                      <th scope="row">{fieldLabels[change.field] ?? change.field}</th>
+                      <td>{change.before}</td>
+                      <td>{change.after}</td>
+                    </tr>
+                  ))}
+                </CaptionedTable>
               )}
             </li>
           );

@@ -1,39 +1,29 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useIsMutating, useMutation } from "@tanstack/react-query";
 import { IMPORT_KINDS, type ImportKind, type ImportMode } from "@trame/core";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { focusHeading } from "../../ui/focus-after.ts";
 import { useErrorText } from "../../ui/query-error.tsx";
+import { ImportChoices } from "./import-choices.tsx";
+import { ImportCommitForm } from "./import-commit-form.tsx";
 import { ImportMapping } from "./import-mapping.tsx";
 import type { ImportResult, PreviewChoice } from "./import-model.ts";
 import { ImportPreviewTable } from "./import-preview-table.tsx";
-import {
-  ACCEPTED_FILES,
-  MAX_IMPORT_BYTES,
-  type StoredUpload,
-  templateUrl,
-  UploadError,
-  uploadSpreadsheet,
-} from "./import-requests.ts";
+import { type StoredUpload, templateUrl } from "./import-requests.ts";
 import { ImportResultView } from "./import-result.tsx";
+import { ImportUploadForm } from "./import-upload-form.tsx";
 
 /** The steps of an import, each revealed when the one before is done, focus moving to its heading. */
 export function ImportFlow({ cooperationId }: { cooperationId: string }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
-  const fileId = useId();
   const [kind, setKind] = useState<ImportKind>("projects");
-  const [file, setFile] = useState<File | null>(null);
   const [upload, setUpload] = useState<StoredUpload | null>(null);
-  const [uploadError, setUploadError] = useState<string | null>(null);
-  const [uploading, setUploading] = useState(false);
   const [choice, setChoice] = useState<PreviewChoice>({ sheet: 0 });
   const [mode, setMode] = useState<ImportMode>("valid");
   const [result, setResult] = useState<ImportResult | null>(null);
+  const committing = useIsMutating({ mutationKey: trpc.import.commit.mutationKey() }) > 0;
 
   const preview = useMutation(
     trpc.import.preview.mutationOptions({
@@ -42,77 +32,36 @@ export function ImportFlow({ cooperationId }: { cooperationId: string }) {
       },
     }),
   );
-  const commit = useMutation(
-    trpc.import.commit.mutationOptions({
-      onSuccess(done) {
-        setResult(done);
-        // New projects, actions and applications show everywhere: lists, timelines, dashboards.
-        void queryClient.invalidateQueries();
-        focusHeading("import-step-result");
-      },
-    }),
-  );
 
-  const runPreview = (uploadId: string, next: PreviewChoice, forKind = kind) => {
+  const runPreview = (uploadId: string, next: PreviewChoice) => {
     setChoice(next);
-    preview.mutate({ uploadId, kind: forKind, ...next });
+    preview.mutate({ uploadId, kind, ...next });
   };
 
   const restart = () => {
     setUpload(null);
-    setFile(null);
     setResult(null);
-    setUploadError(null);
     preview.reset();
-    commit.reset();
     setChoice({ sheet: 0 });
     focusHeading("import-step-file");
   };
 
-  const send = async () => {
-    setUploadError(null);
-    if (!file) return setUploadError(t("imports.chooseFile"));
-    if (file.size > MAX_IMPORT_BYTES) {
-      return setUploadError(t("imports.tooLarge", { size: format.number(Math.ceil(file.size / 1024 / 1024)) }));
-    }
-    setUploading(true);
-    try {
-      const stored = await uploadSpreadsheet(cooperationId, file);
-      setUpload(stored);
-      commit.reset();
-      setResult(null);
-      runPreview(stored.id, { sheet: 0 });
-    } catch (error) {
-      setUploadError(
-        error instanceof UploadError && error.trame ? format.label(error.trame.message) : t("errors.network"),
-      );
-    } finally {
-      setUploading(false);
-    }
-  };
-
   const data = preview.data;
-  const locked = result !== null || commit.isPending;
+  const locked = result !== null || committing;
 
   return (
     <div className="import-flow">
       <section className="import-step" aria-labelledby="import-step-kind">
         <h2 id="import-step-kind">{t("imports.steps.kind")}</h2>
-        <fieldset className="import-kinds" disabled={upload !== null}>
-          <legend>{t("imports.kindLegend")}</legend>
-          {IMPORT_KINDS.map((value) => (
-            <label key={value} className="import-kinds__choice">
-              <input
-                type="radio"
-                name="import-kind"
-                value={value}
-                checked={kind === value}
-                onChange={() => setKind(value)}
-              />
-              {t(`imports.kinds.${value}`)}
-            </label>
-          ))}
-        </fieldset>
+        <ImportChoices
+          name="import-kind"
+          legend={t("imports.kindLegend")}
+          className="import-kinds"
+          disabled={upload !== null}
+          options={IMPORT_KINDS.map((value) => ({ value, label: t(`imports.kinds.${value}`) }))}
+          value={kind}
+          onChange={setKind}
+        />
         <p>
           <a href={templateUrl(kind)} download>
             {t("imports.template", { kind: t(`imports.kinds.${kind}`) })}
@@ -131,41 +80,14 @@ export function ImportFlow({ cooperationId }: { cooperationId: string }) {
             </button>
           </p>
         ) : (
-          <form
-            className="import-upload"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void send();
+          <ImportUploadForm
+            cooperationId={cooperationId}
+            onUploaded={(stored) => {
+              setUpload(stored);
+              setResult(null);
+              runPreview(stored.id, { sheet: 0 });
             }}
-          >
-            <div className={`field${uploadError ? " field--error" : ""}`}>
-              <label className="field__label" htmlFor={fileId}>
-                {t("imports.file")}
-              </label>
-              <span className="field__hint" id={`${fileId}-hint`}>
-                {t("imports.fileHint")}
-              </span>
-              <input
-                id={fileId}
-                type="file"
-                accept={ACCEPTED_FILES}
-                aria-describedby={`${fileId}-hint${uploadError ? ` ${fileId}-error` : ""}`}
-                aria-invalid={uploadError ? true : undefined}
-                onChange={(event) => {
-                  setFile(event.target.files?.[0] ?? null);
-                  setUploadError(null);
-                }}
-              />
-              {uploadError && (
-                <span className="field__error" id={`${fileId}-error`} role="alert">
-                  {uploadError}
-                </span>
-              )}
-            </div>
-            <button type="submit" className="button" disabled={uploading}>
-              {uploading ? t("imports.uploading") : t("imports.upload")}
-            </button>
-          </form>
+          />
         )}
       </section>
 
@@ -195,33 +117,18 @@ export function ImportFlow({ cooperationId }: { cooperationId: string }) {
           <h2 id="import-step-preview">{t("imports.steps.preview")}</h2>
           <ImportPreviewTable preview={data} />
           {!result && (
-            <form
-              className="import-commit"
-              onSubmit={(event) => {
-                event.preventDefault();
-                commit.mutate({ uploadId: upload.id, kind: data.kind, ...choice, mode });
+            <ImportCommitForm
+              uploadId={upload.id}
+              preview={data}
+              choice={choice}
+              disabled={preview.isPending}
+              mode={mode}
+              onModeChange={setMode}
+              onDone={(done) => {
+                setResult(done);
+                focusHeading("import-step-result");
               }}
-            >
-              <fieldset>
-                <legend>{t("imports.modeLegend")}</legend>
-                <label className="import-kinds__choice">
-                  <input type="radio" name="import-mode" checked={mode === "valid"} onChange={() => setMode("valid")} />
-                  {t("imports.modeValid", { count: data.counts.create + data.counts.update })}
-                </label>
-                <label className="import-kinds__choice">
-                  <input type="radio" name="import-mode" checked={mode === "all"} onChange={() => setMode("all")} />
-                  {t("imports.modeAll")}
-                </label>
-              </fieldset>
-              {commit.isError && (
-                <p className="alert alert--error" role="alert">
-                  {errorText(commit.error)}
-                </p>
-              )}
-              <button type="submit" className="button" disabled={commit.isPending || preview.isPending}>
-                {commit.isPending ? t("imports.committing") : t("imports.commit")}
-              </button>
-            </form>
+            />
           )}
         </section>
       )}

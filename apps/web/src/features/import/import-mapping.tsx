@@ -1,8 +1,10 @@
-import { useId, useState } from "react";
+import { useId } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
-import { asChoice, type ImportPreview, type MappingChoice, type PreviewChoice } from "./import-model.ts";
+import { SelectField } from "../../ui/fields.tsx";
+import { DataTable } from "../admin/admin-table.tsx";
+import type { ImportPreview, PreviewChoice } from "./import-model.ts";
 import type { StoredUpload } from "./import-requests.ts";
 
 /**
@@ -24,103 +26,81 @@ export function ImportMapping({
   const { t } = useTranslation();
   const format = useFormat();
   const ids = useId();
-  const [mapping, setMapping] = useState<MappingChoice>(() => asChoice(preview.mapping));
+  // One field a column, in the columns' order: "" leaves the column out.
+  const { control, register, handleSubmit } = useForm({
+    defaultValues: { fields: preview.headers.map((_, column) => preview.mapping[column] ?? "") },
+  });
+  const fields = useWatch({ control, name: "fields" });
   const sheet = upload.sheets[preview.sheet];
   const firstRows = sheet?.firstRows ?? [];
   const headerChoices = Array.from({ length: Math.max(firstRows.length, preview.headerRow) }, (_, i) => i + 1);
-  const used = new Set(Object.values(mapping).filter(Boolean));
-  const missing = preview.fields.filter((field) => field.required && !used.has(field.key));
+  const missing = preview.fields.filter((field) => field.required && !fields.includes(field.key));
+  const apply = handleSubmit((values) =>
+    onApply({
+      sheet: preview.sheet,
+      headerRow: preview.headerRow,
+      mapping: Object.fromEntries(values.fields.map((key, column) => [String(column), key || null])),
+    }),
+  );
 
   return (
-    <form
-      className="import-mapping"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onApply({ sheet: preview.sheet, headerRow: preview.headerRow, mapping });
-      }}
-    >
+    <form className="import-mapping" onSubmit={apply}>
       <div className="import-mapping__where">
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-sheet`}>
-            {t("imports.sheet")}
-          </label>
-          <select
-            id={`${ids}-sheet`}
-            className="field__control"
-            value={preview.sheet}
-            disabled={disabled || upload.sheets.length < 2}
-            onChange={(event) => onApply({ sheet: Number(event.target.value) })}
-          >
-            {upload.sheets.map((s, index) => (
-              <option key={s.name} value={index}>
-                {t("imports.sheetOption", { name: s.name, count: s.rowCount, formatted: format.number(s.rowCount) })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-header`}>
-            {t("imports.headerRow")}
-          </label>
-          <select
-            id={`${ids}-header`}
-            className="field__control"
-            value={preview.headerRow}
-            disabled={disabled}
-            onChange={(event) => onApply({ sheet: preview.sheet, headerRow: Number(event.target.value) })}
-          >
-            {headerChoices.map((row) => (
-              <option key={row} value={row}>
-                {t("imports.headerRowOption", {
-                  row,
-                  text: (firstRows[row - 1] ?? []).filter(Boolean).join(", ").slice(0, 80) || "—",
-                })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${ids}-sheet`}
+          label={t("imports.sheet")}
+          value={preview.sheet}
+          disabled={disabled || upload.sheets.length < 2}
+          onChange={(event) => onApply({ sheet: Number(event.target.value) })}
+          options={upload.sheets.map((s, index) => ({
+            value: String(index),
+            label: t("imports.sheetOption", { name: s.name, count: s.rowCount, formatted: format.number(s.rowCount) }),
+          }))}
+        />
+        <SelectField
+          id={`${ids}-header`}
+          label={t("imports.headerRow")}
+          value={preview.headerRow}
+          disabled={disabled}
+          onChange={(event) => onApply({ sheet: preview.sheet, headerRow: Number(event.target.value) })}
+          options={headerChoices.map((row) => ({
+            value: String(row),
+            label: t("imports.headerRowOption", {
+              row,
+              text: (firstRows[row - 1] ?? []).filter(Boolean).join(", ").slice(0, 80) || "—",
+            }),
+          }))}
+        />
       </div>
       <p className="field__hint">{t(`imports.mappingSource.${preview.mappingSource}`)}</p>
-      <ScrollRegion label={t("imports.mappingCaption")}>
-        <table className="entity-table import-table">
-          <caption className="visually-hidden">{t("imports.mappingCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("imports.column")}</th>
-              <th scope="col">{t("imports.field")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.headers.map((header, column) => {
-              const name = header || t("imports.untitled", { n: column + 1 });
-              const key = String(column);
-              return (
-                <tr key={key}>
-                  <th scope="row">{name}</th>
-                  <td>
-                    <select
-                      className="field__control"
-                      aria-label={t("imports.fieldFor", { header: name })}
-                      value={mapping[key] ?? ""}
-                      disabled={disabled}
-                      onChange={(event) => setMapping({ ...mapping, [key]: event.target.value || null })}
-                    >
-                      <option value="">{t("imports.ignore")}</option>
-                      {preview.fields.map((field) => (
-                        <option key={field.key} value={field.key}>
-                          {field.required
-                            ? t("imports.required", { label: format.label(field.label) })
-                            : format.label(field.label)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        caption={t("imports.mappingCaption")}
+        className="entity-table import-table"
+        columns={[t("imports.column"), t("imports.field")]}
+        rows={preview.headers.map((header, column) => ({
+          column,
+          name: header || t("imports.untitled", { n: column + 1 }),
+        }))}
+        rowKey={({ column }) => column}
+        cells={({ column, name }) => [
+          name,
+          <select
+            className="field__control"
+            aria-label={t("imports.fieldFor", { header: name })}
+            disabled={disabled}
+            {...register(`fields.${column}`)}
+          >
+            <option value="">{t("imports.ignore")}</option>
+            {preview.fields.map((field) => (
+              <option key={field.key} value={field.key}>
+                {field.required
+                  ? t("imports.required", { label: format.label(field.label) })
+                  : format.label(field.label)}
+              </option>
+            ))}
+          </select>,
+        ]}
+      />
       {missing.length > 0 && (
         <p className="alert alert--warning" role="status">
           {t("imports.missingRequired", { fields: missing.map((f) => format.label(f.label)).join(", ") })}

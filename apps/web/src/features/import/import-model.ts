@@ -14,6 +14,3 @@ export interface PreviewChoice {
   headerRow?: number;
   mapping?: MappingChoice;
 }
-
-export const asChoice = (mapping: Record<number, string | null>): MappingChoice =>
-  Object.fromEntries(Object.entries(mapping));

@@ -1,7 +1,8 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
+import { SelectField } from "../../ui/fields.tsx";
+import { DataTable } from "../admin/admin-table.tsx";
 import type { ImportPreview } from "./import-model.ts";
 
 /** Past this many rows the table shows the rows with a problem first; the report has them all. */
@@ -26,59 +27,42 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
           skipped: n(preview.counts.skipped),
         })}
       </p>
-      <div className="field import-preview__filter">
-        <label className="field__label" htmlFor={filterId}>
-          {t("imports.filter")}
-        </label>
-        <select
+      <div className="import-preview__filter">
+        <SelectField
           id={filterId}
-          className="field__control"
+          label={t("imports.filter")}
           value={onlyProblems ? "problems" : "all"}
           onChange={(event) => setOnlyProblems(event.target.value === "problems")}
-        >
-          <option value="all">{t("imports.filterAll")}</option>
-          <option value="problems">{t("imports.filterProblems")}</option>
-        </select>
+          options={[
+            { value: "all", label: t("imports.filterAll") },
+            { value: "problems", label: t("imports.filterProblems") },
+          ]}
+        />
       </div>
-      <ScrollRegion label={t("imports.rowsCaption")}>
-        <table className="entity-table import-table">
-          <caption className="visually-hidden">{t("imports.rowsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("imports.row")}</th>
-              <th scope="col">{t("imports.outcome")}</th>
-              <th scope="col">{t("imports.label")}</th>
-              <th scope="col">{t("imports.problems")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.row} className={`import-row import-row--${row.status}`}>
-                <th scope="row">{row.row}</th>
-                <td>
-                  <span className={`import-status import-status--${row.status}`}>
-                    {t(`imports.status.${row.status}`)}
-                  </span>
-                </td>
-                <td>{row.label}</td>
-                <td>
-                  {row.problems.length > 0 && (
-                    <ul className="import-problems">
-                      {row.problems.map((problem, index) => (
-                        <li key={index}>
-                          {problem.header
-                            ? t("imports.problemAt", { header: problem.header, message: format.label(problem.message) })
-                            : format.label(problem.message)}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable
+        caption={t("imports.rowsCaption")}
+        className="entity-table import-table"
+        columns={[t("imports.row"), t("imports.outcome"), t("imports.label"), t("imports.problems")]}
+        rows={rows}
+        rowKey={(row) => row.row}
+        rowClassName={(row) => `import-row import-row--${row.status}`}
+        cells={(row) => [
+          row.row,
+          <span className={`import-status import-status--${row.status}`}>{t(`imports.status.${row.status}`)}</span>,
+          row.label,
+          row.problems.length > 0 && (
+            <ul className="import-problems">
+              {row.problems.map((problem, index) => (
+                <li key={index}>
+                  {problem.header
+                    ? t("imports.problemAt", { header: problem.header, message: format.label(problem.message) })
+                    : format.label(problem.message)}
+                </li>
+              ))}
+            </ul>
+          ),
+        ]}
+      />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { ImportKind } from "@trame/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
+import { DataTable } from "../admin/admin-table.tsx";
 import type { ImportResult } from "./import-model.ts";
 import { reportUrl } from "./import-requests.ts";
 
@@ -37,29 +37,18 @@ export function ImportResultView({
         })}
       </p>
       {written.length > 0 && (
-        <ScrollRegion label={t("imports.resultCaption")}>
-          <table className="entity-table import-table">
-            <caption className="visually-hidden">{t("imports.resultCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("imports.row")}</th>
-                <th scope="col">{t("imports.outcome")}</th>
-                <th scope="col">{t("imports.label")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {written.map((row) => (
-                <tr key={row.row}>
-                  <th scope="row">{row.row}</th>
-                  <td>{t(`imports.outcomes.${row.outcome}`)}</td>
-                  <td>
-                    <Link to={entityLink(kind, row.entityId ?? "", cooperationId)}>{row.label}</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption={t("imports.resultCaption")}
+          className="entity-table import-table"
+          columns={[t("imports.row"), t("imports.outcome"), t("imports.label")]}
+          rows={written}
+          rowKey={(row) => row.row}
+          cells={(row) => [
+            row.row,
+            t(`imports.outcomes.${row.outcome}`),
+            <Link to={entityLink(kind, row.entityId ?? "", cooperationId)}>{row.label}</Link>,
+          ]}
+        />
       )}
       <p className="import-result__actions">
         <a className="button button--secondary" href={reportUrl(result.runId)} download>

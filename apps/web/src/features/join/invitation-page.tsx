@@ -1,25 +1,20 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
-import {
-  type AcceptInvitationInput,
-  acceptInvitationInputSchema,
-  type FieldError,
-  fieldErrorsFromZod,
-  membershipRoleLabels,
-} from "@trame/core";
-import { type FormEvent, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { acceptInvitationInputSchema, membershipRoleLabels } from "@trame/core";
+import { useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
-import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
 import { TextField } from "../../ui/fields.tsx";
-import { PasswordStrength } from "../../ui/password-strength.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
-import { ProConnectButton, useProConnectEnabled } from "../proconnect/proconnect-button.tsx";
+import { FormTextField, SchemaForm } from "../../ui/schema-form.tsx";
+import { NewPasswordField } from "../account/new-password-field.tsx";
+import { usePasswordForm } from "../account/use-password-form.ts";
+import { formMessage } from "../auth/form-message.ts";
+import { ProConnectChoice } from "../auth/proconnect-choice.tsx";
+import { SubmitButton } from "../auth/submit-button.tsx";
 import "./join.css";
-
-const FIELD_IDS = { name: "invitation-name", password: "invitation-password" } as const;
 
 /** The link's secret travels in the fragment (`/invitation#…`), which browsers never send to a server. */
 export function tokenFromHash(hash: string): string {
@@ -77,46 +72,20 @@ interface Invitation {
 function AcceptForm({ token, invitation }: { token: string; invitation: Invitation }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const errorText = useErrorText();
   const navigate = useNavigate();
-  const proconnect = useProConnectEnabled();
-  const [values, setValues] = useState({ name: "", password: "" });
-  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
-
-  const accept = useMutation(
-    trpc.invitation.accept.mutationOptions({
+  const form = usePasswordForm({
+    idPrefix: "invitation",
+    defaultValues: { name: "", password: "" },
+    schema: acceptInvitationInputSchema,
+    toInput: (values) => ({ ...values, token }),
+    mutation: trpc.invitation.accept.mutationOptions({
       async onSuccess(result) {
         await queryClient.invalidateQueries(trpc.auth.me.pathFilter());
         navigate(`/territoires/${result.territoryId}`, { replace: true });
       },
-      onError(error) {
-        focusFirstInvalid(serverFieldErrors(error), FIELD_IDS);
-      },
     }),
-  );
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    // Asynchronous: the password's strength estimate loads its dictionaries on first use.
-    const input: AcceptInvitationInput = { token, ...values };
-    const parsed = await acceptInvitationInputSchema.safeParseAsync(input);
-    if (!parsed.success) {
-      const errors = fieldErrorsFromZod(parsed.error);
-      accept.reset();
-      setLocalErrors(errors);
-      focusFirstInvalid(errors, FIELD_IDS);
-      return;
-    }
-    setLocalErrors([]);
-    accept.mutate(parsed.data);
-  }
-
-  const fieldError = useFieldErrorText(localErrors.length ? localErrors : serverFieldErrors(accept.error));
-  const summary = localErrors.length
-    ? t("join.fixFields")
-    : accept.error && !serverFieldErrors(accept.error).length
-      ? errorText(accept.error)
-      : null;
+  });
+  const name = useWatch({ control: form.methods.control, name: "name" });
 
   return (
     <>
@@ -126,19 +95,10 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
           role: format.label(membershipRoleLabels[invitation.role]).toLowerCase(),
         })}
       </p>
-      {summary && (
-        <div className="alert alert--error" role="alert">
-          <p>{summary}</p>
-        </div>
-      )}
-      {proconnect && (
-        <>
-          <p>{t("join.invitation.proconnect", { email: invitation.email })}</p>
-          <ProConnectButton />
-          <p className="proconnect-separator">{t("proconnect.or")}</p>
-        </>
-      )}
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <ProConnectChoice>
+        <p>{t("join.invitation.proconnect", { email: invitation.email })}</p>
+      </ProConnectChoice>
+      <SchemaForm form={form} message={formMessage(form, t("join.fixFields"))}>
         <TextField
           id="invitation-email"
           type="email"
@@ -147,34 +107,25 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
           autoComplete="username"
           readOnly
         />
-        <TextField
-          id={FIELD_IDS.name}
+        <FormTextField
+          name="name"
           label={t("join.invitation.name")}
           hint={t("join.invitation.nameHint")}
-          error={fieldError("name")}
-          value={values.name}
           autoComplete="name"
-          onChange={(event) => setValues({ ...values, name: event.target.value })}
         />
-        <TextField
-          id={FIELD_IDS.password}
-          type="password"
+        <NewPasswordField
+          name="password"
           label={t("join.password")}
           hint={t("join.passwordHint")}
-          error={fieldError("password")}
-          value={values.password}
-          autoComplete="new-password"
-          onChange={(event) => setValues({ ...values, password: event.target.value })}
+          strengthId="invitation-password-strength"
+          userInputs={[name, invitation.email]}
         />
-        <PasswordStrength
-          id="invitation-password-strength"
-          password={values.password}
-          userInputs={[values.name, invitation.email]}
+        <SubmitButton
+          pending={form.send.isPending}
+          label={t("join.invitation.submit")}
+          pendingLabel={t("join.invitation.submitting")}
         />
-        <button type="submit" className="button" disabled={accept.isPending}>
-          {accept.isPending ? t("join.invitation.submitting") : t("join.invitation.submit")}
-        </button>
-      </form>
+      </SchemaForm>
     </>
   );
 }

@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { CaptionedTable } from "../../ui/captioned-table.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { EpciMap, type MapShape } from "./epci-map.tsx";
 import { type LegendItem, MapLegend } from "./map-legend.tsx";
 import { useOutlines } from "./use-outlines.ts";
@@ -75,28 +75,23 @@ export default function CooperationMap({ cooperationId }: { cooperationId: strin
       <MapLegend items={legend} />
       <details className="map-panel__data">
         <summary>{t("map.showTable")}</summary>
-        <ScrollRegion label={t("map.cooperation.caption")}>
-          <table className="data-table data-table--wide">
-            <caption>{t("map.cooperation.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("map.cooperation.colTerritory")}</th>
-                <th scope="col">{t("map.cooperation.colRole")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...members, ...neighbours.map((n) => ({ ...n, role: null }))].map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">
-                    <Link to={`/territoires/${row.id}`}>{row.name}</Link>
-                    {!row.siren && <span className="map-panel__note"> — {t("map.noOutline")}</span>}
-                  </th>
-                  <td>{row.role ? format.label(memberRoleLabels[row.role]) : t("map.cooperation.neighbour")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <CaptionedTable
+          look="data"
+          className="data-table--wide"
+          caption={t("map.cooperation.caption")}
+          captionShown
+          columns={[{ label: t("map.cooperation.colTerritory") }, { label: t("map.cooperation.colRole") }]}
+        >
+          {[...members, ...neighbours.map((n) => ({ ...n, role: null }))].map((row) => (
+            <tr key={row.id}>
+              <th scope="row">
+                <Link to={`/territoires/${row.id}`}>{row.name}</Link>
+                {!row.siren && <span className="map-panel__note"> — {t("map.noOutline")}</span>}
+              </th>
+              <td>{row.role ? format.label(memberRoleLabels[row.role]) : t("map.cooperation.neighbour")}</td>
+            </tr>
+          ))}
+        </CaptionedTable>
       </details>
     </div>
   );

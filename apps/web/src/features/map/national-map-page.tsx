@@ -6,9 +6,9 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
+import { CaptionedTable } from "../../ui/captioned-table.tsx";
 import { SelectField } from "../../ui/fields.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { type PickedTerritory, TerritoryComboBox } from "../territories/territory-combo-box.tsx";
 import { EpciMap, type MapShape } from "./epci-map.tsx";
 import { MapLegend, useLevelLegend } from "./map-legend.tsx";
@@ -201,31 +201,29 @@ export default function NationalMapPage() {
         <details className="map-panel__data">
           <summary>{t("map.showTable")}</summary>
           {national.data.entries.length === 0 && <p>{t("map.national.noneRecorded")}</p>}
-          <ScrollRegion label={t("map.national.caption")}>
-            <table className="data-table data-table--wide">
-              <caption>{t("map.national.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("map.national.colTerritory")}</th>
-                  <th scope="col">{t("map.national.metropole")}</th>
-                  <th scope="col">{t("map.national.colCooperations")}</th>
-                  <th scope="col">{t("map.national.colProjects")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.siren}>
-                    <th scope="row">
-                      <Link to={`/territoires/${row.id}`}>{row.name}</Link>
-                    </th>
-                    <td>{row.metropole ? t("map.national.yes") : ""}</td>
-                    <td>{format.number(row.cooperations)}</td>
-                    <td>{format.number(row.projects)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <CaptionedTable
+            look="data"
+            className="data-table--wide"
+            caption={t("map.national.caption")}
+            captionShown
+            columns={[
+              { label: t("map.national.colTerritory") },
+              { label: t("map.national.metropole") },
+              { label: t("map.national.colCooperations") },
+              { label: t("map.national.colProjects") },
+            ]}
+          >
+            {rows.map((row) => (
+              <tr key={row.siren}>
+                <th scope="row">
+                  <Link to={`/territoires/${row.id}`}>{row.name}</Link>
+                </th>
+                <td>{row.metropole ? t("map.national.yes") : ""}</td>
+                <td>{format.number(row.cooperations)}</td>
+                <td>{format.number(row.projects)}</td>
+              </tr>
+            ))}
+          </CaptionedTable>
         </details>
       )}
     </div>

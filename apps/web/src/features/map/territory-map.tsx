@@ -3,8 +3,8 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
+import { CaptionedTable } from "../../ui/captioned-table.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { territoryPageQueries } from "../territory-page/territory-page-queries.ts";
 import { EpciMap, type MapShape } from "./epci-map.tsx";
 import { MapLegend, useLevelLegend } from "./map-legend.tsx";
@@ -98,38 +98,36 @@ export default function TerritoryMap({ territoryId }: { territoryId: string }) {
 
       <details className="map-panel__data">
         <summary>{t("map.showTable")}</summary>
-        <ScrollRegion label={t("map.territory.caption", { name: territory.name })}>
-          <table className="data-table data-table--wide">
-            <caption>{t("map.territory.caption", { name: territory.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("map.territory.colTerritory")}</th>
-                <th scope="col">{t("map.territory.colBorder")}</th>
-                <th scope="col">{t("map.territory.colCooperations")}</th>
-                <th scope="col">{t("map.territory.colProjects")}</th>
-                <th scope="col">{t("map.territory.colActions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {links.map((link) => (
-                <tr key={link.territory.id}>
-                  <th scope="row">
-                    <Link to={`/territoires/${link.territory.id}`}>{link.territory.name}</Link>
-                    {!link.territory.siren && <span className="map-panel__note"> — {t("map.noOutline")}</span>}
-                  </th>
-                  <td>
-                    {link.lengthKm === null
-                      ? t("map.territory.notContiguous")
-                      : t("map.territory.border", { km: format.number(link.lengthKm) })}
-                  </td>
-                  <td>{format.number(link.cooperations)}</td>
-                  <td>{format.number(link.projects)}</td>
-                  <td>{format.number(link.actions)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <CaptionedTable
+          look="data"
+          className="data-table--wide"
+          caption={t("map.territory.caption", { name: territory.name })}
+          captionShown
+          columns={[
+            { label: t("map.territory.colTerritory") },
+            { label: t("map.territory.colBorder") },
+            { label: t("map.territory.colCooperations") },
+            { label: t("map.territory.colProjects") },
+            { label: t("map.territory.colActions") },
+          ]}
+        >
+          {links.map((link) => (
+            <tr key={link.territory.id}>
+              <th scope="row">
+                <Link to={`/territoires/${link.territory.id}`}>{link.territory.name}</Link>
+                {!link.territory.siren && <span className="map-panel__note"> — {t("map.noOutline")}</span>}
+              </th>
+              <td>
+                {link.lengthKm === null
+                  ? t("map.territory.notContiguous")
+                  : t("map.territory.border", { km: format.number(link.lengthKm) })}
+              </td>
+              <td>{format.number(link.cooperations)}</td>
+              <td>{format.number(link.projects)}</td>
+              <td>{format.number(link.actions)}</td>
+            </tr>
+          ))}
+        </CaptionedTable>
       </details>
     </div>
   );

@@ -4,19 +4,13 @@ import { Button } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { draftKey } from "../../lib/session-draft.ts";
-import { queryClient, trpc } from "../../lib/trpc.ts";
-import { trameErrorOf } from "../../lib/trpc-error.ts";
-import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
-import { useVersionedSave } from "../../lib/use-versioned-save.ts";
+import { invalidate, trpc } from "../../lib/trpc.ts";
+import { useVersionedEdit, type VersionedEdit } from "../../lib/use-versioned-edit.ts";
+import { useVersionedSchemaForm } from "../../lib/use-versioned-schema-form.ts";
 import { ModalDialog } from "../../ui/dialog.tsx";
-import { DialogActions } from "../../ui/dialog-actions.tsx";
-import { serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
-import { useErrorText } from "../../ui/query-error.tsx";
-import { VersionedEditNotices } from "../../ui/versioned-edit-notices.tsx";
-import { ActionFields, type ActionValues, actionFieldIds } from "./action-fields.tsx";
+import { VersionedEditForm } from "../../ui/versioned-edit-notices.tsx";
+import { ActionFields, type ActionValues, useActionLabels } from "./action-fields.tsx";
 import type { JointAction, ProjectDetail } from "./project-model.ts";
-
-const FIELD_IDS = actionFieldIds("action-edit");
 
 const EMPTY_VALUES: ActionValues = { occurredOn: "", kind: "meeting", title: "", notes: "", territoryIds: [] };
 
@@ -36,8 +30,6 @@ function asStoredAction(current: unknown, id: string): JointAction | null {
   const candidate = current as Partial<JointAction>;
   return candidate.id === id && typeof candidate.version === "number" ? (current as JointAction) : null;
 }
-
-type Edit = ReturnType<typeof useVersionedEdit<ActionValues>>;
 
 /** "Modifier": the action form again, in a dialog, on the action's current values and version. */
 export function ActionEditDialog({
@@ -84,42 +76,31 @@ export function ActionEditDialog({
   );
 }
 
-function ActionEditForm({
-  project,
-  action,
-  edit,
-  close,
-}: {
+interface ActionEditFormProps {
   project: ProjectDetail;
   action: JointAction;
-  edit: Edit;
+  edit: VersionedEdit<ActionValues>;
   close: () => void;
-}) {
+}
+
+function ActionEditForm({ project, action, edit, close }: ActionEditFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const errorText = useErrorText();
-  const { values } = edit;
+  const labels = useActionLabels();
   const listFilter = trpc.action.list.queryFilter({ projectId: project.id });
-
-  const { update, localErrors, fieldErrors, submit, reapply, discard } = useVersionedSave({
+  const form = useVersionedSchemaForm({
     edit,
+    idPrefix: "action-edit",
+    schema: updateActionInputSchema,
+    toInput: (patch, version) => ({ id: action.id, version, ...patch }),
     mutation: trpc.action.update.mutationOptions({
-      onSuccess() {
-        void queryClient.invalidateQueries(listFilter);
-        // The action's entry moves or changes on every involved territory's timeline.
-        void queryClient.invalidateQueries(trpc.timeline.pathFilter());
-        void queryClient.invalidateQueries(trpc.audit.pathFilter());
-        close();
-      },
+      // The action's entry moves or changes on every involved territory's timeline.
+      onSuccess: () => invalidate(listFilter, trpc.timeline.pathFilter(), trpc.audit.pathFilter()),
     }),
-    parse: (next) => updateActionInputSchema.safeParse({ id: action.id, version: next.version, ...next.patch }),
-    fieldIds: FIELD_IDS,
     id: action.id,
     asStored: asStoredAction,
     toValues: actionValues,
-    onStale() {
-      void queryClient.invalidateQueries(listFilter);
-    },
+    onStale: () => invalidate(listFilter),
     finish: close,
   });
 
@@ -127,62 +108,24 @@ function ActionEditForm({
   const territories = new Map(project.partners.map((p) => [p.territory.id, p.territory.name]));
   for (const territory of action.territories) territories.set(territory.id, territory.name);
 
-  const labels: Record<keyof ActionValues, string> = {
-    occurredOn: t("projects.actions.date"),
-    kind: t("projects.actions.kind"),
-    title: t("projects.actions.title"),
-    notes: t("projects.actions.notes"),
-    territoryIds: t("projects.actions.territories"),
-  };
-  function display(key: keyof ActionValues, version: ActionValues): string {
-    const empty = "—";
-    switch (key) {
-      case "occurredOn":
-        return version.occurredOn ? format.date(version.occurredOn) : empty;
-      case "kind":
-        return format.label(actionKindLabels[version.kind]);
-      case "territoryIds":
-        return version.territoryIds.map((id) => territories.get(id) ?? id).join(", ") || empty;
-      default:
-        return version[key] || empty;
-    }
-  }
-
-  const fieldError = useFieldErrorText(fieldErrors);
-  const isConflict = trameErrorOf(update.error)?.code === "CONFLICT";
-  const summary = localErrors.length
-    ? t("projects.actions.fixFields")
-    : update.error && !isConflict && !serverFieldErrors(update.error).length
-      ? errorText(update.error)
-      : null;
-
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      <VersionedEditNotices
-        edit={edit}
-        values={values}
-        labels={labels}
-        display={display}
-        pending={update.isPending}
-        onReapply={reapply}
-        onDiscard={discard}
-        summary={summary}
-      />
-      <ActionFields
-        ids={FIELD_IDS}
-        values={values}
-        onChange={edit.set}
-        fieldError={fieldError}
-        territories={[...territories].map(([id, name]) => ({ id, name }))}
-      />
-      <DialogActions
-        pending={update.isPending}
-        paused={update.isPaused}
-        saveLabel={t("projects.actions.editSave")}
-        savingLabel={t("projects.actions.logging")}
-        cancelLabel={t("projects.actions.cancel")}
-        onCancel={close}
-      />
-    </form>
+    <VersionedEditForm
+      form={form}
+      labels={labels}
+      display={{
+        occurredOn: format.date,
+        kind: (kind) => format.label(actionKindLabels[kind]),
+        territoryIds: (ids) => ids.map((id) => territories.get(id) ?? id).join(", "),
+      }}
+      texts={{
+        save: t("projects.actions.editSave"),
+        saving: t("projects.actions.logging"),
+        cancel: t("projects.actions.cancel"),
+        fixFields: t("projects.actions.fixFields"),
+      }}
+      actionsClassName="dialog__actions"
+    >
+      <ActionFields territories={[...territories].map(([id, name]) => ({ id, name }))} />
+    </VersionedEditForm>
   );
 }

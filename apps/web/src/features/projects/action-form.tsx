@@ -1,23 +1,13 @@
-import { useMutation } from "@tanstack/react-query";
-import { createActionInputSchema, type FieldError, fieldErrorsFromZod, todayInFrance } from "@trame/core";
-import { type FormEvent, useEffect, useState } from "react";
+import { createActionInputSchema, todayInFrance } from "@trame/core";
+import { type BaseSyntheticEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  clearDraft,
-  draftKey,
-  handleExpiredSession,
-  hasShapeOf,
-  readDraft,
-  writeDraft,
-} from "../../lib/session-draft.ts";
-import { queryClient, trpc } from "../../lib/trpc.ts";
-import { focusFirstInvalid, serverFieldErrors, useFieldErrorText } from "../../ui/field-errors.ts";
+import { clearDraft, draftKey, hasShapeOf, readDraft, writeDraft } from "../../lib/session-draft.ts";
+import { invalidate, queryClient, trpc } from "../../lib/trpc.ts";
+import { useSchemaForm } from "../../lib/use-schema-form.ts";
 import { OfflineNotice } from "../../ui/offline-notice.tsx";
-import { useErrorText } from "../../ui/query-error.tsx";
-import { ActionFields, type ActionValues, actionFieldIds } from "./action-fields.tsx";
+import { SchemaForm } from "../../ui/schema-form.tsx";
+import { ActionFields, type ActionValues } from "./action-fields.tsx";
 import type { ActionPage, JointAction, ProjectDetail } from "./project-model.ts";
-
-const FIELD_IDS = actionFieldIds("action");
 
 function freshValues(project: ProjectDetail): ActionValues {
   // Partners by default: an action on a joint project usually involves all of them.
@@ -43,24 +33,20 @@ export function ActionForm({
   userName: string;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const storageKey = draftKey(userId, "action", project.id);
-  const [values, setValues] = useState<ActionValues>(() => {
+  const [initial] = useState<ActionValues>(() => {
     const draft = readDraft(storageKey);
     return hasShapeOf(draft, freshValues(project)) ? draft : freshValues(project);
   });
-  const [localErrors, setLocalErrors] = useState<FieldError[]>([]);
   const [logged, setLogged] = useState<string | null>(null);
   const listFilter = trpc.action.list.queryFilter({ projectId: project.id });
 
-  // Only what the user typed is worth keeping across a sign-in; an untouched form is not a draft.
-  useEffect(() => {
-    if (values.title || values.notes) writeDraft(storageKey, values);
-    else clearDraft(storageKey);
-  }, [storageKey, values]);
-
-  const create = useMutation(
-    trpc.action.create.mutationOptions({
+  const form = useSchemaForm({
+    idPrefix: "action",
+    defaultValues: initial,
+    schema: createActionInputSchema,
+    toInput: (values) => ({ projectId: project.id, ...values }),
+    mutation: trpc.action.create.mutationOptions({
       // Optimistic, because the rollback is exact: the placeholder is removed by its own id, whatever
       // else the list received meanwhile. The timelines are only refetched, never guessed.
       async onMutate(input) {
@@ -92,72 +78,68 @@ export function ActionForm({
         );
         return { placeholderId: placeholder.id };
       },
-      onError(error, _input, context) {
-        if (context) {
-          queryClient.setQueriesData<ActionPage>(listFilter, (page) =>
-            page ? { items: page.items.filter((a) => a.id !== context.placeholderId), total: page.total - 1 } : page,
-          );
-        }
-        if (handleExpiredSession(error)) return;
-        focusFirstInvalid(serverFieldErrors(error), FIELD_IDS);
-      },
       onSuccess(action) {
         setLogged(action.title);
-        setValues({ ...freshValues(project), territoryIds: values.territoryIds });
+        form.methods.reset({ ...freshValues(project), territoryIds: form.methods.getValues("territoryIds") });
         // Ready for the next entry, where the user was working (the status line announces the saved one).
-        document.getElementById(FIELD_IDS.title)?.focus();
+        document.getElementById("action-title")?.focus();
       },
-      onSettled() {
-        void queryClient.invalidateQueries(listFilter);
-        void queryClient.invalidateQueries(trpc.timeline.pathFilter());
+      // Here rather than in onError, which an expired session stops before it: the placeholder goes either way.
+      onSettled(_action, error, _input, placeholder) {
+        if (error && placeholder) {
+          queryClient.setQueriesData<ActionPage>(listFilter, (page) =>
+            page
+              ? { items: page.items.filter((a) => a.id !== placeholder.placeholderId), total: page.total - 1 }
+              : page,
+          );
+        }
+        invalidate(listFilter, trpc.timeline.pathFilter());
       },
     }),
-  );
+  });
+  const { methods } = form;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (create.isPending) return;
+  // Only what the user typed is worth keeping across a sign-in; an untouched form is not a draft.
+  useEffect(() => {
+    const { unsubscribe } = methods.watch(({ title, notes }) => {
+      if (title || notes) writeDraft(storageKey, methods.getValues());
+      else clearDraft(storageKey);
+    });
+    return unsubscribe;
+  }, [methods, storageKey]);
+
+  async function submit(event?: BaseSyntheticEvent) {
+    event?.preventDefault();
+    if (form.send.isPending) return;
     setLogged(null);
-    const parsed = createActionInputSchema.safeParse({ projectId: project.id, ...values });
-    if (!parsed.success) {
-      const errors = fieldErrorsFromZod(parsed.error);
-      create.reset();
-      setLocalErrors(errors);
-      focusFirstInvalid(errors, FIELD_IDS);
-      return;
-    }
-    setLocalErrors([]);
-    create.mutate(parsed.data);
+    await form.submit(event);
   }
 
-  const fieldError = useFieldErrorText(localErrors.length ? localErrors : serverFieldErrors(create.error));
-  const set = <K extends keyof ActionValues>(key: K, value: ActionValues[K]) => setValues({ ...values, [key]: value });
-
   return (
-    <form className="form quick-form" onSubmit={submit} noValidate aria-labelledby="action-form-title">
+    // The message goes under the heading here, not above it: message={null} and it is placed below.
+    <SchemaForm
+      form={{ ...form, submit }}
+      message={null}
+      className="form quick-form"
+      aria-labelledby="action-form-title"
+    >
       <h3 id="action-form-title">{t("projects.actions.formTitle")}</h3>
-      {create.error && !localErrors.length && (
+      {form.message && (
         <div className="alert alert--error" role="alert">
-          <p>{errorText(create.error)}</p>
+          <p>{form.message}</p>
         </div>
       )}
-      <ActionFields
-        ids={FIELD_IDS}
-        values={values}
-        onChange={set}
-        fieldError={fieldError}
-        territories={project.partners.map((p) => p.territory)}
-      />
-      <OfflineNotice paused={create.isPaused} />
+      <ActionFields territories={project.partners.map((p) => p.territory)} />
+      <OfflineNotice paused={form.actions.paused} />
       <div className="form__actions">
         {/* aria-disabled, not disabled: a disabled button drops focus to the top of the page. */}
-        <button type="submit" className="button" aria-disabled={create.isPending}>
-          {create.isPending ? t("projects.actions.logging") : t("projects.actions.log")}
+        <button type="submit" className="button" aria-disabled={form.send.isPending}>
+          {form.send.isPending ? t("projects.actions.logging") : t("projects.actions.log")}
         </button>
         <p role="status" className="quick-form__status">
           {logged && t("projects.actions.logged", { title: logged })}
         </p>
       </div>
-    </form>
+    </SchemaForm>
   );
 }

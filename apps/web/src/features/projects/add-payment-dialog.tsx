@@ -2,31 +2,21 @@ import { addPaymentInputSchema, todayInFrance } from "@trame/core";
 import { useTranslation } from "react-i18next";
 import { invalidate, trpc } from "../../lib/trpc.ts";
 import { useSchemaForm } from "../../lib/use-schema-form.ts";
-import { FormDialog } from "../../ui/dialog.tsx";
-import { DialogActions } from "../../ui/dialog-actions.tsx";
 import { centsOf } from "../../ui/money-field.tsx";
-import { FormNumberField, FormTextField, SchemaForm } from "../../ui/schema-form.tsx";
+import { FormNumberField, FormTextField } from "../../ui/schema-form.tsx";
 import { useEuros } from "../territory-page/use-euros.ts";
+import { FundingForm } from "./funding-form.tsx";
+import { ApplicationFormDialog, type ApplicationFormProps } from "./funding-form-dialog.tsx";
+import { refreshFunding } from "./funding-form-refresh.ts";
 import type { FundingApplication } from "./funding-section.tsx";
 import "./funding-dialogs.css";
 
 /** "Enregistrer un versement": a tranche paid by the funder on a granted application. */
 export function AddPaymentDialog({ application }: { application: FundingApplication }) {
-  const { t } = useTranslation();
-  const name = application.programme.name;
-  return (
-    <FormDialog
-      trigger={t("projects.funding.payment")}
-      triggerLabel={t("projects.funding.paymentNamed", { programme: name })}
-      triggerClassName="button button--secondary button--small"
-      title={t("projects.funding.paymentTitle", { programme: name })}
-    >
-      {(close) => <PaymentForm application={application} close={close} />}
-    </FormDialog>
-  );
+  return <ApplicationFormDialog application={application} step="payment" Form={PaymentForm} />;
 }
 
-function PaymentForm({ application, close }: { application: FundingApplication; close: () => void }) {
+function PaymentForm({ application, close }: ApplicationFormProps) {
   const { t } = useTranslation();
   const euros = useEuros();
   const form = useSchemaForm({
@@ -38,12 +28,7 @@ function PaymentForm({ application, close }: { application: FundingApplication; 
     toInput: (values) => ({ ...values, applicationId: application.id, amountCents: centsOf(values.amountCents) }),
     mutation: trpc.funding.addPayment.mutationOptions({
       onSuccess() {
-        invalidate(
-          trpc.funding.pathFilter(),
-          trpc.financing.pathFilter(),
-          trpc.timeline.pathFilter(),
-          trpc.audit.pathFilter(),
-        );
+        refreshFunding();
         close();
       },
       // The status may have moved (closed by a colleague's last tranche): show the new state behind.
@@ -52,8 +37,8 @@ function PaymentForm({ application, close }: { application: FundingApplication; 
   });
 
   return (
-    <SchemaForm form={form}>
-      <dl className="payment-balance">
+    <FundingForm form={form} texts="projects.funding" save={t("projects.funding.paymentSave")} close={close}>
+      <dl className="plan-totals payment-balance">
         <div>
           <dt>{t("projects.funding.granted")}</dt>
           <dd className="tabular">{euros(application.grantedCents ?? 0)}</dd>
@@ -80,13 +65,6 @@ function PaymentForm({ application, close }: { application: FundingApplication; 
         hint={t("projects.funding.paymentReferenceHint")}
         maxLength={200}
       />
-      <DialogActions
-        {...form.actions}
-        saveLabel={t("projects.funding.paymentSave")}
-        savingLabel={t("projects.funding.saving")}
-        cancelLabel={t("projects.funding.cancel")}
-        onCancel={close}
-      />
-    </SchemaForm>
+    </FundingForm>
   );
 }

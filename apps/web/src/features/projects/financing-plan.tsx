@@ -4,8 +4,8 @@ import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { CaptionedTable } from "../../ui/captioned-table.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { ProgrammeName, programmeShortName } from "../funding/programme-name.tsx";
 
 const FinancingChart = lazy(() => import("./financing-chart.tsx"));
@@ -74,78 +74,62 @@ export function FinancingPlan({ projectId }: { projectId: string }) {
         </Suspense>
       )}
       {lines.length > 0 && (
-        <ScrollRegion label={t("projects.funding.linesCaption")} className="entity-table-scroll">
-          <table className="entity-table">
-            <caption>{t("projects.funding.linesCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("projects.funding.funder")}</th>
-                <th scope="col">{t("projects.funding.programme")}</th>
-                <th scope="col" className="numeric">
-                  {t("projects.funding.pendingRequested")}
-                </th>
-                <th scope="col" className="numeric">
-                  {t("projects.funding.granted")}
-                </th>
-                <th scope="col" className="numeric">
-                  {t("projects.funding.paid")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line) => (
-                <tr key={`${line.funder.name}|${line.programme.name}`}>
-                  <td>{line.funder.name}</td>
-                  <th scope="row">
-                    <ProgrammeName programme={line.programme} />
-                  </th>
-                  <td className="numeric tabular">{euros(line.requestedCents)}</td>
-                  <td className="numeric tabular">{euros(line.grantedCents)}</td>
-                  <td className="numeric tabular">{euros(line.paidCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={2}>
-                  {t("projects.funding.total")}
-                </th>
-                <td className="numeric tabular">{euros(totals.requestedCents)}</td>
-                <td className="numeric tabular">{euros(totals.grantedCents)}</td>
-                <td className="numeric tabular">{euros(totals.paidCents)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </ScrollRegion>
+        <CaptionedTable
+          look="entity"
+          caption={t("projects.funding.linesCaption")}
+          captionShown
+          columns={[
+            { label: t("projects.funding.funder") },
+            { label: t("projects.funding.programme") },
+            { label: t("projects.funding.pendingRequested"), numeric: true },
+            { label: t("projects.funding.granted"), numeric: true },
+            { label: t("projects.funding.paid"), numeric: true },
+          ]}
+          foot={
+            <tr>
+              <th scope="row" colSpan={2}>
+                {t("projects.funding.total")}
+              </th>
+              <td className="numeric tabular">{euros(totals.requestedCents)}</td>
+              <td className="numeric tabular">{euros(totals.grantedCents)}</td>
+              <td className="numeric tabular">{euros(totals.paidCents)}</td>
+            </tr>
+          }
+        >
+          {lines.map((line) => (
+            <tr key={`${line.funder.name}|${line.programme.name}`}>
+              <td>{line.funder.name}</td>
+              <th scope="row">
+                <ProgrammeName programme={line.programme} />
+              </th>
+              <td className="numeric tabular">{euros(line.requestedCents)}</td>
+              <td className="numeric tabular">{euros(line.grantedCents)}</td>
+              <td className="numeric tabular">{euros(line.paidCents)}</td>
+            </tr>
+          ))}
+        </CaptionedTable>
       )}
       {ownFunds.length > 0 && (
-        <ScrollRegion label={t("projects.funding.ownFundsCaption")} className="entity-table-scroll">
-          <table className="entity-table">
-            <caption>{t("projects.funding.ownFundsCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("projects.funding.partner")}</th>
-                <th scope="col">{t("projects.funding.role")}</th>
-                <th scope="col" className="numeric">
-                  {t("projects.funding.ownFunds")}
-                </th>
-                <th scope="col" className="numeric">
-                  {t("projects.funding.shareOfBudget")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ownFunds.map((share) => (
-                <tr key={share.territoryId}>
-                  <th scope="row">{share.name}</th>
-                  <td>{format.label(partnerRoleLabels[share.role])}</td>
-                  <td className="numeric tabular">{euros(share.ownFundsCents)}</td>
-                  <td className="numeric tabular">{percent(share.shareOfBudget)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <CaptionedTable
+          look="entity"
+          caption={t("projects.funding.ownFundsCaption")}
+          captionShown
+          columns={[
+            { label: t("projects.funding.partner") },
+            { label: t("projects.funding.role") },
+            { label: t("projects.funding.ownFunds"), numeric: true },
+            { label: t("projects.funding.shareOfBudget"), numeric: true },
+          ]}
+        >
+          {ownFunds.map((share) => (
+            <tr key={share.territoryId}>
+              <th scope="row">{share.name}</th>
+              <td>{format.label(partnerRoleLabels[share.role])}</td>
+              <td className="numeric tabular">{euros(share.ownFundsCents)}</td>
+              <td className="numeric tabular">{percent(share.shareOfBudget)}</td>
+            </tr>
+          ))}
+        </CaptionedTable>
       )}
     </>
   );

@@ -4,8 +4,8 @@ import type { inferOutput } from "@trpc/tanstack-react-query";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { CaptionedTable } from "../../ui/captioned-table.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { ProgrammeName } from "../funding/programme-name.tsx";
 import { AddPaymentDialog } from "./add-payment-dialog.tsx";
 import { ApplicationTransitionDialog } from "./application-transition-dialog.tsx";
@@ -35,79 +35,67 @@ export function FundingSection({ project }: { project: ProjectDetail }) {
       {applications.isError && <QueryError error={applications.error} onRetry={() => void applications.refetch()} />}
       {applications.data?.items.length === 0 && <p>{t("projects.funding.empty")}</p>}
       {applications.data && applications.data.items.length > 0 && (
-        <ScrollRegion label={t("projects.funding.caption")} className="entity-table-scroll">
-          <table className="entity-table">
-            <caption className="visually-hidden">{t("projects.funding.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("projects.funding.programme")}</th>
-                <th scope="col">{t("projects.funding.applicant")}</th>
-                <th scope="col">{t("projects.funding.status")}</th>
-                <th scope="col" className="numeric">
-                  {t("projects.funding.requested")}
+        <CaptionedTable
+          look="entity"
+          caption={t("projects.funding.caption")}
+          columns={[
+            { label: t("projects.funding.programme") },
+            { label: t("projects.funding.applicant") },
+            { label: t("projects.funding.status") },
+            { label: t("projects.funding.requested"), numeric: true },
+            { label: t("projects.funding.granted"), numeric: true },
+            { label: t("projects.funding.paid"), numeric: true },
+            { label: t("projects.funding.actions"), hidden: true },
+          ]}
+        >
+          {applications.data.items.map((application) => {
+            const canManage =
+              actor !== null &&
+              !project.archived &&
+              applicationTransitions[application.status].length > 0 &&
+              canManageApplication(actor, {
+                applicantTerritoryId: application.applicant.id,
+                leadTerritoryId: application.lead?.id ?? null,
+              });
+            return (
+              <tr key={application.id}>
+                <th scope="row">
+                  <ProgrammeName programme={application.programme} />
+                  <span className="cell-note">{application.funder.name}</span>
                 </th>
-                <th scope="col" className="numeric">
-                  {t("projects.funding.granted")}
-                </th>
-                <th scope="col" className="numeric">
-                  {t("projects.funding.paid")}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("projects.funding.actions")}</span>
-                </th>
+                <td>{application.applicant.name}</td>
+                <td>
+                  <span className={`status status--${application.status}`}>
+                    {format.label(applicationStatusLabels[application.status])}
+                  </span>
+                  {application.submissionDeadline && application.status === "draft" && (
+                    <span className="cell-note">
+                      {t("projects.funding.deadline", { date: format.date(application.submissionDeadline) })}
+                    </span>
+                  )}
+                </td>
+                <td className="numeric tabular">{euros(application.requestedCents)}</td>
+                <td className="numeric tabular">{euros(application.grantedCents)}</td>
+                <td className="numeric tabular">
+                  {euros(application.paidCents)}
+                  {application.status === "granted" && (
+                    <span className="cell-note">
+                      {t("projects.funding.remainingAmount", { amount: euros(application.remainingCents) })}
+                    </span>
+                  )}
+                </td>
+                <td>
+                  {canManage && (
+                    <div className="funding-row-actions">
+                      <ApplicationTransitionDialog application={application} />
+                      {acceptsPayments(application.status) && <AddPaymentDialog application={application} />}
+                    </div>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {applications.data.items.map((application) => {
-                const canManage =
-                  actor !== null &&
-                  !project.archived &&
-                  applicationTransitions[application.status].length > 0 &&
-                  canManageApplication(actor, {
-                    applicantTerritoryId: application.applicant.id,
-                    leadTerritoryId: application.lead?.id ?? null,
-                  });
-                return (
-                  <tr key={application.id}>
-                    <th scope="row">
-                      <ProgrammeName programme={application.programme} />
-                      <span className="cell-note">{application.funder.name}</span>
-                    </th>
-                    <td>{application.applicant.name}</td>
-                    <td>
-                      <span className={`status status--${application.status}`}>
-                        {format.label(applicationStatusLabels[application.status])}
-                      </span>
-                      {application.submissionDeadline && application.status === "draft" && (
-                        <span className="cell-note">
-                          {t("projects.funding.deadline", { date: format.date(application.submissionDeadline) })}
-                        </span>
-                      )}
-                    </td>
-                    <td className="numeric tabular">{euros(application.requestedCents)}</td>
-                    <td className="numeric tabular">{euros(application.grantedCents)}</td>
-                    <td className="numeric tabular">
-                      {euros(application.paidCents)}
-                      {application.status === "granted" && (
-                        <span className="cell-note">
-                          {t("projects.funding.remainingAmount", { amount: euros(application.remainingCents) })}
-                        </span>
-                      )}
-                    </td>
-                    <td>
-                      {canManage && (
-                        <div className="funding-row-actions">
-                          <ApplicationTransitionDialog application={application} />
-                          {acceptsPayments(application.status) && <AddPaymentDialog application={application} />}
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollRegion>
+            );
+          })}
+        </CaptionedTable>
       )}
       <FinancingPlan projectId={project.id} />
     </section>

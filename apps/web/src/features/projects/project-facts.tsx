@@ -8,6 +8,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
+import { Panel } from "../../ui/panel.tsx";
 import type { ProjectDetail } from "./project-model.ts";
 
 /** The project's key facts, its partners and its status history: the side column of the page. */
@@ -18,10 +19,7 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
   const { engineering } = project;
   return (
     <>
-      <section className="panel" aria-labelledby="facts-heading">
-        <h2 id="facts-heading" className="panel__title">
-          {t("projects.facts.heading")}
-        </h2>
+      <Panel headingId="facts-heading" title={t("projects.facts.heading")}>
         <dl className="facts-list">
           <div>
             <dt>{t("projects.facts.themes")}</dt>
@@ -65,12 +63,9 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
             </div>
           )}
         </dl>
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="partners-heading">
-        <h2 id="partners-heading" className="panel__title">
-          {t("projects.partners.heading")}
-        </h2>
+      <Panel headingId="partners-heading" title={t("projects.partners.heading")}>
         <ul className="partner-list">
           {project.partners.map((partner) => (
             <li key={partner.territory.id}>
@@ -81,12 +76,9 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
             </li>
           ))}
         </ul>
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="status-history-heading">
-        <h2 id="status-history-heading" className="panel__title">
-          {t("projects.statusHistory.heading")}
-        </h2>
+      <Panel headingId="status-history-heading" title={t("projects.statusHistory.heading")}>
         <ol className="status-history">
           {[...project.statusHistory].reverse().map((change) => (
             <li key={change.id}>
@@ -103,7 +95,7 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
             </li>
           ))}
         </ol>
-      </section>
+      </Panel>
     </>
   );
 }

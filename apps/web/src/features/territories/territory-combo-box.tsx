@@ -3,6 +3,7 @@ import { territoryKindLabels } from "@trame/core";
 import type { inferOutput } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import { ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from "react-aria-components";
+import { useController } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
@@ -129,5 +130,26 @@ export function TerritoryComboBox({ id, label, hint, error, value, onChange, exc
         </ListBox>
       </Popover>
     </ComboBox>
+  );
+}
+
+type FormTerritoryComboBoxProps = Omit<TerritoryComboBoxProps, "value" | "onChange" | "error"> & {
+  name: string;
+  error?: string | undefined;
+};
+
+/**
+ * The picker as a field of the enclosing `SchemaForm`: its value is the picked territory (the caller's
+ * `toInput` sends its id). `id` must be the form's `${idPrefix}-${name}`, so that the focus on error finds it.
+ */
+export function FormTerritoryComboBox({ name, error, ...props }: FormTerritoryComboBoxProps) {
+  const { field, fieldState } = useController({ name });
+  return (
+    <TerritoryComboBox
+      {...props}
+      value={field.value ?? null}
+      onChange={field.onChange}
+      error={error ?? fieldState.error?.message}
+    />
   );
 }

@@ -3,10 +3,10 @@ import { funderKindLabels, projectStatusLabels, themeLabels } from "@trame/core"
 import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
+import { CaptionedTable } from "../../ui/captioned-table.tsx";
 import { Disclosure } from "../../ui/disclosure.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { ProgrammeName } from "../funding/programme-name.tsx";
 import { DeadlineList } from "../home/deadline-list.tsx";
 import { territoryPageQueries } from "./territory-page-queries.ts";
@@ -161,38 +161,27 @@ function AmountsTable({ caption, head, rows }: { caption: string; head: string; 
   const format = useFormat();
   const euros = useEuros();
   return (
-    <ScrollRegion label={caption}>
-      <table className="data-table data-table--wide">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{head}</th>
-            <th scope="col" className="data-table__number">
-              {t("territoryPage.funding.count")}
-            </th>
-            <th scope="col" className="data-table__number">
-              {t("territoryPage.funding.requested")}
-            </th>
-            <th scope="col" className="data-table__number">
-              {t("territoryPage.funding.granted")}
-            </th>
-            <th scope="col" className="data-table__number">
-              {t("territoryPage.funding.paid")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.name}</th>
-              <td className="data-table__number">{format.number(row.count)}</td>
-              <td className="data-table__number">{euros(row.requested)}</td>
-              <td className="data-table__number">{euros(row.granted)}</td>
-              <td className="data-table__number">{euros(row.paid)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <CaptionedTable
+      look="data"
+      className="data-table--wide"
+      caption={caption}
+      columns={[
+        { label: head },
+        { label: t("territoryPage.funding.count"), numeric: true },
+        { label: t("territoryPage.funding.requested"), numeric: true },
+        { label: t("territoryPage.funding.granted"), numeric: true },
+        { label: t("territoryPage.funding.paid"), numeric: true },
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.key}>
+          <th scope="row">{row.name}</th>
+          <td className="data-table__number">{format.number(row.count)}</td>
+          <td className="data-table__number">{euros(row.requested)}</td>
+          <td className="data-table__number">{euros(row.granted)}</td>
+          <td className="data-table__number">{euros(row.paid)}</td>
+        </tr>
+      ))}
+    </CaptionedTable>
   );
 }

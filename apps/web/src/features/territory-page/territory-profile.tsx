@@ -2,8 +2,8 @@ import type { inferOutput } from "@trpc/tanstack-react-query";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import type { trpc } from "../../lib/trpc.ts";
+import { CaptionedTable } from "../../ui/captioned-table.tsx";
 import { Disclosure } from "../../ui/disclosure.tsx";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
 type Territory = inferOutput<typeof trpc.territory.get>;
 
@@ -48,31 +48,26 @@ export function TerritoryProfile({ territory }: { territory: Territory }) {
           headingLevel={2}
           className="territory__communes"
         >
-          <ScrollRegion label={t("territoryPage.profile.communesCaption")}>
-            <table className="data-table data-table--wide">
-              <caption className="visually-hidden">{t("territoryPage.profile.communesCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("territoryPage.profile.commune")}</th>
-                  <th scope="col">{t("territoryPage.profile.insee")}</th>
-                  <th scope="col" className="data-table__number">
-                    {t("territoryPage.profile.population")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {communes.map((commune) => (
-                  <tr key={commune.insee}>
-                    <th scope="row">{commune.name}</th>
-                    <td className="tabular">{commune.insee}</td>
-                    <td className="data-table__number">
-                      {commune.population === null ? unknown : format.number(commune.population)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <CaptionedTable
+            look="data"
+            className="data-table--wide"
+            caption={t("territoryPage.profile.communesCaption")}
+            columns={[
+              { label: t("territoryPage.profile.commune") },
+              { label: t("territoryPage.profile.insee") },
+              { label: t("territoryPage.profile.population"), numeric: true },
+            ]}
+          >
+            {communes.map((commune) => (
+              <tr key={commune.insee}>
+                <th scope="row">{commune.name}</th>
+                <td className="tabular">{commune.insee}</td>
+                <td className="data-table__number">
+                  {commune.population === null ? unknown : format.number(commune.population)}
+                </td>
+              </tr>
+            ))}
+          </CaptionedTable>
         </Disclosure>
       )}
     </div>

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
+import { CaptionedTable } from "../../ui/captioned-table.tsx";
 import { Disclosure } from "../../ui/disclosure.tsx";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
 import { SegmentedControl } from "../../ui/segmented-control.tsx";
 import { type ActivityBucket, type ActivityGrain, activityBuckets, busiest } from "./activity-buckets.ts";
 
@@ -71,31 +71,18 @@ export function ActivitySummary({ dates, partial }: Props) {
         </figcaption>
       </figure>
       <Disclosure title={t("timeline.activity.showTable")} headingLevel={4}>
-        <ScrollRegion
-          label={t("timeline.activity.caption", { grain: t(`timeline.activity.${grain}`).toLocaleLowerCase() })}
+        <CaptionedTable
+          look="data"
+          caption={t("timeline.activity.caption", { grain: t(`timeline.activity.${grain}`).toLocaleLowerCase() })}
+          columns={[{ label: t("timeline.activity.period") }, { label: t("timeline.activity.series"), numeric: true }]}
         >
-          <table className="data-table">
-            <caption className="visually-hidden">
-              {t("timeline.activity.caption", { grain: t(`timeline.activity.${grain}`).toLocaleLowerCase() })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("timeline.activity.period")}</th>
-                <th scope="col" className="data-table__number">
-                  {t("timeline.activity.series")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((row) => (
-                <tr key={row.label}>
-                  <th scope="row">{row.label}</th>
-                  <td className="data-table__number">{format.number(row.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+          {data.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              <td className="data-table__number">{format.number(row.count)}</td>
+            </tr>
+          ))}
+        </CaptionedTable>
       </Disclosure>
     </section>
   );
