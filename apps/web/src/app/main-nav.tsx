@@ -8,36 +8,24 @@ export function MainNav({ listClassName }: { listClassName: string }) {
   const { t } = useTranslation();
   const session = useSession();
   if (!session.data) return null;
+  const links = [
+    { to: "/", label: t("nav.home") },
+    { to: "/territoires", label: t("nav.territories") },
+    { to: "/carte", label: t("map.nav") },
+    ...(canAdminister(adminRightsOf(session.data)) ? [{ to: "/admin", label: t("admin.nav") }] : []),
+    { to: "/financements", label: t("funding.nav") },
+  ];
   return (
     <nav className="nav" aria-label={t("app.mainNav")}>
       <ul className={listClassName}>
-        <li>
-          <NavLink to="/" end className="nav__link">
-            {t("nav.home")}
-          </NavLink>
-        </li>
-        <li>
-          <NavLink to="/territoires" className="nav__link">
-            {t("nav.territories")}
-          </NavLink>
-        </li>
-        <li>
-          <NavLink to="/carte" className="nav__link">
-            {t("map.nav")}
-          </NavLink>
-        </li>
-        {canAdminister(adminRightsOf(session.data)) && (
-          <li>
-            <NavLink to="/admin" className="nav__link">
-              {t("admin.nav")}
+        {links.map((link) => (
+          <li key={link.to}>
+            {/* `end`: Accueil is current on "/" only, not under every page. */}
+            <NavLink to={link.to} end={link.to === "/"} className="nav__link">
+              {link.label}
             </NavLink>
           </li>
-        )}
-        <li>
-          <NavLink to="/financements" className="nav__link">
-            {t("funding.nav")}
-          </NavLink>
-        </li>
+        ))}
       </ul>
     </nav>
   );

@@ -42,15 +42,18 @@ interface FormDialogProps {
   triggerLabel?: string | undefined;
   triggerClassName?: string;
   title: string;
+  /** A confirmation holds no input: a click outside may close it. */
+  dismissable?: boolean;
   children: (close: () => void) => ReactNode;
 }
 
-/** A button opening a form in a modal; a stray click outside never drops the input (Escape still closes). */
+/** A button opening a form in a modal; unless `dismissable`, a stray click outside never drops the input (Escape still closes). */
 export function FormDialog({
   trigger,
   triggerLabel,
   triggerClassName = "button button--secondary",
   title,
+  dismissable = false,
   children,
 }: FormDialogProps) {
   return (
@@ -58,7 +61,7 @@ export function FormDialog({
       <Button className={triggerClassName} {...(triggerLabel ? { "aria-label": triggerLabel } : {})}>
         {trigger}
       </Button>
-      <ModalDialog title={title} isDismissable={false}>
+      <ModalDialog title={title} isDismissable={dismissable}>
         {children}
       </ModalDialog>
     </DialogTrigger>

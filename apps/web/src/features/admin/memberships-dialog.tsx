@@ -1,13 +1,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { MEMBERSHIP_ROLES, type MembershipRole, membershipRoleLabels, setMembershipInputSchema } from "@trame/core";
 import { useState } from "react";
-import { Button, DialogTrigger } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { handleExpiredSession } from "../../lib/session-draft.ts";
 import { invalidate, trpc } from "../../lib/trpc.ts";
 import { useSchemaForm } from "../../lib/use-schema-form.ts";
-import { ModalDialog } from "../../ui/dialog.tsx";
+import { FormDialog } from "../../ui/dialog.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
 import { FormSelectField, SchemaForm } from "../../ui/schema-form.tsx";
 import { ScrollRegion } from "../../ui/scroll-region.tsx";
@@ -44,27 +43,25 @@ function listChange(say: () => void) {
 export function MembershipsDialog({ user, rights }: { user: ListedUser; rights: AdminRights }) {
   const { t } = useTranslation();
   return (
-    <DialogTrigger>
-      <Button
-        className="button button--secondary button--small"
-        aria-label={t("admin.memberships.openFor", { name: user.name })}
-      >
-        {t("admin.memberships.open")}
-      </Button>
-      <ModalDialog title={t("admin.memberships.title", { name: user.name })}>
-        {(close) => (
-          <>
-            <MembershipList user={user} rights={rights} />
-            <AddMembershipForm user={user} rights={rights} />
-            <div className="dialog__actions">
-              <button type="button" className="button button--secondary" onClick={close}>
-                {t("admin.close")}
-              </button>
-            </div>
-          </>
-        )}
-      </ModalDialog>
-    </DialogTrigger>
+    <FormDialog
+      dismissable
+      trigger={t("admin.memberships.open")}
+      triggerLabel={t("admin.memberships.openFor", { name: user.name })}
+      triggerClassName="button button--secondary button--small"
+      title={t("admin.memberships.title", { name: user.name })}
+    >
+      {(close) => (
+        <>
+          <MembershipList user={user} rights={rights} />
+          <AddMembershipForm user={user} rights={rights} />
+          <div className="dialog__actions">
+            <button type="button" className="button button--secondary" onClick={close}>
+              {t("admin.close")}
+            </button>
+          </div>
+        </>
+      )}
+    </FormDialog>
   );
 }
 

@@ -5,13 +5,11 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { draftKey } from "../../lib/session-draft.ts";
-import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { useLiveCooperation } from "../../lib/use-live-record.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
 import { AriaLocale } from "../../ui/aria-locale.tsx";
 import { LinkedText } from "../../ui/linked-text.tsx";
-import { QueryError } from "../../ui/query-error.tsx";
 import { RecordChangeNotice } from "../../ui/record-change-notice.tsx";
 import { useSession } from "../auth/use-session.ts";
 import { HistoryPanel } from "../history/history-panel.tsx";
@@ -30,6 +28,7 @@ import { EngagementFormDialog } from "./engagement-form-dialog.tsx";
 import "../../ui/entity-page.css";
 import { FollowToggle } from "../notifications/follow-toggle.tsx";
 import "./cooperations.css";
+import { RecordPage } from "../../ui/record-page.tsx";
 
 // The map (d3, the outlines) is a chunk of its own, fetched with this page, never with the shell.
 const CooperationMap = lazy(() => import("../map/cooperation-map.tsx"));
@@ -40,26 +39,14 @@ export default function CooperationPage() {
   const cooperation = useQuery(cooperationPageQueries.cooperation(id));
   usePageTitle(cooperation.data?.name ?? t("cooperations.page.title"));
 
-  if (cooperation.isPending) return <p role="status">{t("cooperations.page.loading")}</p>;
-  if (cooperation.isError) {
-    const code = trameErrorOf(cooperation.error)?.code;
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") {
-      return (
-        <div className="narrow">
-          <h1>{t("cooperations.page.notFound")}</h1>
-          <p>{t("cooperations.page.notFoundBody")}</p>
-          <p>
-            <Link to="/territoires">{t("cooperations.page.backToTerritories")}</Link>
-          </p>
-        </div>
-      );
-    }
-    return <QueryError error={cooperation.error} onRetry={() => void cooperation.refetch()} />;
-  }
   return (
-    <AriaLocale>
-      <CooperationView cooperation={cooperation.data} />
-    </AriaLocale>
+    <RecordPage query={cooperation} texts="cooperations.page">
+      {(data) => (
+        <AriaLocale>
+          <CooperationView cooperation={data} />
+        </AriaLocale>
+      )}
+    </RecordPage>
   );
 }
 

@@ -5,14 +5,13 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
-import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { QueryError } from "../../ui/query-error.tsx";
 import { HealthStatusBadge } from "./health-status.tsx";
 import { useHealthFormat } from "./use-health-format.ts";
 import "./health.css";
 import "./health-print.css";
+import { isMissing, RecordPage } from "../../ui/record-page.tsx";
 import { ScrollRegion } from "../../ui/scroll-region.tsx";
 
 type Comparison = inferOutput<typeof trpc.health.compare>;
@@ -21,8 +20,7 @@ export default function HealthComparisonPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const comparison = useQuery(trpc.health.compare.queryOptions({ territoryId: id }));
-  const code = trameErrorOf(comparison.error)?.code;
-  const missing = code === "NOT_FOUND" || code === "BAD_REQUEST";
+  const missing = isMissing(comparison.error);
   usePageTitle(
     comparison.data
       ? t("health.compare.pageTitle", { name: comparison.data.territory.name })
@@ -31,20 +29,11 @@ export default function HealthComparisonPage() {
         : t("health.compare.title"),
   );
 
-  if (comparison.isPending) return <p role="status">{t("health.compare.loading")}</p>;
-  if (missing) {
-    return (
-      <div className="narrow">
-        <h1>{t("health.compare.notFound")}</h1>
-        <p>{t("health.compare.notFoundBody")}</p>
-        <p>
-          <Link to="/territoires">{t("health.sheet.backToTerritories")}</Link>
-        </p>
-      </div>
-    );
-  }
-  if (comparison.isError) return <QueryError error={comparison.error} onRetry={() => void comparison.refetch()} />;
-  return <ComparisonView comparison={comparison.data} />;
+  return (
+    <RecordPage query={comparison} texts="health.compare">
+      {(data) => <ComparisonView comparison={data} />}
+    </RecordPage>
+  );
 }
 
 function ComparisonView({ comparison }: { comparison: Comparison }) {

@@ -10,20 +10,18 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
-import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
-import { QueryError } from "../../ui/query-error.tsx";
 import { HealthStatusBadge } from "./health-status.tsx";
 import { IndicatorCard } from "./indicator-card.tsx";
 import "./health.css";
 import "./health-print.css";
+import { isMissing, RecordPage } from "../../ui/record-page.tsx";
 
 export default function HealthSheetPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const health = useQuery(trpc.health.cooperation.queryOptions({ cooperationId: id }));
-  const code = trameErrorOf(health.error)?.code;
-  const missing = code === "NOT_FOUND" || code === "BAD_REQUEST";
+  const missing = isMissing(health.error);
   usePageTitle(
     health.data
       ? t("health.sheet.pageTitle", { name: health.data.cooperation.name })
@@ -32,20 +30,11 @@ export default function HealthSheetPage() {
         : t("health.sheet.title"),
   );
 
-  if (health.isPending) return <p role="status">{t("health.sheet.loading")}</p>;
-  if (missing) {
-    return (
-      <div className="narrow">
-        <h1>{t("health.sheet.notFound")}</h1>
-        <p>{t("health.sheet.notFoundBody")}</p>
-        <p>
-          <Link to="/territoires">{t("health.sheet.backToTerritories")}</Link>
-        </p>
-      </div>
-    );
-  }
-  if (health.isError) return <QueryError error={health.error} onRetry={() => void health.refetch()} />;
-  return <HealthSheet health={health.data} />;
+  return (
+    <RecordPage query={health} texts="health.sheet">
+      {(data) => <HealthSheet health={data} />}
+    </RecordPage>
+  );
 }
 
 function HealthSheet({ health }: { health: CooperationHealth }) {

@@ -1,10 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
-import { Button, DialogTrigger } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { handleExpiredSession } from "../../lib/session-draft.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
-import { ModalDialog } from "../../ui/dialog.tsx";
+import { FormDialog } from "../../ui/dialog.tsx";
 import { focusHeading } from "../../ui/focus-after.ts";
 import { OfflineNotice } from "../../ui/offline-notice.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
@@ -14,17 +13,15 @@ import type { JointAction } from "./project-model.ts";
 export function ActionRemoveDialog({ action }: { action: JointAction }) {
   const { t } = useTranslation();
   return (
-    <DialogTrigger>
-      <Button
-        className="button button--link button--small"
-        aria-label={t("projects.actions.removeNamed", { title: action.title })}
-      >
-        {t("projects.actions.remove")}
-      </Button>
-      <ModalDialog title={t("projects.actions.removeTitle")}>
-        {(close) => <RemoveConfirm action={action} close={close} />}
-      </ModalDialog>
-    </DialogTrigger>
+    <FormDialog
+      dismissable
+      trigger={t("projects.actions.remove")}
+      triggerLabel={t("projects.actions.removeNamed", { title: action.title })}
+      triggerClassName="button button--link button--small"
+      title={t("projects.actions.removeTitle")}
+    >
+      {(close) => <RemoveConfirm action={action} close={close} />}
+    </FormDialog>
   );
 }
 

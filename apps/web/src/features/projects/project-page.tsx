@@ -4,13 +4,11 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { draftKey } from "../../lib/session-draft.ts";
-import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { useLiveProject } from "../../lib/use-live-record.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
 import { useVersionedEdit } from "../../lib/use-versioned-edit.ts";
 import { AriaLocale } from "../../ui/aria-locale.tsx";
 import { LinkedText } from "../../ui/linked-text.tsx";
-import { QueryError } from "../../ui/query-error.tsx";
 import { RecordChangeNotice } from "../../ui/record-change-notice.tsx";
 import { useSession } from "../auth/use-session.ts";
 import { HistoryPanel } from "../history/history-panel.tsx";
@@ -27,6 +25,7 @@ import { StatusDialog } from "./status-dialog.tsx";
 import "../../ui/entity-page.css";
 import { FollowToggle } from "../notifications/follow-toggle.tsx";
 import "./projects.css";
+import { RecordPage } from "../../ui/record-page.tsx";
 
 export default function ProjectPage() {
   const { t } = useTranslation();
@@ -34,27 +33,14 @@ export default function ProjectPage() {
   const project = useQuery(projectPageQueries.project(id));
   usePageTitle(project.data?.title ?? t("projects.page.title"));
 
-  if (project.isPending) return <p role="status">{t("projects.page.loading")}</p>;
-  if (project.isError) {
-    const code = trameErrorOf(project.error)?.code;
-    // A malformed id names no project either; a restricted project is as absent as an unknown one.
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") {
-      return (
-        <div className="narrow">
-          <h1>{t("projects.page.notFound")}</h1>
-          <p>{t("projects.page.notFoundBody")}</p>
-          <p>
-            <Link to="/territoires">{t("projects.page.backToTerritories")}</Link>
-          </p>
-        </div>
-      );
-    }
-    return <QueryError error={project.error} onRetry={() => void project.refetch()} />;
-  }
   return (
-    <AriaLocale>
-      <ProjectView project={project.data} />
-    </AriaLocale>
+    <RecordPage query={project} texts="projects.page">
+      {(data) => (
+        <AriaLocale>
+          <ProjectView project={data} />
+        </AriaLocale>
+      )}
+    </RecordPage>
   );
 }
 

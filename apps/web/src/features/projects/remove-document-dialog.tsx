@@ -1,9 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
-import { Button, DialogTrigger } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { forgetExpiredSession } from "../../lib/session-draft.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
-import { ModalDialog } from "../../ui/dialog.tsx";
+import { FormDialog } from "../../ui/dialog.tsx";
 import { focusHeading } from "../../ui/focus-after.ts";
 import { DocumentRequestError, removeDocument, useDocumentErrorText } from "./document-requests.ts";
 
@@ -23,17 +22,15 @@ interface RemoveProps {
 export function RemoveDocumentDialog({ document, listHeadingId = "documents-heading" }: RemoveProps) {
   const { t } = useTranslation();
   return (
-    <DialogTrigger>
-      <Button
-        className="button button--secondary button--small"
-        aria-label={t("projects.documents.removeNamed", { name: document.name })}
-      >
-        {t("projects.documents.remove")}
-      </Button>
-      <ModalDialog title={t("projects.documents.removeTitle")}>
-        {(close) => <RemoveConfirm document={document} listHeadingId={listHeadingId} close={close} />}
-      </ModalDialog>
-    </DialogTrigger>
+    <FormDialog
+      dismissable
+      trigger={t("projects.documents.remove")}
+      triggerLabel={t("projects.documents.removeNamed", { name: document.name })}
+      triggerClassName="button button--secondary button--small"
+      title={t("projects.documents.removeTitle")}
+    >
+      {(close) => <RemoveConfirm document={document} listHeadingId={listHeadingId} close={close} />}
+    </FormDialog>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { funderKindLabels, projectStatusLabels, themeLabels } from "@trame/core";
+import { funderKindLabels, type Label, projectStatusLabels, themeLabels } from "@trame/core";
 import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
@@ -113,28 +113,18 @@ export function FundingSummary({ territoryId }: { territoryId: string }) {
       )}
 
       <div className="funding__projects">
-        <div>
-          <h3>{t("territoryPage.funding.projectsByStatus")}</h3>
-          <ul className="tally">
-            {projects.byStatus.map((row) => (
-              <li key={row.status}>
-                <span>{format.label(projectStatusLabels[row.status])}</span>
-                <span className="tabular">{format.number(row.count)}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-        <div>
-          <h3>{t("territoryPage.funding.projectsByTheme")}</h3>
-          <ul className="tally">
-            {projects.byTheme.map((row) => (
-              <li key={row.theme}>
-                <span>{format.label(themeLabels[row.theme])}</span>
-                <span className="tabular">{format.number(row.count)}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <Tally
+          title={t("territoryPage.funding.projectsByStatus")}
+          rows={projects.byStatus.map((row) => ({
+            key: row.status,
+            label: projectStatusLabels[row.status],
+            count: row.count,
+          }))}
+        />
+        <Tally
+          title={t("territoryPage.funding.projectsByTheme")}
+          rows={projects.byTheme.map((row) => ({ key: row.theme, label: themeLabels[row.theme], count: row.count }))}
+        />
       </div>
 
       {upcomingDeadlines.length > 0 && (
@@ -183,5 +173,23 @@ function AmountsTable({ caption, head, rows }: { caption: string; head: string; 
         </tr>
       ))}
     </CaptionedTable>
+  );
+}
+
+/** Projects counted by one of their attributes: its label, then the count. */
+function Tally({ title, rows }: { title: string; rows: Array<{ key: string; label: Label; count: number }> }) {
+  const format = useFormat();
+  return (
+    <div>
+      <h3>{title}</h3>
+      <ul className="tally">
+        {rows.map((row) => (
+          <li key={row.key}>
+            <span>{format.label(row.label)}</span>
+            <span className="tabular">{format.number(row.count)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

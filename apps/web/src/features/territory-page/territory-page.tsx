@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { hasTerritoryRole, territoryKindLabels } from "@trame/core";
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
@@ -107,36 +107,41 @@ function TerritoryView({ id }: { id: string }) {
         </ul>
       </nav>
 
-      <section id="voisins" className="territory__section" aria-labelledby="voisins-title">
-        <h2 id="voisins-title">{sectionTitles.voisins}</h2>
+      <TerritorySection id="voisins" title={sectionTitles.voisins}>
         <Suspense fallback={<p role="status">{t("map.loading")}</p>}>
           <TerritoryMap territoryId={id} />
         </Suspense>
         <TerritoryNeighbours territoryId={id} />
-      </section>
+      </TerritorySection>
 
       <div className="territory__columns">
-        <section id="cooperations" className="territory__section" aria-labelledby="cooperations-title">
-          <h2 id="cooperations-title">{sectionTitles.cooperations}</h2>
+        <TerritorySection id="cooperations" title={sectionTitles.cooperations}>
           <TerritoryCooperations territoryId={id} />
-        </section>
-        <section id="projets" className="territory__section" aria-labelledby="projets-title">
-          <h2 id="projets-title">{sectionTitles.projets}</h2>
+        </TerritorySection>
+        <TerritorySection id="projets" title={sectionTitles.projets}>
           <TerritoryProjects territoryId={id} />
-        </section>
+        </TerritorySection>
       </div>
 
-      <section id="financements" className="territory__section" aria-labelledby="financements-title">
-        <h2 id="financements-title">{sectionTitles.financements}</h2>
+      <TerritorySection id="financements" title={sectionTitles.financements}>
         <FundingSummary territoryId={id} />
-      </section>
+      </TerritorySection>
 
-      <section id="frise" className="territory__section" aria-labelledby="frise-title">
-        <h2 id="frise-title">{sectionTitles.frise}</h2>
+      <TerritorySection id="frise" title={sectionTitles.frise}>
         <p className="territory__intro">{t("territoryPage.timeline.intro")}</p>
         <CalendarLink territoryId={id} />
         <TimelineFeed scope={{ territoryId: id }} />
-      </section>
+      </TerritorySection>
     </article>
+  );
+}
+
+/** A section of the page, reachable by its anchor (/territoires/…#frise) and named by its heading. */
+function TerritorySection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section id={id} className="territory__section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {children}
+    </section>
   );
 }

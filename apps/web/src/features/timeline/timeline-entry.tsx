@@ -61,19 +61,17 @@ export function TimelineEntry({ entry, ownTerritoryId, index }: EntryProps) {
       )}
       <dl className="entry__context">
         {entry.project && (
-          <div>
-            <dt>{t("timeline.entry.project")}</dt>
-            <dd>
-              <Link to={`/projets/${entry.project.id}`}>{entry.project.title}</Link>
-            </dd>
-          </div>
+          <ContextLink
+            term={t("timeline.entry.project")}
+            to={`/projets/${entry.project.id}`}
+            name={entry.project.title}
+          />
         )}
-        <div>
-          <dt>{t("timeline.entry.cooperation")}</dt>
-          <dd>
-            <Link to={`/cooperations/${entry.cooperation.id}`}>{entry.cooperation.name}</Link>
-          </dd>
-        </div>
+        <ContextLink
+          term={t("timeline.entry.cooperation")}
+          to={`/cooperations/${entry.cooperation.id}`}
+          name={entry.cooperation.name}
+        />
         {others.length > 0 && (
           <div>
             <dt>{ownTerritoryId ? t("timeline.entry.with") : t("timeline.entry.territories")}</dt>
@@ -82,5 +80,17 @@ export function TimelineEntry({ entry, ownTerritoryId, index }: EntryProps) {
         )}
       </dl>
     </li>
+  );
+}
+
+/** One line of the entry's context: what it belongs to, linked to its page. */
+function ContextLink({ term, to, name }: { term: string; to: string; name: string }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>
+        <Link to={to}>{name}</Link>
+      </dd>
+    </div>
   );
 }
