@@ -6,6 +6,7 @@ import { useFormat } from "../i18n/format.ts";
 import { focusFirstInvalid, serverFieldErrors } from "../ui/field-errors.ts";
 import { useErrorText } from "../ui/query-error.tsx";
 import { handleExpiredSession } from "./session-draft.ts";
+import { trameErrorOf } from "./trpc-error.ts";
 
 /** What a zod schema's safeParse returns, without the web app depending on zod itself. */
 type ParseResult<T> = { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrorsFromZod>[0] };
@@ -32,6 +33,10 @@ export interface SchemaFormOptions<V extends FieldValues, TData, TError, TVariab
   required?: Partial<Record<keyof V & string, string>>;
   /** The values as the procedure's input: ids, versions, units. Defaults to the values themselves. */
   toInput?: (values: V) => unknown;
+  /** The form's own rules across its fields (two entries that must match): a message per field in error. */
+  check?: (values: V) => Partial<Record<keyof V & string, string>>;
+  /** What to say when a colleague changed the record first: the server's generic words would not say what now. */
+  conflict?: string;
   /** The procedure's mutation options with its onSuccess; expired sessions and field errors are handled here. */
   mutation: UseMutationOptions<TData, TError, TVariables, TContext>;
 }
@@ -54,7 +59,16 @@ function fieldOf<V extends FieldValues>(path: string, values: V): Path<V> | null
 export function useSchemaForm<V extends FieldValues, TData, TError, TVariables, TContext>(
   options: SchemaFormOptions<V, TData, TError, TVariables, TContext>,
 ) {
-  const { idPrefix, defaultValues, schema, required = {}, toInput = (values: V) => values, mutation } = options;
+  const {
+    idPrefix,
+    defaultValues,
+    schema,
+    required = {},
+    toInput = (values: V) => values,
+    check,
+    conflict,
+    mutation,
+  } = options;
   const format = useFormat();
   const errorText = useErrorText();
   // The resolver may run after a language switch: it reads the labels through the current format.
@@ -73,10 +87,12 @@ export function useSchemaForm<V extends FieldValues, TData, TError, TVariables, 
 
   const resolver: Resolver<V, unknown, TVariables> = async (values) => {
     const missing = Object.entries(required).filter(([name]) => isEmpty(values[name]));
+    const own = Object.entries(check?.(values) ?? {}).filter(([, message]) => message);
     const parsed = await parseWith(schema, toInput(values));
-    if (parsed.success && !missing.length) return { values: parsed.data, errors: {} };
+    if (parsed.success && !missing.length && !own.length) return { values: parsed.data, errors: {} };
     const errors = parsed.success ? {} : asFormErrors(fieldErrorsFromZod(parsed.error));
     for (const [name, message] of missing) errors[name] = { type: "required", message: String(message) };
+    for (const [name, message] of own) errors[name] = { type: "form", message: String(message) };
     return { values: {}, errors: errors as never };
   };
 
@@ -112,8 +128,11 @@ export function useSchemaForm<V extends FieldValues, TData, TError, TVariables, 
 
   const shownFieldErrors = serverFieldErrors(send.error).filter((error) => fieldOf(error.field, defaultValues));
   const rootError = methods.formState.errors.root?.message;
-  /** A failure no field shows: the server's own message, or the network's. */
-  const message = rootError ?? (send.error && !shownFieldErrors.length ? errorText(send.error) : null);
+  const conflicted = conflict !== undefined && trameErrorOf(send.error)?.code === "CONFLICT";
+  /** A failure no field shows: the conflict in the form's words, the server's own message, or the network's. */
+  const message = conflicted
+    ? conflict
+    : (rootError ?? (send.error && !shownFieldErrors.length ? errorText(send.error) : null));
 
   return {
     methods,

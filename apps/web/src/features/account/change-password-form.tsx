@@ -1,19 +1,19 @@
 import { changePasswordInputSchema } from "@trame/core";
 import { useTranslation } from "react-i18next";
 import { trpc } from "../../lib/trpc.ts";
+import { useSchemaForm } from "../../lib/use-schema-form.ts";
 import { OfflineNotice } from "../../ui/offline-notice.tsx";
 import { FormTextField, SchemaForm } from "../../ui/schema-form.tsx";
 import { formMessage } from "../auth/form-message.ts";
 import { SubmitButton } from "../auth/submit-button.tsx";
 import { useSession } from "../auth/use-session.ts";
 import { NewPasswordField } from "./new-password-field.tsx";
-import { usePasswordForm } from "./use-password-form.ts";
 
 /** `onChanged`: after the server accepted the new password (the forced change lets the person go on). */
 export function ChangePasswordForm({ onChanged }: { onChanged?: () => void } = {}) {
   const { t } = useTranslation();
   const user = useSession().data;
-  const form = usePasswordForm({
+  const form = useSchemaForm({
     idPrefix: "account",
     defaultValues: { currentPassword: "", newPassword: "", confirmation: "" },
     schema: changePasswordInputSchema,

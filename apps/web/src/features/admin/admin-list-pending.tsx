@@ -1,6 +1,6 @@
 import type { ComponentProps } from "react";
+import { DataTable } from "../../ui/data-table.tsx";
 import { ListSection } from "./admin-list-section.tsx";
-import { DataTable } from "./admin-table.tsx";
 
 type PendingListProps<T> = Omit<ComponentProps<typeof ListSection>, "children" | "done"> & {
   done: string | null;

@@ -4,12 +4,12 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { invalidate, trpc } from "../../lib/trpc.ts";
+import { DataTable } from "../../ui/data-table.tsx";
+import { ListState } from "../../ui/list-state.tsx";
 import { QueryError } from "../../ui/query-error.tsx";
 import { AdminFrame } from "./admin-frame.tsx";
 import { ListPager } from "./admin-list-pager.tsx";
 import { ListSection, useActionOutcome } from "./admin-list-section.tsx";
-import { ListState } from "./admin-list-state.tsx";
-import { DataTable } from "./admin-table.tsx";
 import { FailedJobs } from "./failed-jobs.tsx";
 
 const PARAM = "message";

@@ -2,9 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { DataTable } from "../../ui/data-table.tsx";
+import { ListState } from "../../ui/list-state.tsx";
 import { ListSection } from "./admin-list-section.tsx";
-import { ListState } from "./admin-list-state.tsx";
-import { DataTable } from "./admin-table.tsx";
 
 /** Background jobs that ran out of retries (an e-mail the SMTP server kept refusing…), kept two weeks. */
 export function FailedJobs() {

@@ -13,13 +13,13 @@ import { useFormat } from "../../i18n/format.ts";
 import { handleExpiredSession } from "../../lib/session-draft.ts";
 import { invalidate, queryClient, trpc } from "../../lib/trpc.ts";
 import { useSchemaForm } from "../../lib/use-schema-form.ts";
+import { DataTable } from "../../ui/data-table.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
+import { ListState } from "../../ui/list-state.tsx";
 import { FormSelectField, FormTextField, SchemaForm } from "../../ui/schema-form.tsx";
 import { FormTerritoryComboBox, type PickedTerritory } from "../territories/territory-combo-box.tsx";
 import { ListButton } from "./admin-list-button.tsx";
 import { ListSection, useActionOutcome } from "./admin-list-section.tsx";
-import { ListState } from "./admin-list-state.tsx";
-import { DataTable } from "./admin-table.tsx";
 
 interface Territory {
   id: string;

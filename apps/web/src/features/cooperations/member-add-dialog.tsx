@@ -1,12 +1,13 @@
 import { addMemberInputSchema, todayInFrance } from "@trame/core";
 import { useTranslation } from "react-i18next";
 import { trpc } from "../../lib/trpc.ts";
+import { useSchemaForm } from "../../lib/use-schema-form.ts";
 import { FormDialog } from "../../ui/dialog.tsx";
 import { FormTextField, SchemaForm } from "../../ui/schema-form.tsx";
 import { FormTerritoryComboBox, type PickedTerritory } from "../territories/territory-combo-box.tsx";
 import type { CooperationDetail } from "./cooperation-model.ts";
 import { MemberFormActions, MemberRoleField } from "./member-form-parts.tsx";
-import { memberMutationCallbacks, useMemberForm } from "./member-mutation.ts";
+import { memberMutationCallbacks } from "./member-mutation.ts";
 
 /** A territory joins as member or associate; the lead changes only by naming an existing member lead. */
 const JOINING_ROLES = ["member", "associate"] as const;
@@ -27,7 +28,8 @@ export function MemberAddDialog({ cooperation }: { cooperation: CooperationDetai
 function MemberAddForm({ cooperation, close }: { cooperation: CooperationDetail; close: () => void }) {
   const { t } = useTranslation();
   const currentIds = new Set(cooperation.members.filter((m) => m.leftOn === null).map((m) => m.territory.id));
-  const form = useMemberForm({
+  const form = useSchemaForm({
+    conflict: t("cooperations.members.conflict"),
     idPrefix: "member-add",
     // The picked territory is named after the input's field: a refusal of it (already a member) lands there.
     defaultValues: { territoryId: null as PickedTerritory | null, role: "member", joinedOn: todayInFrance() },

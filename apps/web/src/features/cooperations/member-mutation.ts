@@ -1,8 +1,5 @@
-import type { FieldValues } from "react-hook-form";
-import { useTranslation } from "react-i18next";
 import { invalidate, queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
-import { type SchemaFormOptions, useSchemaForm } from "../../lib/use-schema-form.ts";
 import { asStoredCooperation, type CooperationDetail } from "./cooperation-model.ts";
 
 /**
@@ -25,17 +22,4 @@ export function memberMutationCallbacks(cooperationId: string, close: () => void
       if (current) queryClient.setQueryData(trpc.cooperation.get.queryKey({ id: current.id }), current);
     },
   };
-}
-
-/**
- * A membership dialog's form: a conflict is said in the members' own words above the fields (the
- * list behind is already up to date), any other refusal as the shared form says it.
- */
-export function useMemberForm<V extends FieldValues, TError, TVariables, TContext>(
-  options: SchemaFormOptions<V, CooperationDetail, TError, TVariables, TContext>,
-) {
-  const { t } = useTranslation();
-  const form = useSchemaForm(options);
-  const conflict = trameErrorOf(form.send.error)?.code === "CONFLICT";
-  return { ...form, message: conflict ? t("cooperations.members.conflict") : form.message };
 }

@@ -2,11 +2,12 @@ import { removeMemberInputSchema, todayInFrance } from "@trame/core";
 import { Button, DialogTrigger } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { trpc } from "../../lib/trpc.ts";
+import { useSchemaForm } from "../../lib/use-schema-form.ts";
 import { ModalDialog } from "../../ui/dialog.tsx";
 import { DialogActions } from "../../ui/dialog-actions.tsx";
 import { FormTextField, SchemaForm } from "../../ui/schema-form.tsx";
 import type { MemberFormProps } from "./member-form-parts.tsx";
-import { memberMutationCallbacks, useMemberForm } from "./member-mutation.ts";
+import { memberMutationCallbacks } from "./member-mutation.ts";
 
 /** Removing asks first. The membership ends on the date given; the territory stays listed among former members. */
 export function MemberRemoveDialog({ cooperation, member }: Omit<MemberFormProps, "close">) {
@@ -30,7 +31,8 @@ export function MemberRemoveDialog({ cooperation, member }: Omit<MemberFormProps
 
 function MemberRemoveConfirm({ cooperation, member, close }: MemberFormProps) {
   const { t } = useTranslation();
-  const form = useMemberForm({
+  const form = useSchemaForm({
+    conflict: t("cooperations.members.conflict"),
     idPrefix: "member",
     defaultValues: { leftOn: todayInFrance() },
     schema: removeMemberInputSchema,

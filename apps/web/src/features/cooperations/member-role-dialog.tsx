@@ -2,10 +2,11 @@ import { MEMBER_ROLES, updateMemberInputSchema } from "@trame/core";
 import { useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { trpc } from "../../lib/trpc.ts";
+import { useSchemaForm } from "../../lib/use-schema-form.ts";
 import { FormDialog } from "../../ui/dialog.tsx";
 import { FormTextField, SchemaForm } from "../../ui/schema-form.tsx";
 import { MemberFormActions, type MemberFormProps, MemberRoleField } from "./member-form-parts.tsx";
-import { memberMutationCallbacks, useMemberForm } from "./member-mutation.ts";
+import { memberMutationCallbacks } from "./member-mutation.ts";
 
 interface MemberRoleValues {
   role: string;
@@ -37,7 +38,8 @@ function MemberRoleForm({ cooperation, member, close }: MemberFormProps) {
     ...(values.joinedOn !== (member.joinedOn ?? "") && { joinedOn: values.joinedOn || null }),
   });
   const defaultValues: MemberRoleValues = { role: member.role, joinedOn: member.joinedOn ?? "" };
-  const form = useMemberForm({
+  const form = useSchemaForm({
+    conflict: t("cooperations.members.conflict"),
     idPrefix: "member",
     defaultValues,
     schema: updateMemberInputSchema,

@@ -3,8 +3,8 @@ import type { ImportKind } from "@trame/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
 import { trpc } from "../../lib/trpc.ts";
-import { ListState } from "../admin/admin-list-state.tsx";
-import { DataTable } from "../admin/admin-table.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
+import { ListState } from "../../ui/list-state.tsx";
 import { reportUrl } from "./import-requests.ts";
 
 /** Who imported what and when, with each run's report (row by row outcome) to download. */

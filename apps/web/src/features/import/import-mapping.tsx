@@ -2,8 +2,8 @@ import { useId } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
+import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField } from "../../ui/fields.tsx";
-import { DataTable } from "../admin/admin-table.tsx";
 import type { ImportPreview, PreviewChoice } from "./import-model.ts";
 import type { StoredUpload } from "./import-requests.ts";
 

@@ -1,8 +1,8 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
+import { DataTable } from "../../ui/data-table.tsx";
 import { SelectField } from "../../ui/fields.tsx";
-import { DataTable } from "../admin/admin-table.tsx";
 import type { ImportPreview } from "./import-model.ts";
 
 /** Past this many rows the table shows the rows with a problem first; the report has them all. */

@@ -2,7 +2,7 @@ import type { ImportKind } from "@trame/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
-import { DataTable } from "../admin/admin-table.tsx";
+import { DataTable } from "../../ui/data-table.tsx";
 import type { ImportResult } from "./import-model.ts";
 import { reportUrl } from "./import-requests.ts";
 

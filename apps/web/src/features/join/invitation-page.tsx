@@ -6,11 +6,11 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { useFormat } from "../../i18n/format.ts";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
+import { useSchemaForm } from "../../lib/use-schema-form.ts";
 import { TextField } from "../../ui/fields.tsx";
 import { useErrorText } from "../../ui/query-error.tsx";
 import { FormTextField, SchemaForm } from "../../ui/schema-form.tsx";
 import { NewPasswordField } from "../account/new-password-field.tsx";
-import { usePasswordForm } from "../account/use-password-form.ts";
 import { formMessage } from "../auth/form-message.ts";
 import { ProConnectChoice } from "../auth/proconnect-choice.tsx";
 import { SubmitButton } from "../auth/submit-button.tsx";
@@ -73,7 +73,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const form = usePasswordForm({
+  const form = useSchemaForm({
     idPrefix: "invitation",
     defaultValues: { name: "", password: "" },
     schema: acceptInvitationInputSchema,

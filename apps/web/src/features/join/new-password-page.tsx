@@ -3,10 +3,10 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { queryClient, trpc } from "../../lib/trpc.ts";
 import { usePageTitle } from "../../lib/use-page-title.ts";
+import { useSchemaForm } from "../../lib/use-schema-form.ts";
 import { serverFieldErrors } from "../../ui/field-errors.ts";
 import { SchemaForm } from "../../ui/schema-form.tsx";
 import { NewPasswordField } from "../account/new-password-field.tsx";
-import { usePasswordForm } from "../account/use-password-form.ts";
 import { SubmitButton } from "../auth/submit-button.tsx";
 import { tokenFromHash } from "./invitation-page.tsx";
 import "./join.css";
@@ -38,7 +38,7 @@ export default function NewPasswordPage() {
 
 function NewPasswordForm({ token }: { token: string }) {
   const { t } = useTranslation();
-  const form = usePasswordForm({
+  const form = useSchemaForm({
     idPrefix: "new",
     defaultValues: { password: "" },
     schema: resetPasswordInputSchema,

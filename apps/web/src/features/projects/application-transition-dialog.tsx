@@ -28,6 +28,7 @@ function TransitionForm({ application, close }: ApplicationFormProps) {
   const format = useFormat();
   const form = useSchemaForm({
     idPrefix: "transition",
+    conflict: t("projects.funding.conflict"),
     defaultValues: {
       to: null as ApplicationStatus | null,
       on: todayInFrance(),
@@ -60,7 +61,7 @@ function TransitionForm({ application, close }: ApplicationFormProps) {
   const to = useWatch({ control: form.methods.control, name: "to" });
 
   return (
-    <FundingForm form={form} texts="projects.funding" conflict={t("projects.funding.conflict")} close={close}>
+    <FundingForm form={form} texts="projects.funding" close={close}>
       <p>
         {t("projects.funding.currentStatus")}{" "}
         <strong>{format.label(applicationStatusLabels[application.status])}</strong>

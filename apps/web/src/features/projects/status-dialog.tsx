@@ -29,12 +29,14 @@ export function StatusDialog({ project }: { project: ProjectDetail }) {
 function StatusForm({ project, close }: { project: ProjectDetail; close: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const status = format.label(projectStatusLabels[project.status]);
   const form = useSchemaForm({
     idPrefix: "status",
     defaultValues: { status: null as ProjectStatus | null, changedOn: todayInFrance(), comment: "" },
     required: { status: t("projects.status.pick") },
     schema: changeProjectStatusInputSchema,
     toInput: (values) => ({ ...values, id: project.id, version: project.version }),
+    conflict: t("projects.status.conflict", { status }),
     mutation: trpc.project.changeStatus.mutationOptions({
       onSuccess(saved) {
         queryClient.setQueryData(trpc.project.get.queryKey({ id: saved.id }), saved);
@@ -49,10 +51,9 @@ function StatusForm({ project, close }: { project: ProjectDetail; close: () => v
       },
     }),
   });
-  const status = format.label(projectStatusLabels[project.status]);
 
   return (
-    <FundingForm form={form} texts="projects.status" conflict={t("projects.status.conflict", { status })} close={close}>
+    <FundingForm form={form} texts="projects.status" close={close}>
       <p>
         {t("projects.status.current")} <strong>{status}</strong>
       </p>

@@ -1,7 +1,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { QueryError } from "../../ui/query-error.tsx";
+import { QueryError } from "./query-error.tsx";
 
 interface ListStateProps<T> {
   query: UseQueryResult<T, unknown>;

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ScrollRegion } from "../../ui/scroll-region.tsx";
+import { ScrollRegion } from "./scroll-region.tsx";
 
 /** A column: its head, and a class for each of its cells (a column of buttons that must not wrap…). */
 export interface Column {
