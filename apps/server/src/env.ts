@@ -66,8 +66,8 @@ const envSchema = z.object({
   /** At least 2: the job queue's setup holds one connection (its lock) while pg-boss works on another. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   /**
-   * API requests worked on at once; the others wait, saves ahead of reads. Default: the pool's size, so an
-   * admitted request finds a connection (measured under `pnpm bench:load`, README's Performance).
+   * API requests worked on at once; the others wait, saves ahead of reads. Default: the cores plus one,
+   * within the pool's size (defaultMaxActive, measured under `pnpm bench:load`, README's Performance).
    */
   TRAME_MAX_ACTIVE_REQUESTS: z.coerce.number().int().min(1).max(1000).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

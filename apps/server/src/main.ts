@@ -6,6 +6,7 @@ import { ProConnectClient, proConnectSettings } from "./auth/proconnect-client.t
 import { openDatabase } from "./database.ts";
 import { sweepOrphanChunks } from "./documents/document-store.ts";
 import { parseEnv, publicUrlOf } from "./env.ts";
+import { defaultMaxActive } from "./http/admission.ts";
 import { buildApp } from "./http/app.ts";
 import { startJobQueue } from "./jobs/job-queue.ts";
 import { startLiveHub } from "./live/live-hub.ts";
@@ -80,7 +81,7 @@ const app = await buildApp({
   jobs: jobs.boss,
   notifications: env.TRAME_NOTIFICATIONS ? jobs.boss : null,
   publicUrl: publicUrlOf(env),
-  maxActiveRequests: env.TRAME_MAX_ACTIVE_REQUESTS ?? env.DATABASE_POOL_SIZE,
+  maxActiveRequests: env.TRAME_MAX_ACTIVE_REQUESTS ?? defaultMaxActive(env.DATABASE_POOL_SIZE),
   sessionPolicy: {
     idleSeconds: env.TRAME_SESSION_IDLE_MINUTES * 60,
     maxSeconds: env.TRAME_SESSION_MAX_HOURS * 3600,

@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
-import { registerAdmission } from "../src/http/admission.ts";
+import { defaultMaxActive, registerAdmission } from "../src/http/admission.ts";
 
 /** A server admitting one request at a time, whose `/trpc/hold` answers only when the test lets it. */
 async function gatedServer() {
@@ -83,5 +83,14 @@ describe("admission des requêtes de l'API", () => {
     const next = await fetch(`${address}/trpc/project.list`);
     expect(next.status).toBe(200);
     expect(handled).toEqual(["hold", "GET project.list"]);
+  });
+});
+
+describe("le nombre de requêtes au travail par défaut", () => {
+  it("vaut les cœurs plus un, sans dépasser les connexions du pool", () => {
+    expect(defaultMaxActive(10, 2)).toBe(3);
+    expect(defaultMaxActive(20, 8)).toBe(9);
+    expect(defaultMaxActive(4, 8)).toBe(4);
+    expect(defaultMaxActive(10, 0)).toBe(1);
   });
 });
