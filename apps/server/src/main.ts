@@ -13,6 +13,7 @@ import { startLiveHub } from "./live/live-hub.ts";
 import { smtpTransport } from "./mail/transport.ts";
 import { DEMO_PASSWORD, seedDemo } from "./seed/demo-seed.ts";
 import { seedFundingCatalogue } from "./seed/seed-funding-catalogue.ts";
+import { exitGracefullyOnSignals } from "./shutdown.ts";
 import { importContiguity } from "./territories/import-contiguity.ts";
 import { importTerritories } from "./territories/import-territories.ts";
 
@@ -92,18 +93,11 @@ await app.listen({ port: env.PORT, host: env.HOST });
 // The password estimator's dictionaries load on first use (a few hundred ms): now, not in someone's request.
 void judgePassword("warm-up").catch((error: unknown) => log.warn({ error }, "password estimator not loaded"));
 
-// SIGTERM (orchestrator) and SIGINT (Ctrl-C): stop accepting, let in-flight requests finish, then close the database.
-let stopping = false;
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "shutting down");
-    await app.close();
-    await jobs.stop();
-    mailTransport?.close();
-    await live.close();
-    await database.close();
-    process.exit(0);
-  });
-}
+// The database closes last: requests and jobs still running need it until they end.
+exitGracefullyOnSignals(log, [
+  () => app.close(),
+  () => jobs.stop(),
+  () => mailTransport?.close(),
+  () => live.close(),
+  () => database.close(),
+]);
