@@ -11,7 +11,8 @@ if (!port || !databaseUrl || !poolSize || !statementFile)
   throw new Error("usage: bare-server PORT URL POOL STATEMENT.json");
 const { readFileSync } = await import("node:fs");
 const statement = JSON.parse(readFileSync(statementFile, "utf8")) as { sql: string; parameters: unknown[] };
-const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(poolSize) });
+// The server's own connection settings (packages/db/src/create-db.ts): JIT off, as for its queries.
+const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(poolSize), options: "-c jit=off" });
 
 createServer(async (_request, response) => {
   try {

@@ -55,7 +55,9 @@ export async function openBenchDatabase(settings: BenchSettings): Promise<BenchD
   url.pathname = `/${name}`;
   const handle = await createDb({ databaseUrl: url.toString(), poolSize: 40 });
   await migrateToLatest(handle.db);
-  const direct = new pg.Pool({ connectionString: url.toString(), max: 40 });
+  // "SQL alone" replays on the server's connection settings: with PostgreSQL's default JIT, the
+  // dashboard's aggregate of a metropolis spent 412 of its 506 ms compiling (national bench, 2026-12-07).
+  const direct = new pg.Pool({ connectionString: url.toString(), max: 40, options: "-c jit=off" });
   // Replayed as the server sends them: repeated statements prepared under a name (ADR 0016).
   const statements = new NamedStatements();
   return {
