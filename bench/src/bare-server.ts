@@ -11,7 +11,7 @@ if (!port || !databaseUrl || !poolSize || !statementFile)
   throw new Error("usage: bare-server PORT URL POOL STATEMENT.json");
 const { readFileSync } = await import("node:fs");
 const statement = JSON.parse(readFileSync(statementFile, "utf8")) as { sql: string; parameters: unknown[] };
-// The server's own connection settings (packages/db/src/create-db.ts): JIT off, as for its queries.
+// The server's session settings (POSTGRES_SESSION_OPTIONS, written out: this process loads nothing of the product).
 const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(poolSize), options: "-c jit=off" });
 
 createServer(async (_request, response) => {

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { createDb, type DbHandle, migrateToLatest, NamedStatements } from "@trame/db";
+import { createDb, type DbHandle, migrateToLatest, NamedStatements, POSTGRES_SESSION_OPTIONS } from "@trame/db";
 import pg from "pg";
 import type { BenchSettings } from "./env.ts";
 
@@ -57,7 +57,7 @@ export async function openBenchDatabase(settings: BenchSettings): Promise<BenchD
   await migrateToLatest(handle.db);
   // "SQL alone" replays on the server's connection settings: with PostgreSQL's default JIT, the
   // dashboard's aggregate of a metropolis spent 412 of its 506 ms compiling (national bench, 2026-12-07).
-  const direct = new pg.Pool({ connectionString: url.toString(), max: 40, options: "-c jit=off" });
+  const direct = new pg.Pool({ connectionString: url.toString(), max: 40, options: POSTGRES_SESSION_OPTIONS });
   // Replayed as the server sends them: repeated statements prepared under a name (ADR 0016).
   const statements = new NamedStatements();
   return {

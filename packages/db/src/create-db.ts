@@ -36,6 +36,12 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
 }
 
 const CONNECTION_TIMEOUT_MS = 5_000;
+
+/**
+ * Session settings of every connection. Short OLTP queries: JIT compiling a plan costs far more than it
+ * saves here (it added ~190 ms to the dashboard's aggregate of a large metropolis in the national bench).
+ */
+export const POSTGRES_SESSION_OPTIONS = "-c jit=off";
 const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
 /**
@@ -58,9 +64,7 @@ function createPostgresDb(connectionString: string, max: number): DbHandle {
     keepAlive: true,
     // A transaction left open by a lost client releases its row locks instead of holding them until TCP gives up.
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
-    // Short OLTP queries: JIT compiling a plan costs far more than it saves here (it added ~190 ms
-    // to the dashboard's aggregate of a large metropolis in the national bench).
-    options: "-c jit=off",
+    options: POSTGRES_SESSION_OPTIONS,
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
         parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,

@@ -1,8 +1,7 @@
 import type { ComponentProps, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../ui/dialog.tsx";
-import { DialogActions } from "../../ui/dialog-actions.tsx";
-import { SchemaForm } from "../../ui/schema-form.tsx";
+import { DialogForm } from "../../ui/dialog-form.tsx";
 
 /** The administration's creation dialogs: each block names its button ("open"), dialog ("title") and submit. */
 type AdminFormTexts = "admin.createUser" | "admin.createTerritory" | "admin.invite";
@@ -24,7 +23,7 @@ export function AdminFormDialog({
 }
 
 interface AdminFormProps {
-  form: ComponentProps<typeof SchemaForm>["form"] & { actions: { pending: boolean; paused: boolean } };
+  form: ComponentProps<typeof DialogForm>["form"];
   texts: AdminFormTexts;
   close: () => void;
   children: ReactNode;
@@ -34,15 +33,14 @@ interface AdminFormProps {
 export function AdminForm({ form, texts, close, children }: AdminFormProps) {
   const { t } = useTranslation();
   return (
-    <SchemaForm form={form}>
+    <DialogForm
+      form={form}
+      saveLabel={t(`${texts}.save`)}
+      savingLabel={t(`${texts}.saving`)}
+      cancelLabel={t("admin.cancel")}
+      onCancel={close}
+    >
       {children}
-      <DialogActions
-        {...form.actions}
-        saveLabel={t(`${texts}.save`)}
-        savingLabel={t(`${texts}.saving`)}
-        cancelLabel={t("admin.cancel")}
-        onCancel={close}
-      />
-    </SchemaForm>
+    </DialogForm>
   );
 }

@@ -14,8 +14,8 @@ import { invalidate, queryClient, trpc } from "../../lib/trpc.ts";
 import { trameErrorOf } from "../../lib/trpc-error.ts";
 import { useSchemaForm } from "../../lib/use-schema-form.ts";
 import { FormDialog } from "../../ui/dialog.tsx";
-import { DialogActions } from "../../ui/dialog-actions.tsx";
-import { FormSelectField, FormTextArea, FormTextField, SchemaForm } from "../../ui/schema-form.tsx";
+import { DialogForm } from "../../ui/dialog-form.tsx";
+import { FormSelectField, FormTextArea, FormTextField } from "../../ui/schema-form.tsx";
 import { asStoredCooperation, type CooperationDetail } from "./cooperation-model.ts";
 
 /** A new form of engagement closes the current period and opens another: the history keeps both. */
@@ -33,6 +33,7 @@ function EngagementFormChange({ cooperation, close }: { cooperation: Cooperation
   const format = useFormat();
   const form = useSchemaForm({
     idPrefix: "engagement",
+    conflict: t("cooperations.engagement.conflict"),
     defaultValues: { engagementForm: cooperation.engagementForm, changedOn: todayInFrance(), note: "" },
     schema: changeEngagementFormInputSchema,
     toInput: (values) => ({ ...values, id: cooperation.id, version: cooperation.version }),
@@ -51,10 +52,15 @@ function EngagementFormChange({ cooperation, close }: { cooperation: Cooperation
     }),
   });
   const chosen: EngagementForm = useWatch({ control: form.methods.control, name: "engagementForm" });
-  const conflict = trameErrorOf(form.send.error)?.code === "CONFLICT";
 
   return (
-    <SchemaForm form={form} message={conflict ? t("cooperations.engagement.conflict") : form.message}>
+    <DialogForm
+      form={form}
+      saveLabel={t("cooperations.engagement.save")}
+      savingLabel={t("cooperations.engagement.saving")}
+      cancelLabel={t("cooperations.engagement.cancel")}
+      onCancel={close}
+    >
       <p>
         {t("cooperations.engagement.current")}{" "}
         <strong>{format.label(engagementFormLabels[cooperation.engagementForm])}</strong>
@@ -72,13 +78,6 @@ function EngagementFormChange({ cooperation, close }: { cooperation: Cooperation
         hint={t("cooperations.engagement.noteHint")}
         rows={3}
       />
-      <DialogActions
-        {...form.actions}
-        saveLabel={t("cooperations.engagement.save")}
-        savingLabel={t("cooperations.engagement.saving")}
-        cancelLabel={t("cooperations.engagement.cancel")}
-        onCancel={close}
-      />
-    </SchemaForm>
+    </DialogForm>
   );
 }

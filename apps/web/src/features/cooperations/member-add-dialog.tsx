@@ -3,10 +3,10 @@ import { useTranslation } from "react-i18next";
 import { trpc } from "../../lib/trpc.ts";
 import { useSchemaForm } from "../../lib/use-schema-form.ts";
 import { FormDialog } from "../../ui/dialog.tsx";
-import { FormTextField, SchemaForm } from "../../ui/schema-form.tsx";
+import { FormTextField } from "../../ui/schema-form.tsx";
 import { FormTerritoryComboBox, type PickedTerritory } from "../territories/territory-combo-box.tsx";
 import type { CooperationDetail } from "./cooperation-model.ts";
-import { MemberFormActions, MemberRoleField } from "./member-form-parts.tsx";
+import { MemberDialogForm, MemberRoleField } from "./member-form-parts.tsx";
 import { memberMutationCallbacks } from "./member-mutation.ts";
 
 /** A territory joins as member or associate; the lead changes only by naming an existing member lead. */
@@ -45,7 +45,7 @@ function MemberAddForm({ cooperation, close }: { cooperation: CooperationDetail;
   });
 
   return (
-    <SchemaForm form={form}>
+    <MemberDialogForm form={form} saveLabel={t("cooperations.members.addSave")} close={close}>
       <FormTerritoryComboBox
         id={`${form.idPrefix}-territoryId`}
         name="territoryId"
@@ -59,7 +59,6 @@ function MemberAddForm({ cooperation, close }: { cooperation: CooperationDetail;
         label={t("cooperations.members.joinedOn")}
         hint={t("cooperations.members.joinedOnHint")}
       />
-      <MemberFormActions actions={form.actions} saveLabel={t("cooperations.members.addSave")} close={close} />
-    </SchemaForm>
+    </MemberDialogForm>
   );
 }

@@ -1,7 +1,8 @@
 import { type MemberRole, memberRoleLabels } from "@trame/core";
+import type { ComponentProps, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
-import { DialogActions } from "../../ui/dialog-actions.tsx";
+import { DialogForm } from "../../ui/dialog-form.tsx";
 import { FormSelectField } from "../../ui/schema-form.tsx";
 import type { CooperationDetail } from "./cooperation-model.ts";
 
@@ -26,24 +27,28 @@ export function MemberRoleField({ roles, hint }: { roles: readonly MemberRole[];
   );
 }
 
-/** Save and cancel of the add and role dialogs, which differ only by the save button's words. */
-export function MemberFormActions({
-  actions,
+/** The form of the add and role dialogs, which differ only by the save button's words. */
+export function MemberDialogForm({
+  form,
   saveLabel,
   close,
+  children,
 }: {
-  actions: { pending: boolean; paused: boolean };
+  form: ComponentProps<typeof DialogForm>["form"];
   saveLabel: string;
   close: () => void;
+  children: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
-    <DialogActions
-      {...actions}
+    <DialogForm
+      form={form}
       saveLabel={saveLabel}
       savingLabel={t("cooperations.members.saving")}
       cancelLabel={t("cooperations.members.cancel")}
       onCancel={close}
-    />
+    >
+      {children}
+    </DialogForm>
   );
 }

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { trpc } from "../../lib/trpc.ts";
 import { useSchemaForm } from "../../lib/use-schema-form.ts";
 import { ModalDialog } from "../../ui/dialog.tsx";
-import { DialogActions } from "../../ui/dialog-actions.tsx";
-import { FormTextField, SchemaForm } from "../../ui/schema-form.tsx";
+import { DialogForm } from "../../ui/dialog-form.tsx";
+import { FormTextField } from "../../ui/schema-form.tsx";
 import type { MemberFormProps } from "./member-form-parts.tsx";
 import { memberMutationCallbacks } from "./member-mutation.ts";
 
@@ -40,7 +40,14 @@ function MemberRemoveConfirm({ cooperation, member, close }: MemberFormProps) {
     mutation: trpc.cooperation.removeMember.mutationOptions(memberMutationCallbacks(cooperation.id, close)),
   });
   return (
-    <SchemaForm form={form}>
+    <DialogForm
+      form={form}
+      danger
+      saveLabel={t("cooperations.members.confirmRemove")}
+      savingLabel={t("cooperations.members.removing")}
+      cancelLabel={t("cooperations.members.cancel")}
+      onCancel={close}
+    >
       <p>{t("cooperations.members.removeBody", { name: member.territory.name, cooperation: cooperation.name })}</p>
       <FormTextField
         name="leftOn"
@@ -48,14 +55,6 @@ function MemberRemoveConfirm({ cooperation, member, close }: MemberFormProps) {
         label={t("cooperations.members.leftOn")}
         hint={t("cooperations.members.leftOnHint")}
       />
-      <DialogActions
-        {...form.actions}
-        danger
-        saveLabel={t("cooperations.members.confirmRemove")}
-        savingLabel={t("cooperations.members.removing")}
-        cancelLabel={t("cooperations.members.cancel")}
-        onCancel={close}
-      />
-    </SchemaForm>
+    </DialogForm>
   );
 }

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { trpc } from "../../lib/trpc.ts";
 import { useSchemaForm } from "../../lib/use-schema-form.ts";
 import { FormDialog } from "../../ui/dialog.tsx";
-import { FormTextField, SchemaForm } from "../../ui/schema-form.tsx";
-import { MemberFormActions, type MemberFormProps, MemberRoleField } from "./member-form-parts.tsx";
+import { FormTextField } from "../../ui/schema-form.tsx";
+import { MemberDialogForm, type MemberFormProps, MemberRoleField } from "./member-form-parts.tsx";
 import { memberMutationCallbacks } from "./member-mutation.ts";
 
 interface MemberRoleValues {
@@ -63,10 +63,9 @@ function MemberRoleForm({ cooperation, member, close }: MemberFormProps) {
         : undefined;
 
   return (
-    <SchemaForm form={{ ...form, submit }}>
+    <MemberDialogForm form={{ ...form, submit }} saveLabel={t("cooperations.members.changeSave")} close={close}>
       <MemberRoleField roles={MEMBER_ROLES} hint={roleHint} />
       <FormTextField name="joinedOn" type="date" label={t("cooperations.members.joinedOn")} />
-      <MemberFormActions actions={form.actions} saveLabel={t("cooperations.members.changeSave")} close={close} />
-    </SchemaForm>
+    </MemberDialogForm>
   );
 }

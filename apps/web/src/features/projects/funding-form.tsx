@@ -1,15 +1,12 @@
 import type { ComponentProps, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { DialogActions } from "../../ui/dialog-actions.tsx";
-import { SchemaForm } from "../../ui/schema-form.tsx";
+import { DialogForm } from "../../ui/dialog-form.tsx";
 
 /** The project's status dialog and the funding dialogs word their foot under the same keys of one block. */
 type FormTexts = "projects.status" | "projects.funding";
 
 interface FundingFormProps {
-  form: ComponentProps<typeof SchemaForm>["form"] & {
-    actions: { pending: boolean; paused: boolean };
-  };
+  form: ComponentProps<typeof DialogForm>["form"];
   texts: FormTexts;
   /** The submit button's text, when not the block's own "save". */
   save?: string;
@@ -21,15 +18,14 @@ interface FundingFormProps {
 export function FundingForm({ form, texts, save, close, children }: FundingFormProps) {
   const { t } = useTranslation();
   return (
-    <SchemaForm form={form}>
+    <DialogForm
+      form={form}
+      saveLabel={save ?? t(`${texts}.save`)}
+      savingLabel={t(`${texts}.saving`)}
+      cancelLabel={t(`${texts}.cancel`)}
+      onCancel={close}
+    >
       {children}
-      <DialogActions
-        {...form.actions}
-        saveLabel={save ?? t(`${texts}.save`)}
-        savingLabel={t(`${texts}.saving`)}
-        cancelLabel={t(`${texts}.cancel`)}
-        onCancel={close}
-      />
-    </SchemaForm>
+    </DialogForm>
   );
 }
