@@ -1,8 +1,10 @@
 import { sql } from "@trame/db";
 import { describe, expect, it } from "vitest";
+import { fundingWorld } from "./support/application-fixtures.ts";
 import { failure } from "./support/expect-error.ts";
 import { projectWorld } from "./support/project-fixtures.ts";
 import { useTestDb } from "./support/test-db.ts";
+import { totalsDrift } from "./support/totals-drift.ts";
 
 const testDb = useTestDb();
 
@@ -53,5 +55,30 @@ describe("modifications concurrentes", () => {
       select territory_id, sum(project_count)::int as n from territory_project_counts
       where territory_id in (${world.lead.id}, ${world.partner.id}) group by territory_id`.execute(testDb().db);
     expect(rows.map((r) => r.n)).toEqual([20, 20]);
+  });
+
+  it("des demandes déposées pendant qu'un partenaire rejoint le projet : il les compte toutes, une fois", async () => {
+    // A partner's funding figures count the applications of its projects (migration 310001): the
+    // application writer and the partner writer each read the other's rows, whichever commits first.
+    const db = testDb().db;
+    const w = await fundingWorld(db);
+    await w.joinAsAssociate(w.outsider.id);
+    const [leadEditor, outsider] = await Promise.all([w.as("leadEditor"), w.as("outsiderEditor")]);
+    const joined = await Promise.allSettled([
+      ...Array.from({ length: 12 }, () => w.createApplication({ requestedCents: 1_000_000 })),
+      leadEditor.project.setPartners({
+        id: w.project.id,
+        version: w.project.version,
+        partners: [
+          { territoryId: w.lead.id, role: "lead" },
+          { territoryId: w.partner.id, role: "partner" },
+          { territoryId: w.outsider.id, role: "partner" },
+        ],
+      }),
+    ]);
+    expect(joined.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(await totalsDrift(db)).toEqual([]);
+    const board = await outsider.dashboard.territory({ territoryId: w.outsider.id });
+    expect(board.funding.totals).toMatchObject({ applicationCount: 12, requestedCents: 12_000_000 });
   });
 });

@@ -1,11 +1,11 @@
 import { addDays, todayInFrance } from "@trame/core";
-import { sql } from "@trame/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fundingWorld } from "./support/application-fixtures.ts";
 import { failure } from "./support/expect-error.ts";
 import { callerFor, makeTerritory, makeUser } from "./support/factories.ts";
 import { makeApplication, makeCooperation, makeFundingProject, makeProgramme } from "./support/funding-fixtures.ts";
 import { useTestDb } from "./support/test-db.ts";
+import { totalsDrift } from "./support/totals-drift.ts";
 
 const testDb = useTestDb();
 const db = () => testDb().db;
@@ -218,53 +218,9 @@ describe("tableau de bord d'un territoire", () => {
   });
 });
 
-/**
- * Every per-territory total (migration 000005) recomputed from the rows it summarises: the rows
- * that differ, none when the triggers kept them exact.
- */
-async function drift(): Promise<unknown[]> {
-  const { rows } = await sql`
-    with paid as (select application_id, sum(amount_cents) as paid from funding_payments group by application_id),
-    live_funding as (
-      select a.applicant_territory_id, a.programme_id, a.status,
-             case when p.visibility = 'network' then null else p.id end as restricted_project_id,
-             count(*) as n, sum(a.requested_cents) as requested, coalesce(sum(a.granted_cents), 0) as granted,
-             coalesce(sum(paid.paid), 0) as paid
-      from funding_applications a join projects p on p.id = a.project_id
-      left join paid on paid.application_id = a.id
-      group by 1, 2, 3, 4),
-    live_projects as (
-      select pp.territory_id, p.status, p.themes, case when p.visibility = 'network' then null else p.id end as restricted_project_id,
-             count(*) as n
-      from project_partners pp join projects p on p.id = pp.project_id
-      where p.archived_at is null
-      group by 1, 2, 3, 4)
-    select 'funding' as kind, f.applicant_territory_id as expected, g.applicant_territory_id as stored
-    from live_funding f full join territory_funding_totals g
-      on g.applicant_territory_id = f.applicant_territory_id and g.programme_id = f.programme_id
-     and g.status = f.status and g.restricted_project_id is not distinct from f.restricted_project_id
-    where (f.n, f.requested, f.granted, f.paid)
-      is distinct from (g.application_count, g.requested_cents, g.granted_cents, g.paid_cents)
-    union all
-    select 'projects', p.territory_id, c.territory_id
-    from live_projects p full join territory_project_counts c
-      on c.territory_id = p.territory_id and c.status = p.status and c.themes = p.themes
-     and c.restricted_project_id is not distinct from p.restricted_project_id
-    where p.n is distinct from c.project_count
-    union all
-    select 'paid', a.id, null from funding_applications a left join paid on paid.application_id = a.id
-    where a.paid_cents <> coalesce(paid.paid, 0)
-    union all
-    select 'partners', p.id, null from projects p
-    where p.partner_territory_ids <> coalesce(
-      (select array_agg(x.territory_id order by x.territory_id) from project_partners x where x.project_id = p.id), '{}')
-  `.execute(db());
-  return rows;
-}
-
 describe("totaux tenus à jour par la base (issue 6)", () => {
   it("restent exacts après versements, transitions, partenaires, visibilité, statut et archivage", async () => {
-    expect(await drift()).toEqual([]);
+    expect(await totalsDrift(db())).toEqual([]);
     const w = await fundingWorld(db());
     const partnerEditor = await w.as("partnerEditor");
     const leadEditor = await w.as("leadEditor");
@@ -276,7 +232,7 @@ describe("totaux tenus à jour par la base (issue 6)", () => {
 
     let app = await w.moveTo(await w.createApplication(), "granted");
     const draft = await w.createApplication({ requestedCents: 3_000_000 });
-    expect(await drift()).toEqual([]);
+    expect(await totalsDrift(db())).toEqual([]);
     expect((await board()).totals).toEqual({
       applicationCount: 2,
       requestedCents: 3_000_000,
@@ -290,7 +246,7 @@ describe("totaux tenus à jour par la base (issue 6)", () => {
       amountCents: 5_000_000,
     });
     expect(app.paidCents).toBe(5_000_000);
-    expect(await drift()).toEqual([]);
+    expect(await totalsDrift(db())).toEqual([]);
     expect((await board()).totals.paidCents).toBe(5_000_000);
     app = await partnerEditor.funding.addPayment({
       applicationId: app.id,
@@ -298,7 +254,7 @@ describe("totaux tenus à jour par la base (issue 6)", () => {
       amountCents: 7_000_000,
     });
     expect(app).toMatchObject({ status: "closed", paidCents: 12_000_000 });
-    expect(await drift()).toEqual([]);
+    expect(await totalsDrift(db())).toEqual([]);
     expect((await board()).byStatus).toEqual([
       { status: "closed", count: 1 },
       { status: "draft", count: 1 },
@@ -319,13 +275,13 @@ describe("totaux tenus à jour par la base (issue 6)", () => {
         { territoryId: w.outsider.id, role: "partner" },
       ],
     });
-    expect(await drift()).toEqual([]);
+    expect(await totalsDrift(db())).toEqual([]);
     const outsiderProjects = await outsider.dashboard.territory({ territoryId: w.outsider.id });
     expect(outsiderProjects.projects.total).toBe(1);
 
     // Restricted: still counted for its partners (the outsider is one now), then hidden once it leaves.
     project = await leadEditor.project.update({ id: project.id, version: project.version, visibility: "partners" });
-    expect(await drift()).toEqual([]);
+    expect(await totalsDrift(db())).toEqual([]);
     expect((await board(outsider)).totals.applicationCount).toBe(2);
     project = await leadEditor.project.setPartners({
       id: project.id,
@@ -335,7 +291,7 @@ describe("totaux tenus à jour par la base (issue 6)", () => {
         { territoryId: w.partner.id, role: "partner" },
       ],
     });
-    expect(await drift()).toEqual([]);
+    expect(await totalsDrift(db())).toEqual([]);
     expect((await board(outsider)).totals.applicationCount).toBe(0);
     expect((await applicationsOf(outsider)).total).toBe(0);
     expect((await board()).totals.applicationCount).toBe(2);
@@ -353,12 +309,12 @@ describe("totaux tenus à jour par la base (issue 6)", () => {
       changedOn: "2025-01-15",
     });
     await partnerEditor.funding.transition({ id: draft.id, version: draft.version, to: "withdrawn", on: "2025-02-01" });
-    expect(await drift()).toEqual([]);
+    expect(await totalsDrift(db())).toEqual([]);
     expect((await outsider.dashboard.territory({ territoryId: w.partner.id })).projects.byStatus).toEqual([
       { status: "planned", count: 1 },
     ]);
     await leadEditor.project.archive({ id: project.id, version: project.version });
-    expect(await drift()).toEqual([]);
+    expect(await totalsDrift(db())).toEqual([]);
     expect((await partnerEditor.dashboard.territory({ territoryId: w.partner.id })).projects.total).toBe(0);
     expect((await board()).byStatus).toEqual([
       { status: "closed", count: 1 },

@@ -160,7 +160,7 @@ describe("plans des requêtes principales", () => {
     expect(plans[0]?.seqScansOfLargeTables).toEqual([]);
   });
 
-  it("le tableau de bord lit ses comptes de projets dans les totaux, ses demandes par les index des partenaires", async () => {
+  it("le tableau de bord lit ses comptes de projets et ses demandes dans les totaux du territoire", async () => {
     const plans = await plansOf((db) => territoryDashboard(db, busiest.territoryId, viewer, "2026-11-26"));
     for (const plan of plans) {
       expect(plan.seqScansOfLargeTables).toEqual([]);
@@ -171,18 +171,17 @@ describe("plans des requêtes principales", () => {
     expect(counting).toHaveLength(2);
     for (const plan of counting) expect(plan.relations).not.toContain("projects");
     // Funding figures follow the one "mine" rule (applications filed by the territory or on a
-    // project it partners: the per-applicant totals cannot answer it), so they reach the
-    // applications from the territory's partnerships, through indexes.
+    // project it partners) and come from the totals kept per concerned territory, by their key:
+    // a few rows whatever the history, never the applications themselves.
     const funding = plans.filter((p) => p.relations.includes("funders") && !p.relations.includes("territories"));
     expect(funding).toHaveLength(1);
-    expect(funding[0]?.indexes).toEqual(
-      expect.arrayContaining(["project_partners_territory", "funding_applications_project"]),
-    );
+    expect(funding[0]?.indexes).toContain("territory_concerned_funding_totals_key");
+    expect(funding[0]?.relations).not.toContain("funding_applications");
     const deadlines = plans.filter((p) => !counting.includes(p) && !funding.includes(p));
     expect(deadlines.flatMap((p) => p.indexes)).toEqual(
       expect.arrayContaining([
-        "funding_applications_applicant_submission",
-        "funding_applications_applicant_spending",
+        "funding_applications_submission_window",
+        "funding_applications_spending_window",
         "projects_ended_on",
       ]),
     );

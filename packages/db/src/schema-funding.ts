@@ -108,6 +108,14 @@ export interface TerritoryFundingTotalsTable {
   paid_cents: number;
 }
 
+/**
+ * The same sums per territory the applications concern (migration 310001): each application under
+ * its applicant and under every other partner of its project, the "mine" rule of applicationConcerns.
+ */
+export type TerritoryConcernedFundingTotalsTable = Omit<TerritoryFundingTotalsTable, "applicant_territory_id"> & {
+  territory_id: string;
+};
+
 /** Live (not archived) projects counted by partner, status and themes, as the totals above. */
 export interface TerritoryProjectCountsTable {
   territory_id: string;

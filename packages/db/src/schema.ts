@@ -23,6 +23,7 @@ import type {
   FundingPaymentsTable,
   FundingProgrammesTable,
   FundingTransitionsTable,
+  TerritoryConcernedFundingTotalsTable,
   TerritoryFundingTotalsTable,
   TerritoryProjectCountsTable,
 } from "./schema-funding.ts";
@@ -361,6 +362,7 @@ export interface Database {
   funding_transitions: FundingTransitionsTable;
   funding_payments: FundingPaymentsTable;
   territory_funding_totals: TerritoryFundingTotalsTable;
+  territory_concerned_funding_totals: TerritoryConcernedFundingTotalsTable;
   territory_project_counts: TerritoryProjectCountsTable;
   seed_marks: SeedMarksTable;
   mail_outbox: MailOutboxTable;

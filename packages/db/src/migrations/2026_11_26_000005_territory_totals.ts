@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { statementTriggers } from "./statement-triggers.ts";
 
 /**
  * Exact per-territory totals for the dashboard and the list counts (issue 6, national scale).
@@ -304,21 +305,6 @@ async function totalsTables(db: Kysely<any>): Promise<void> {
     from project_partners pp join projects p on p.id = pp.project_id
     where p.archived_at is null
     group by 1, 2, 3, 4`.execute(db);
-}
-
-/** The same function after each INSERT, UPDATE and DELETE statement, with its transition tables. */
-async function statementTriggers(db: Kysely<any>, table: string, fn: string, rows: string): Promise<void> {
-  const events = [
-    ["insert", `new table as new_${rows}`],
-    ["update", `old table as old_${rows} new table as new_${rows}`],
-    ["delete", `old table as old_${rows}`],
-  ] as const;
-  for (const [event, referencing] of events) {
-    await sql
-      .raw(`create trigger ${fn}_${event} after ${event} on ${table} referencing ${referencing}
-        for each statement execute function ${fn}()`)
-      .execute(db);
-  }
 }
 
 export async function down(): Promise<void> {

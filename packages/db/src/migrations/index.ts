@@ -22,6 +22,7 @@ import * as remindersAndMailPreferences from "./2026_12_07_220001_reminders_and_
 import * as notificationMailsDigests from "./2026_12_07_220002_notification_mails_digests.ts";
 import * as timelineFacts from "./2026_12_07_250001_timeline_facts.ts";
 import * as documentChunks from "./2026_12_08_300001_document_chunks.ts";
+import * as concernedFundingTotals from "./2026_12_08_310001_concerned_funding_totals.ts";
 
 /** Listed by hand rather than read from disk, so bundlers and test runners see every migration. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_220002_notification_mails_digests": notificationMailsDigests,
   "2026_12_07_250001_timeline_facts": timelineFacts,
   "2026_12_08_300001_document_chunks": documentChunks,
+  "2026_12_08_310001_concerned_funding_totals": concernedFundingTotals,
 };

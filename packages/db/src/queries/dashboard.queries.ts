@@ -10,9 +10,8 @@ import {
 } from "@trame/core";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
-import { type ApplicationEb, applicationConcerns } from "./application-scope.queries.ts";
 import { type DatedDeadline, readDeadlines } from "./deadline.queries.ts";
-import { type ProjectEb, type ProjectViewer, projectVisibleTo } from "./project.queries.ts";
+import type { ProjectViewer } from "./project.queries.ts";
 import { type TotalsEb, totalsVisibleTo } from "./territory-totals.queries.ts";
 
 export interface FundingAmounts {
@@ -97,31 +96,30 @@ const none = () => ({ applicationCount: 0, requestedCents: 0, grantedCents: 0, p
 
 /**
  * The applications that concern the territory (applicationConcerns: filed by it, or on a project it
- * partners — the funding board's and Accueil's rule) summed by programme and status in one grouped
- * statement over the territory's projects; by funder kind, by programme and by status are then
- * folded from these few rows. The per-applicant totals of migration 000005 cannot answer it: they
- * do not know the applications other partners filed.
+ * partners — the funding board's and Accueil's rule), from its concerned totals (migration 310001):
+ * a few rows by programme and status, whatever the history; by funder kind, by programme and by
+ * status are then folded from them.
  */
 export async function sumTerritoryFunding(
   db: Kysely<Database>,
   territoryId: string,
   viewer: ProjectViewer,
 ): Promise<TerritoryFundingFigures> {
-  // Summed by programme and status first, so only those few groups meet the programmes and funders.
+  // Summed by programme and status first (restricted projects have rows of their own), so only
+  // those few groups meet the programmes and funders.
   const groups = db
-    .selectFrom("funding_applications as a")
-    .innerJoin("projects as p", "p.id", "a.project_id")
-    .where((eb) => applicationConcerns(eb as unknown as ApplicationEb, [territoryId]))
-    .where((eb) => projectVisibleTo(eb as unknown as ProjectEb, viewer))
+    .selectFrom("territory_concerned_funding_totals as g")
+    .where("g.territory_id", "=", territoryId)
+    .where((eb) => totalsVisibleTo(eb as unknown as TotalsEb, viewer))
     .select([
-      "a.programme_id",
-      "a.status",
-      sql<number>`count(*)`.as("n"),
-      sql<number>`sum(a.requested_cents)`.as("requested"),
-      sql<number>`coalesce(sum(a.granted_cents), 0)`.as("granted"),
-      sql<number>`sum(a.paid_cents)`.as("paid"),
+      "g.programme_id",
+      "g.status",
+      sql<number>`sum(g.application_count)`.as("n"),
+      sql<number>`sum(g.requested_cents)`.as("requested"),
+      sql<number>`sum(g.granted_cents)`.as("granted"),
+      sql<number>`sum(g.paid_cents)`.as("paid"),
     ])
-    .groupBy(["a.programme_id", "a.status"])
+    .groupBy(["g.programme_id", "g.status"])
     .as("s");
   const rows = await db
     .selectFrom(groups)
