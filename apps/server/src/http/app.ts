@@ -3,7 +3,6 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import type { Database, Kysely } from "@trame/db";
 import { TRPCError } from "@trpc/server";
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { pino } from "pino";
 import type { ProConnectClient } from "../auth/proconnect-client.ts";
@@ -14,7 +13,7 @@ import { toTrpcError } from "../errors.ts";
 import type { NotificationJobs } from "../jobs/notification-fanout.job.ts";
 import type { LiveHub } from "../live/live-hub.ts";
 import type { MailJobs } from "../mail/outbox.ts";
-import { type AppRouter, appRouter } from "../root.ts";
+import { appRouter } from "../root.ts";
 import { registerAdmission } from "./admission.ts";
 import { CSP_DIRECTIVES } from "./content-security-policy.ts";
 import { registerCsrfProtection } from "./csrf.ts";
@@ -25,6 +24,7 @@ import { importRoutes } from "./imports.routes.ts";
 import { registerLiveRoutes } from "./live-sse.routes.ts";
 import { registerProConnectRoutes } from "./proconnect.routes.ts";
 import { sessionCookieFor, sessionTokenOf } from "./session-cookie.ts";
+import { trpcRoutes } from "./trpc.routes.ts";
 import { fastifyTrustProxy, type TrustProxy } from "./trust-proxy.ts";
 import { registerUnsubscribeRoutes } from "./unsubscribe.routes.ts";
 import { registerWebApp } from "./web-app.routes.ts";
@@ -136,8 +136,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   // Registered before tRPC's `/trpc/:path`: the router prefers these exact paths for the live procedures.
   registerLiveRoutes(app, streaming, createContext);
-  await app.register(fastifyTRPCPlugin, {
+  await app.register(trpcRoutes, {
     prefix: "/trpc",
+    createContext,
     trpcOptions: {
       router: appRouter,
       // The web client sends at most this many calls per request (httpBatchLink maxItems); larger is refused.
@@ -148,7 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           app.log.error({ err: error.cause ?? error, path }, "procedure failed");
       },
     },
-  } satisfies FastifyTRPCPluginOptions<AppRouter>);
+  });
   await app.register(documentRoutes, { db: options.db });
   await app.register(importRoutes, { db: options.db });
 
