@@ -28,7 +28,8 @@ export const authedProcedure = publicProcedure.use(({ ctx, path, next }) => {
   // An administrator asked for a new password, or the account belongs to no territory: it can do
   // nothing but manage itself (auth.*) until that changes.
   if (!path.startsWith("auth.")) requireReader(ctx.actor, ctx.passwordChangeRequired);
-  return next({ ctx: { ...ctx, user: ctx.user, actor: ctx.actor, sessionTokenHash: ctx.sessionTokenHash } });
+  // Only the narrowed fields: tRPC merges them into the context it already has.
+  return next({ ctx: { user: ctx.user, actor: ctx.actor, sessionTokenHash: ctx.sessionTokenHash } });
 });
 
 /** Instance-wide administration: checked before the input is read, so a member learns nothing of its shape. */

@@ -1,6 +1,5 @@
 import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
 import type { Database, Kysely } from "@trame/db";
 import { TRPCError } from "@trpc/server";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
@@ -15,7 +14,6 @@ import type { LiveHub } from "../live/live-hub.ts";
 import type { MailJobs } from "../mail/outbox.ts";
 import { appRouter } from "../root.ts";
 import { registerAdmission } from "./admission.ts";
-import { CSP_DIRECTIVES } from "./content-security-policy.ts";
 import { registerCsrfProtection } from "./csrf.ts";
 import { documentRoutes } from "./documents.routes.ts";
 import { registerExportRoutes } from "./exports.routes.ts";
@@ -23,6 +21,7 @@ import { registerHealthRoutes } from "./health.routes.ts";
 import { importRoutes } from "./imports.routes.ts";
 import { registerLiveRoutes } from "./live-sse.routes.ts";
 import { registerProConnectRoutes } from "./proconnect.routes.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 import { sessionCookieFor, sessionTokenOf } from "./session-cookie.ts";
 import { trpcRoutes } from "./trpc.routes.ts";
 import { fastifyTrustProxy, type TrustProxy } from "./trust-proxy.ts";
@@ -64,6 +63,7 @@ const UNCACHED_PATHS = /^\/(trpc|api|auth)(\/|$)|^\/(healthz|readyz)$/;
 /** The path as routes see it: `/%74rpc/…` reaches tRPC all the same, so it is not cached either. */
 function decodedPath(url: string): string {
   const path = url.split("?")[0] ?? "";
+  if (!path.includes("%")) return path;
   try {
     return decodeURIComponent(path);
   } catch {
@@ -88,10 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 5000 },
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
-    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
-  });
+  registerSecurityHeaders(app);
   registerCsrfProtection(app);
   const streaming = subscriptionPaths();
   if (options.maxActiveRequests) registerAdmission(app, { maxActive: options.maxActiveRequests, streaming });
