@@ -91,13 +91,16 @@ describe("requêtes GET de l'API servies sans l'adaptateur de tRPC (issue 17, po
   });
 
   it("gardent les en-têtes du produit (sécurité, pas de cache) et la compression", async () => {
+    // Enough territories for an answer over the compression threshold (1 KB).
+    for (let i = 0; i < 12; i++) await makeTerritory(testDb().db);
     const response = await app.inject({
-      url: `/trpc/territory.search?input=${input({ query: "a", limit: 50 })}`,
+      url: `/trpc/territory.search?input=${input({ query: "test", limit: 50 })}`,
       headers: { cookie, "accept-encoding": "gzip" },
     });
     expect(response.statusCode).toBe(200);
     expect(response.headers["cache-control"]).toBe("no-store");
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
     expect(response.headers.vary).toContain("trpc-accept");
+    expect(response.headers["content-encoding"]).toBe("gzip");
   });
 });
