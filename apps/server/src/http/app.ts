@@ -12,7 +12,6 @@ import { toTrpcError } from "../errors.ts";
 import type { NotificationJobs } from "../jobs/notification-fanout.job.ts";
 import type { LiveHub } from "../live/live-hub.ts";
 import type { MailJobs } from "../mail/outbox.ts";
-import { appRouter } from "../root.ts";
 import { registerAdmission } from "./admission.ts";
 import { registerCsrfProtection } from "./csrf.ts";
 import { documentRoutes } from "./documents.routes.ts";
@@ -23,7 +22,7 @@ import { registerLiveRoutes } from "./live-sse.routes.ts";
 import { registerProConnectRoutes } from "./proconnect.routes.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { sessionCookieFor, sessionTokenOf } from "./session-cookie.ts";
-import { trpcRoutes } from "./trpc.routes.ts";
+import { procedurePaths, trpcRoutes } from "./trpc.routes.ts";
 import { fastifyTrustProxy, type TrustProxy } from "./trust-proxy.ts";
 import { registerUnsubscribeRoutes } from "./unsubscribe.routes.ts";
 import { registerWebApp } from "./web-app.routes.ts";
@@ -74,12 +73,6 @@ function decodedPath(url: string): string {
 /** Calls per tRPC HTTP request: enough for a page's queries, far from the hundreds a URL could carry. */
 export const MAX_BATCH_SIZE = 10;
 
-/** The procedures that stream (live pages): they stay open as long as the page, outside the admission queue. */
-function subscriptionPaths(): Set<string> {
-  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
-  return new Set(Object.keys(procedures).filter((path) => procedures[path]?._def.type === "subscription"));
-}
-
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: options.logger ?? (pino({ level: options.logLevel ?? "info" }) as FastifyBaseLogger),
@@ -90,7 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerSecurityHeaders(app);
   registerCsrfProtection(app);
-  const streaming = subscriptionPaths();
+  // The procedures that stream (live pages): they stay open as long as the page, outside the admission queue.
+  const streaming = procedurePaths("subscription");
   if (options.maxActiveRequests) registerAdmission(app, { maxActive: options.maxActiveRequests, streaming });
   // API answers hold one user's data: no browser or shared cache keeps them. Set on the raw response
   // so it reaches the tRPC adapter's answers too; a route that sets its own (exports: private, no-store) wins.
@@ -137,10 +131,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: "/trpc",
     createContext,
     trpcOptions: {
-      router: appRouter,
       // The web client sends at most this many calls per request (httpBatchLink maxItems); larger is refused.
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: ({ req, res, info }) => createContext(req, res, info.calls.length),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR")
           app.log.error({ err: error.cause ?? error, path }, "procedure failed");

@@ -13,12 +13,18 @@ import { type AppRouter, appRouter } from "../root.ts";
 type TrpcOptions = FastifyTRPCPluginOptions<AppRouter>["trpcOptions"];
 
 export interface TrpcRoutesOptions {
-  trpcOptions: TrpcOptions;
+  /** tRPC's handler options but the context, which both paths make with `createContext`. */
+  trpcOptions: Omit<TrpcOptions, "router" | "createContext">;
   createContext: (request: FastifyRequest, reply: FastifyReply, batchSize: number) => Promise<Context>;
 }
 
 type Procedures = Record<string, { _def: { type: string } } | undefined>;
 const procedures = appRouter._def.procedures as unknown as Procedures;
+
+/** The router's procedure paths of one type (query, mutation, subscription). */
+export function procedurePaths(type: string): Set<string> {
+  return new Set(Object.keys(procedures).filter((path) => procedures[path]?._def.type === type));
+}
 
 /**
  * The tRPC API under `/trpc` (issue 17, item 3). Mutations and everything unusual go through tRPC's
@@ -39,9 +45,14 @@ export const trpcRoutes: FastifyPluginCallback<TrpcRoutesOptions> = (fastify, op
   fastify.removeContentTypeParser("multipart/form-data");
   fastify.addContentTypeParser("multipart/form-data", {}, (_request, body, next) => next(null, body));
 
+  const trpcOptions: TrpcOptions = {
+    ...options.trpcOptions,
+    router: appRouter,
+    createContext: ({ req, res, info }) => options.createContext(req, res, info.calls.length),
+  };
   const byTrpc = (request: FastifyRequest, reply: FastifyReply) =>
     fastifyRequestHandler({
-      ...options.trpcOptions,
+      ...trpcOptions,
       req: request,
       res: reply,
       path: (request.params as { path: string }).path,

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import { statementTriggers } from "./statement-triggers.ts";
+import { applyFundingPending, statementTriggers } from "./statement-triggers.ts";
 
 /**
  * Exact per-territory totals for the dashboard and the list counts (issue 6, national scale).
@@ -41,27 +41,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     declare r record;
     begin
       delete from territory_totals_commit where xid = new.xid;
-      for r in with d as (delete from territory_funding_pending returning *)
-        insert into territory_funding_totals as t (${FUNDING_COLUMNS})
-        select applicant_territory_id, programme_id, status, restricted_project_id, sum(application_count),
-               sum(requested_cents), sum(granted_cents), sum(paid_cents)
-        from d group by 1, 2, 3, 4
-        having sum(application_count) <> 0 or sum(requested_cents) <> 0 or sum(granted_cents) <> 0
-            or sum(paid_cents) <> 0
-        order by 1, 2, 3, 4
-        on conflict (applicant_territory_id, programme_id, status, restricted_project_id) do update set
-          application_count = t.application_count + excluded.application_count,
-          requested_cents = t.requested_cents + excluded.requested_cents,
-          granted_cents = t.granted_cents + excluded.granted_cents,
-          paid_cents = t.paid_cents + excluded.paid_cents
-        returning t.*
-      loop
-        if r.application_count = 0 then
-          delete from territory_funding_totals t
-          where t.applicant_territory_id = r.applicant_territory_id and t.programme_id = r.programme_id
-            and t.status = r.status and t.restricted_project_id is not distinct from r.restricted_project_id;
-        end if;
-      end loop;
+      ${applyFundingPending("territory_funding_pending", "territory_funding_totals", "applicant_territory_id")}
       for r in with d as (delete from territory_project_pending returning *)
         insert into territory_project_counts as t (${PROJECT_COLUMNS})
         select territory_id, status, themes, restricted_project_id, sum(project_count)

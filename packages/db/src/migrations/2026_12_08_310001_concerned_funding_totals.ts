@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import { statementTriggers } from "./statement-triggers.ts";
+import { applyFundingPending, bySignedRows, statementTriggers } from "./statement-triggers.ts";
 
 /**
  * Funding totals per *concerned* territory (issue 17, item 5): a territory page sums the
@@ -55,27 +55,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .raw(`create function territory_concerned_totals_apply() returns trigger language plpgsql as $$
     declare r record;
     begin
-      for r in with d as (delete from territory_concerned_funding_pending returning *)
-        insert into territory_concerned_funding_totals as t (${COLUMNS})
-        select territory_id, programme_id, status, restricted_project_id, sum(application_count),
-               sum(requested_cents), sum(granted_cents), sum(paid_cents)
-        from d group by 1, 2, 3, 4
-        having sum(application_count) <> 0 or sum(requested_cents) <> 0 or sum(granted_cents) <> 0
-            or sum(paid_cents) <> 0
-        order by 1, 2, 3, 4
-        on conflict (territory_id, programme_id, status, restricted_project_id) do update set
-          application_count = t.application_count + excluded.application_count,
-          requested_cents = t.requested_cents + excluded.requested_cents,
-          granted_cents = t.granted_cents + excluded.granted_cents,
-          paid_cents = t.paid_cents + excluded.paid_cents
-        returning t.*
-      loop
-        if r.application_count = 0 then
-          delete from territory_concerned_funding_totals t
-          where t.territory_id = r.territory_id and t.programme_id = r.programme_id and t.status = r.status
-            and t.restricted_project_id is not distinct from r.restricted_project_id;
-        end if;
-      end loop;
+      ${applyFundingPending("territory_concerned_funding_pending", "territory_concerned_funding_totals", "territory_id")}
       return null;
     end $$`)
     .execute(db);
@@ -93,13 +73,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql
     .raw(`create function funding_applications_keep_concerned() returns trigger language plpgsql as $$
     begin
-      if tg_op = 'INSERT' then
-        ${applicationDeltas(signed("new_applications", 1))}
-      elsif tg_op = 'DELETE' then
-        ${applicationDeltas(signed("old_applications", -1))}
-      else
-        ${applicationDeltas(`${signed("old_applications", -1)} union all ${signed("new_applications", 1)}`)}
-      end if;
+      ${bySignedRows(applicationDeltas, signed, "applications")}
       return null;
     end $$`)
     .execute(db);
@@ -116,13 +90,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql
     .raw(`create function project_partners_keep_concerned() returns trigger language plpgsql as $$
     begin
-      if tg_op = 'INSERT' then
-        ${partnerDeltas(partners("new_partners", 1))}
-      elsif tg_op = 'DELETE' then
-        ${partnerDeltas(partners("old_partners", -1))}
-      else
-        ${partnerDeltas(`${partners("old_partners", -1)} union all ${partners("new_partners", 1)}`)}
-      end if;
+      ${bySignedRows(partnerDeltas, partners, "partners")}
       return null;
     end $$`)
     .execute(db);
