@@ -143,6 +143,8 @@ describe("plans des requêtes principales", () => {
     const [plan] = await plansOf((db) => listProjects(db, input, viewer));
     expect(plan?.indexes).toContain("projects_partner_territories");
     expect(plan?.seqScansOfLargeTables).toEqual([]);
+    // Visibility from the project's own row: never every partnership of the viewer's territories.
+    expect(plan?.indexes).not.toContain("project_partners_territory");
   });
 
   it("les demandes d'un territoire se lisent dans l'ordre de l'index, le total dans ses totaux", async () => {
