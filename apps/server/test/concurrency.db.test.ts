@@ -57,28 +57,37 @@ describe("modifications concurrentes", () => {
     expect(rows.map((r) => r.n)).toEqual([20, 20]);
   });
 
-  it("des demandes déposées pendant qu'un partenaire rejoint le projet : il les compte toutes, une fois", async () => {
-    // A partner's funding figures count the applications of its projects (migration 310001): the
-    // application writer and the partner writer each read the other's rows, whichever commits first.
-    const db = testDb().db;
-    const w = await fundingWorld(db);
-    await w.joinAsAssociate(w.outsider.id);
-    const [leadEditor, outsider] = await Promise.all([w.as("leadEditor"), w.as("outsiderEditor")]);
-    const joined = await Promise.allSettled([
-      ...Array.from({ length: 12 }, () => w.createApplication({ requestedCents: 1_000_000 })),
-      leadEditor.project.setPartners({
-        id: w.project.id,
-        version: w.project.version,
-        partners: [
-          { territoryId: w.lead.id, role: "lead" },
-          { territoryId: w.partner.id, role: "partner" },
-          { territoryId: w.outsider.id, role: "partner" },
-        ],
-      }),
-    ]);
-    expect(joined.filter((r) => r.status === "rejected")).toEqual([]);
-    expect(await totalsDrift(db)).toEqual([]);
-    const board = await outsider.dashboard.territory({ territoryId: w.outsider.id });
-    expect(board.funding.totals).toMatchObject({ applicationCount: 12, requestedCents: 12_000_000 });
-  });
+  it.each(["network", "partners"] as const)(
+    "des demandes déposées pendant qu'un partenaire rejoint le projet (%s) : il les compte toutes, une fois",
+    async (visibility) => {
+      // A partner's funding figures count the applications of its projects (migration 310001): the
+      // application writer and the partner writer each read the other's rows, whichever commits first.
+      // Restricted, the rows also carry the project's partners (320001), which must include the new one.
+      const db = testDb().db;
+      const w = await fundingWorld(db);
+      await w.joinAsAssociate(w.outsider.id);
+      const [leadEditor, outsider] = await Promise.all([w.as("leadEditor"), w.as("outsiderEditor")]);
+      const project =
+        visibility === "network"
+          ? w.project
+          : await leadEditor.project.update({ id: w.project.id, version: w.project.version, visibility });
+      const joined = await Promise.allSettled([
+        ...Array.from({ length: 12 }, () => w.createApplication({ requestedCents: 1_000_000 })),
+        leadEditor.project.setPartners({
+          id: project.id,
+          version: project.version,
+          partners: [
+            { territoryId: w.lead.id, role: "lead" },
+            { territoryId: w.partner.id, role: "partner" },
+            { territoryId: w.outsider.id, role: "partner" },
+          ],
+        }),
+      ]);
+      expect(joined.filter((r) => r.status === "rejected")).toEqual([]);
+      expect(await totalsDrift(db)).toEqual([]);
+      // Restricted, the outsider's members see these rows only through that copy of the partners.
+      const board = await outsider.dashboard.territory({ territoryId: w.outsider.id });
+      expect(board.funding.totals).toMatchObject({ applicationCount: 12, requestedCents: 12_000_000 });
+    },
+  );
 });

@@ -160,6 +160,9 @@ describe("plans des requêtes principales", () => {
     expect(plans[0]?.indexes).toContain("funding_applications_applicant_recent");
     expect(plans[0]?.relations).not.toContain("funding_payments");
     expect(plans[0]?.seqScansOfLargeTables).toEqual([]);
+    // Restricted projects' rows are checked on the row (its partners' copy), not against every
+    // partnership of the viewer's territories.
+    expect(plans[0]?.indexes).not.toContain("project_partners_territory");
   });
 
   it("le tableau de bord lit ses comptes de projets et ses demandes dans les totaux du territoire", async () => {
@@ -172,6 +175,8 @@ describe("plans des requêtes principales", () => {
     const counting = plans.filter((p) => p.relations.includes("territory_project_counts"));
     expect(counting).toHaveLength(2);
     for (const plan of counting) expect(plan.relations).not.toContain("projects");
+    // Visibility from the rows' copy of their project's partners: no list of the viewer's partnerships.
+    for (const plan of counting) expect(plan.indexes).not.toContain("project_partners_territory");
     // Funding figures follow the one "mine" rule (applications filed by the territory or on a
     // project it partners) and come from the totals kept per concerned territory, by their key:
     // a few rows whatever the history, never the applications themselves.
@@ -179,6 +184,7 @@ describe("plans des requêtes principales", () => {
     expect(funding).toHaveLength(1);
     expect(funding[0]?.indexes).toContain("territory_concerned_funding_totals_key");
     expect(funding[0]?.relations).not.toContain("funding_applications");
+    expect(funding[0]?.indexes).not.toContain("project_partners_territory");
     const deadlines = plans.filter((p) => !counting.includes(p) && !funding.includes(p));
     expect(deadlines.flatMap((p) => p.indexes)).toEqual(
       expect.arrayContaining([

@@ -95,13 +95,15 @@ export interface FundingPaymentsTable {
 /**
  * Applications summed by applicant, programme and status (migration 000005, kept by triggers).
  * `restricted_project_id` is null for projects the whole network sees, else the restricted project
- * the row is about, so readers add only the rows they may see.
+ * the row is about, so readers add only the rows they may see; `restricted_partner_ids` is that
+ * project's partners, kept by triggers (migration 320001), which decide who may.
  */
 export interface TerritoryFundingTotalsTable {
   applicant_territory_id: string;
   programme_id: string;
   status: ApplicationStatus;
   restricted_project_id: string | null;
+  restricted_partner_ids: Generated<string[] | null>;
   application_count: number;
   requested_cents: number;
   granted_cents: number;
@@ -122,5 +124,6 @@ export interface TerritoryProjectCountsTable {
   status: ProjectStatus;
   themes: Theme[];
   restricted_project_id: string | null;
+  restricted_partner_ids: Generated<string[] | null>;
   project_count: number;
 }

@@ -1,8 +1,9 @@
 import { type Database, type Kysely, sql } from "@trame/db";
 
 /**
- * Every per-territory total (migrations 000005 and 310001) recomputed from the rows it summarises: the rows
- * that differ, none when the triggers kept them exact.
+ * Every per-territory total (migrations 000005 and 310001) recomputed from the rows it summarises, and
+ * the copy of a restricted project's partners on its rows (320001): the rows that differ, none when
+ * the triggers kept them exact.
  */
 export async function totalsDrift(db: Kysely<Database>): Promise<unknown[]> {
   const { rows } = await sql`
@@ -53,6 +54,13 @@ export async function totalsDrift(db: Kysely<Database>): Promise<unknown[]> {
     union all
     select 'paid', a.id, null from funding_applications a left join paid on paid.application_id = a.id
     where a.paid_cents <> coalesce(paid.paid, 0)
+    union all
+    select 'partner copy', g.restricted_project_id, null
+    from (select restricted_project_id, restricted_partner_ids from territory_funding_totals
+          union all select restricted_project_id, restricted_partner_ids from territory_concerned_funding_totals
+          union all select restricted_project_id, restricted_partner_ids from territory_project_counts) g
+    left join projects p on p.id = g.restricted_project_id
+    where g.restricted_partner_ids is distinct from p.partner_territory_ids
     union all
     select 'partners', p.id, null from projects p
     where p.partner_territory_ids <> coalesce(

@@ -23,6 +23,7 @@ import * as notificationMailsDigests from "./2026_12_07_220002_notification_mail
 import * as timelineFacts from "./2026_12_07_250001_timeline_facts.ts";
 import * as documentChunks from "./2026_12_08_300001_document_chunks.ts";
 import * as concernedFundingTotals from "./2026_12_08_310001_concerned_funding_totals.ts";
+import * as totalsPartnerIds from "./2026_12_08_320001_totals_partner_ids.ts";
 
 /** Listed by hand rather than read from disk, so bundlers and test runners see every migration. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_250001_timeline_facts": timelineFacts,
   "2026_12_08_300001_document_chunks": documentChunks,
   "2026_12_08_310001_concerned_funding_totals": concernedFundingTotals,
+  "2026_12_08_320001_totals_partner_ids": totalsPartnerIds,
 };

@@ -5,12 +5,13 @@ import type { Viewer } from "./viewer.ts";
 
 /**
  * Readers of the per-territory totals (migration 000005). Their rows keep each restricted project
- * apart (`restricted_project_id`), so the visibility rule of projectVisibleTo applies to them as is:
+ * apart (`restricted_project_id`), with a copy of its partners (`restricted_partner_ids`, migration
+ * 320001), so the visibility rule of projectVisibleTo applies to them as is, read on the row itself:
  * network rows for everyone, a restricted project's rows for members of one of its partners.
  */
 export type TotalsEb = ExpressionBuilder<
   Database & {
-    g: { restricted_project_id: string | null };
+    g: { restricted_project_id: string | null; restricted_partner_ids: string[] | null };
   },
   "g"
 >;
@@ -20,13 +21,7 @@ export function totalsVisibleTo(eb: TotalsEb, viewer: Viewer) {
   if (viewer.territoryIds.length === 0) return eb("g.restricted_project_id", "is", null);
   return eb.or([
     eb("g.restricted_project_id", "is", null),
-    eb.exists(
-      eb
-        .selectFrom("project_partners as vp")
-        .select(eb.lit(1).as("one"))
-        .whereRef("vp.project_id", "=", "g.restricted_project_id")
-        .where("vp.territory_id", "in", viewer.territoryIds),
-    ),
+    eb("g.restricted_partner_ids", "&&", sql<string[]>`${[...viewer.territoryIds]}::uuid[]`),
   ]);
 }
 
