@@ -10,7 +10,7 @@ import type {
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { Database, ProjectsTable } from "../schema.ts";
-import type { Viewer } from "./viewer.ts";
+import { type Viewer, viewerTerritories } from "./viewer.ts";
 
 /** Who reads: the same shape as the timeline's reader, since both hide restricted projects alike. */
 export type ProjectViewer = Viewer;
@@ -73,10 +73,7 @@ export type ProjectEb = ExpressionBuilder<Database & { p: ProjectsTable }, "p">;
 export function projectVisibleTo(eb: ProjectEb, viewer: ProjectViewer) {
   if (viewer.isInstanceAdmin) return eb.lit(true);
   if (viewer.territoryIds.length === 0) return eb("p.visibility", "=", "network");
-  return eb.or([
-    eb("p.visibility", "=", "network"),
-    eb("p.partner_territory_ids", "&&", sql<string[]>`${[...viewer.territoryIds]}::uuid[]`),
-  ]);
+  return eb.or([eb("p.visibility", "=", "network"), eb("p.partner_territory_ids", "&&", viewerTerritories(viewer))]);
 }
 
 function leadOf(eb: ProjectEb) {

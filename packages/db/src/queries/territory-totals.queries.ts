@@ -1,7 +1,7 @@
 import type { ApplicationStatus, FunderKind, ListApplicationsInput } from "@trame/core";
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
-import type { Viewer } from "./viewer.ts";
+import { type Viewer, viewerTerritories } from "./viewer.ts";
 
 /**
  * Readers of the per-territory totals (migration 000005). Their rows keep each restricted project
@@ -21,7 +21,7 @@ export function totalsVisibleTo(eb: TotalsEb, viewer: Viewer) {
   if (viewer.territoryIds.length === 0) return eb("g.restricted_project_id", "is", null);
   return eb.or([
     eb("g.restricted_project_id", "is", null),
-    eb("g.restricted_partner_ids", "&&", sql<string[]>`${[...viewer.territoryIds]}::uuid[]`),
+    eb("g.restricted_partner_ids", "&&", viewerTerritories(viewer)),
   ]);
 }
 
