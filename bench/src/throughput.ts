@@ -46,9 +46,10 @@ async function slice(target: Target, seconds: number) {
   });
   return { result, cpu: cpuSeconds(target.pid) - cpuBefore };
 }
+type Slice = Awaited<ReturnType<typeof slice>>;
 
 /** Slices of several targets added up: requests per second over their whole time, CPU per request. */
-function summed(name: string, slices: Array<Awaited<ReturnType<typeof slice>>>, seconds: number): ThroughputResult {
+function summed(name: string, slices: Slice[], seconds: number): ThroughputResult {
   const total = slices.reduce((n, s) => n + s.result.requests.total, 0);
   const cpu = slices.reduce((n, s) => n + s.cpu, 0);
   const middle = slices[Math.floor(slices.length / 2)]?.result;
@@ -80,8 +81,8 @@ const WARM_UP_SECONDS = 8;
 async function alternating(api: Target, bare: Target, seconds: number) {
   const SLICE = 2;
   for (const target of [api, bare]) await slice(target, WARM_UP_SECONDS);
-  const apiSlices: Array<Awaited<ReturnType<typeof slice>>> = [];
-  const bareSlices: typeof apiSlices = [];
+  const apiSlices: Slice[] = [];
+  const bareSlices: Slice[] = [];
   for (let round = 0; round < Math.max(1, Math.round(seconds / SLICE)); round++) {
     apiSlices.push(await slice(api, SLICE));
     bareSlices.push(await slice(bare, SLICE));
