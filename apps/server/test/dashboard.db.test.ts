@@ -322,3 +322,66 @@ describe("totaux tenus à jour par la base (issue 6)", () => {
     ]);
   });
 });
+
+describe("échéances d'un territoire tenues avec les demandes (issue 17)", () => {
+  it("suivent les dates, les statuts et les partenaires du projet, sans écart avec la règle « mes demandes »", async () => {
+    const w = await fundingWorld(db());
+    const partnerEditor = await w.as("partnerEditor");
+    const leadEditor = await w.as("leadEditor");
+    const today = todayInFrance();
+    // The cofunder partners the project without filing: it sees the application's deadlines too.
+    const deadlinesOf = async (territoryId: string) =>
+      (await partnerEditor.dashboard.territory({ territoryId })).upcomingDeadlines
+        .filter((d) => d.application)
+        .map((d) => [d.kind, d.application?.id, d.daysLeft]);
+
+    let app = await w.createApplication({ submissionDeadline: addDays(today, 10) });
+    expect(await deadlinesOf(w.cofunder.id)).toEqual([["submission", app.id, 10]]);
+    expect(await deadlinesOf(w.partner.id)).toEqual([["submission", app.id, 10]]);
+    expect(await deadlinesOf(w.outsider.id)).toEqual([]);
+
+    // A date moved past the 60 days leaves the window, and comes back.
+    app = await partnerEditor.funding.updateApplication({
+      id: app.id,
+      version: app.version,
+      submissionDeadline: addDays(today, 90),
+    });
+    expect(await deadlinesOf(w.cofunder.id)).toEqual([]);
+    expect(await totalsDrift(db())).toEqual([]);
+
+    // Granted, its spending date is the deadline now; the filing date no longer counts.
+    app = await partnerEditor.funding.updateApplication({
+      id: app.id,
+      version: app.version,
+      submissionDeadline: addDays(today, 3),
+    });
+    app = await w.moveTo(app, "granted");
+    expect(await deadlinesOf(w.cofunder.id)).toEqual([]);
+    app = await partnerEditor.funding.updateApplication({
+      id: app.id,
+      version: app.version,
+      spendingDeadline: addDays(today, 20),
+    });
+    expect(await deadlinesOf(w.cofunder.id)).toEqual([["spending", app.id, 20]]);
+    expect(await totalsDrift(db())).toEqual([]);
+
+    // A new partner follows the project's funding, and stops when it leaves.
+    await w.joinAsAssociate(w.outsider.id);
+    const partners = [
+      { territoryId: w.lead.id, role: "lead" as const },
+      { territoryId: w.partner.id, role: "partner" as const },
+      { territoryId: w.cofunder.id, role: "funder" as const },
+    ];
+    let project = await leadEditor.project.setPartners({
+      id: w.project.id,
+      version: w.project.version,
+      partners: [...partners, { territoryId: w.outsider.id, role: "partner" }],
+    });
+    expect(await deadlinesOf(w.outsider.id)).toEqual([["spending", app.id, 20]]);
+    expect(await totalsDrift(db())).toEqual([]);
+    project = await leadEditor.project.setPartners({ id: project.id, version: project.version, partners });
+    expect(await deadlinesOf(w.outsider.id)).toEqual([]);
+    expect(await deadlinesOf(w.cofunder.id)).toEqual([["spending", app.id, 20]]);
+    expect(await totalsDrift(db())).toEqual([]);
+  });
+});

@@ -157,7 +157,8 @@ describe("plans des requêtes principales", () => {
     );
     expect(plans).toHaveLength(1);
     expect(plans[0]?.relations).toContain("territory_funding_totals");
-    expect(plans[0]?.indexes).toContain("funding_applications_applicant_recent");
+    // Applicant and status lead the index (migration 330002): the page reads its own entries only.
+    expect(plans[0]?.indexes).toContain("funding_applications_applicant_status_recent");
     expect(plans[0]?.relations).not.toContain("funding_payments");
     expect(plans[0]?.seqScansOfLargeTables).toEqual([]);
     // Restricted projects' rows are checked on the row (its partners' copy), not against every
@@ -187,11 +188,16 @@ describe("plans des requêtes principales", () => {
     expect(funding[0]?.indexes).not.toContain("project_partners_territory");
     const deadlines = plans.filter((p) => !counting.includes(p) && !funding.includes(p));
     expect(deadlines.flatMap((p) => p.indexes)).toEqual(
-      expect.arrayContaining([
-        "funding_applications_submission_window",
-        "funding_applications_spending_window",
-        "projects_ended_on",
-      ]),
+      expect.arrayContaining(["application_concerns_submission", "application_concerns_spending", "projects_ended_on"]),
     );
+    // An application's deadlines start from the territory it concerns (migration 330001): never the
+    // country's window of dates, nor every partnership of the territory.
+    const applicationDeadlines = deadlines.filter((p) => p.relations.includes("funding_applications"));
+    expect(applicationDeadlines).toHaveLength(2);
+    for (const plan of applicationDeadlines) {
+      expect(plan.indexes).not.toContain("funding_applications_spending_window");
+      expect(plan.indexes).not.toContain("funding_applications_submission_window");
+      expect(plan.indexes).not.toContain("project_partners_territory");
+    }
   });
 });

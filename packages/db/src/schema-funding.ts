@@ -118,6 +118,18 @@ export type TerritoryConcernedFundingTotalsTable = Omit<TerritoryFundingTotalsTa
   territory_id: string;
 };
 
+/**
+ * One row per territory an application concerns (migration 330001), the same rule again, with the
+ * application's status and deadlines: a territory's deadlines are one range of its index.
+ */
+export interface ApplicationConcernsTable {
+  application_id: string;
+  territory_id: string;
+  status: ApplicationStatus;
+  submission_deadline: DateString | null;
+  spending_deadline: DateString | null;
+}
+
 /** Live (not archived) projects counted by partner, status and themes, as the totals above. */
 export interface TerritoryProjectCountsTable {
   territory_id: string;

@@ -17,6 +17,7 @@ import type {
 } from "@trame/core";
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type {
+  ApplicationConcernsTable,
   DepartementsTable,
   FundersTable,
   FundingApplicationsTable,
@@ -363,6 +364,7 @@ export interface Database {
   funding_payments: FundingPaymentsTable;
   territory_funding_totals: TerritoryFundingTotalsTable;
   territory_concerned_funding_totals: TerritoryConcernedFundingTotalsTable;
+  application_concerns: ApplicationConcernsTable;
   territory_project_counts: TerritoryProjectCountsTable;
   seed_marks: SeedMarksTable;
   mail_outbox: MailOutboxTable;

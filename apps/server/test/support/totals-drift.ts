@@ -1,9 +1,9 @@
 import { type Database, type Kysely, sql } from "@trame/db";
 
 /**
- * Every per-territory total (migrations 000005 and 310001) recomputed from the rows it summarises, and
- * the copy of a restricted project's partners on its rows (320001): the rows that differ, none when
- * the triggers kept them exact.
+ * Every per-territory total (migrations 000005 and 310001) recomputed from the rows it summarises, the
+ * copy of a restricted project's partners on its rows (320001) and the territories each application
+ * concerns (330001): the rows that differ, none when the triggers kept them exact.
  */
 export async function totalsDrift(db: Kysely<Database>): Promise<unknown[]> {
   const { rows } = await sql`
@@ -31,7 +31,12 @@ export async function totalsDrift(db: Kysely<Database>): Promise<unknown[]> {
              count(*) as n
       from project_partners pp join projects p on p.id = pp.project_id
       where p.archived_at is null
-      group by 1, 2, 3, 4)
+      group by 1, 2, 3, 4),
+    live_concerns as (
+      select a.id as application_id, c.territory_id, a.status, a.submission_deadline, a.spending_deadline
+      from funding_applications a
+      cross join lateral (select a.applicant_territory_id as territory_id
+        union select pp.territory_id from project_partners pp where pp.project_id = a.project_id) c)
     select 'funding' as kind, f.applicant_territory_id as expected, g.applicant_territory_id as stored
     from live_funding f full join territory_funding_totals g
       on g.applicant_territory_id = f.applicant_territory_id and g.programme_id = f.programme_id
@@ -51,6 +56,12 @@ export async function totalsDrift(db: Kysely<Database>): Promise<unknown[]> {
       on c.territory_id = p.territory_id and c.status = p.status and c.themes = p.themes
      and c.restricted_project_id is not distinct from p.restricted_project_id
     where p.n is distinct from c.project_count
+    union all
+    select 'concerns', coalesce(l.application_id, s.application_id), coalesce(l.territory_id, s.territory_id)
+    from live_concerns l full join application_concerns s
+      on s.application_id = l.application_id and s.territory_id = l.territory_id
+    where (l.status, l.submission_deadline, l.spending_deadline)
+      is distinct from (s.status, s.submission_deadline, s.spending_deadline)
     union all
     select 'paid', a.id, null from funding_applications a left join paid on paid.application_id = a.id
     where a.paid_cents <> coalesce(paid.paid, 0)

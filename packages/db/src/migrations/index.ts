@@ -24,6 +24,8 @@ import * as timelineFacts from "./2026_12_07_250001_timeline_facts.ts";
 import * as documentChunks from "./2026_12_08_300001_document_chunks.ts";
 import * as concernedFundingTotals from "./2026_12_08_310001_concerned_funding_totals.ts";
 import * as totalsPartnerIds from "./2026_12_08_320001_totals_partner_ids.ts";
+import * as applicationConcerns from "./2026_12_08_330001_application_concerns.ts";
+import * as applicationsByStatus from "./2026_12_08_330002_applications_by_status.ts";
 
 /** Listed by hand rather than read from disk, so bundlers and test runners see every migration. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +54,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_08_300001_document_chunks": documentChunks,
   "2026_12_08_310001_concerned_funding_totals": concernedFundingTotals,
   "2026_12_08_320001_totals_partner_ids": totalsPartnerIds,
+  "2026_12_08_330001_application_concerns": applicationConcerns,
+  "2026_12_08_330002_applications_by_status": applicationsByStatus,
 };

@@ -2,7 +2,6 @@ import type { ApplicationStatus, DeadlineKind, FunderKind } from "@trame/core";
 import { addDays, daysBetween } from "@trame/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
-import { type ApplicationEb, applicationConcerns } from "./application-scope.queries.ts";
 import { type ProjectEb, type ProjectViewer, projectVisibleTo } from "./project.queries.ts";
 
 export interface Deadline {
@@ -32,8 +31,8 @@ export interface DeadlineWindow {
 /**
  * The deadlines still open in a window: a draft's filing date, a granted aid's spending date, the
  * planned end of a project neither completed nor abandoned. Three indexed queries (applications by
- * applicant and status, projects by partner), never one per project; restricted projects are hidden
- * from non-partners as everywhere else.
+ * concerned territory, status and date; projects by partner), never one per project; restricted
+ * projects are hidden from non-partners as everywhere else.
  */
 export async function listDeadlines(
   db: Kysely<Database>,
@@ -43,15 +42,25 @@ export async function listDeadlines(
   const { territoryIds, since, until, order, limit } = window;
   if (territoryIds.length === 0) return [];
   const applicationDeadlines = (kind: "submission" | "spending") => {
-    const column = kind === "submission" ? "a.submission_deadline" : "a.spending_deadline";
-    let query = db
+    const column = kind === "submission" ? "submission_deadline" : "spending_deadline";
+    // The applications that concern the territories, drafts or granted aids due in the window: one
+    // range of an index that starts with the territory (application_concerns, migration 330001),
+    // where a window of the whole country's applications was read and each checked for concern.
+    let concerned = db
+      .selectFrom("application_concerns as ac")
+      .select("ac.application_id")
+      .where("ac.territory_id", "in", territoryIds)
+      .where("ac.status", "=", kind === "submission" ? "draft" : "granted")
+      .where(`ac.${column}`, "<=", until);
+    if (since !== null) concerned = concerned.where(`ac.${column}`, ">=", since);
+    return db
       .selectFrom("funding_applications as a")
       .innerJoin("projects as p", "p.id", "a.project_id")
       .innerJoin("funding_programmes as pr", "pr.id", "a.programme_id")
       .innerJoin("funders as f", "f.id", "pr.funder_id")
       .innerJoin("territories as t", "t.id", "a.applicant_territory_id")
       .select([
-        `${column} as on`,
+        `a.${column} as on`,
         "p.id as project_id",
         "p.title as project_title",
         "a.id as application_id",
@@ -64,13 +73,13 @@ export async function listDeadlines(
         "t.id as applicant_id",
         "t.name as applicant_name",
       ])
-      .where((eb) => applicationConcerns(eb as unknown as ApplicationEb, territoryIds))
-      .where("a.status", "=", kind === "submission" ? "draft" : "granted")
+      .where("a.id", "in", concerned)
       .where("p.archived_at", "is", null)
-      .where(column, "<=", until)
-      .where((eb) => projectVisibleTo(eb as ProjectEb, viewer));
-    if (since !== null) query = query.where(column, ">=", since);
-    return query.orderBy(column, order).orderBy("a.id").limit(limit).execute();
+      .where((eb) => projectVisibleTo(eb as ProjectEb, viewer))
+      .orderBy(`a.${column}`, order)
+      .orderBy("a.id")
+      .limit(limit)
+      .execute();
   };
   let ends = db
     .selectFrom("projects as p")
