@@ -106,11 +106,8 @@ function listRowQuery(db: Kysely<Database>, viewer: ProjectViewer | null) {
       "p.archived_at",
       "p.version",
       leadOf(eb as ProjectEb).as("lead"),
-      eb
-        .selectFrom("project_partners as cp")
-        .select((sub) => sub.fn.countAll<number>().as("n"))
-        .whereRef("cp.project_id", "=", "p.id")
-        .as("partner_count"),
+      // The partners array on the row is exactly the project's partners (kept by trigger, 000005).
+      sql<number>`cardinality(p.partner_territory_ids)`.as("partner_count"),
     ]);
 }
 
