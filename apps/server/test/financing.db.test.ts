@@ -290,10 +290,26 @@ describe("échéances", () => {
         { territoryId: world.partner.id, role: "viewer" },
       ],
     });
-    const ids = (await (await callerFor(db(), both)).financing.deadlines({ days: 5 })).upcoming.map(
-      (d) => d.application?.id,
-    );
+    const lateByLead = await makeApplication(db(), {
+      ...base,
+      applicantTerritoryId: world.lead.id,
+      submissionDeadline: inDays(-3),
+    });
+    const lateByPartner = await makeApplication(db(), {
+      ...base,
+      applicantTerritoryId: world.partner.id,
+      submissionDeadline: inDays(-1),
+    });
+    const lists = await (await callerFor(db(), both)).financing.deadlines({ days: 5 });
+    const ids = lists.upcoming.map((d) => d.application?.id);
     expect(ids).toEqual(expect.arrayContaining([byLead, byPartner]));
+    // Each application concerns both of the user's territories: listed once, in date order, the
+    // upcoming soonest first and the overdue latest first.
+    const overdue = lists.overdue.map((d) => d.application?.id);
+    for (const list of [ids, overdue]) expect(new Set(list).size).toBe(list.length);
+    expect(ids.indexOf(byLead)).toBeLessThan(ids.indexOf(byPartner));
+    expect(overdue.indexOf(lateByPartner)).toBeGreaterThanOrEqual(0);
+    expect(overdue.indexOf(lateByPartner)).toBeLessThan(overdue.indexOf(lateByLead));
     // "Mine" is one rule (issue 15): a partner follows the lead's applications on their joint project.
     const partnerOnly = await (await world.as("partnerViewer")).financing.deadlines({ days: 5 });
     expect(partnerOnly.upcoming.map((d) => d.application?.id)).toEqual(expect.arrayContaining([byLead, byPartner]));

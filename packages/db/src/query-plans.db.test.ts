@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "./create-db.ts";
 import { datasetSize, loadDataset } from "./dataset/index.ts";
 import { territoryDashboard } from "./queries/dashboard.queries.ts";
+import { readDeadlines } from "./queries/deadline.queries.ts";
 import { listApplications } from "./queries/funding-application.queries.ts";
 import { listProjects } from "./queries/project.queries.ts";
 import { readTimeline } from "./queries/timeline-read.queries.ts";
@@ -45,14 +46,16 @@ async function planOf(db: Kysely<Database>, query: CompiledQuery) {
   const seqScans: string[] = [];
   const indexes: string[] = [];
   const relations: string[] = [];
+  const nodeTypes: string[] = [];
   for (const root of parsed) {
     walk(root.Plan, (node) => {
       if (node["Node Type"] === "Seq Scan" && node["Relation Name"]) seqScans.push(node["Relation Name"]);
       if (node["Index Name"]) indexes.push(node["Index Name"]);
       if (node["Relation Name"]) relations.push(node["Relation Name"]);
+      nodeTypes.push(node["Node Type"]);
     });
   }
-  return { seqScansOfLargeTables: seqScans.filter((t) => largeTables.has(t)), indexes, relations };
+  return { seqScansOfLargeTables: seqScans.filter((t) => largeTables.has(t)), indexes, relations, nodeTypes };
 }
 
 /** Runs a query function against a capturing connection and returns the plans of what it sent. */
@@ -198,6 +201,22 @@ describe("plans des requêtes principales", () => {
       expect(plan.indexes).not.toContain("funding_applications_spending_window");
       expect(plan.indexes).not.toContain("funding_applications_submission_window");
       expect(plan.indexes).not.toContain("project_partners_territory");
+    }
+  });
+
+  it("les échéances d'Accueil, à venir et dépassées, suivent l'index du territoire dans l'ordre des dates", async () => {
+    const plans = await plansOf((db) =>
+      readDeadlines(db, { territoryIds: [busiest.territoryId], today: "2026-11-26", days: 30 }, viewer),
+    );
+    const applicationDeadlines = plans.filter((p) => p.relations.includes("funding_applications"));
+    // Drafts and granted aids, upcoming and overdue.
+    expect(applicationDeadlines).toHaveLength(4);
+    for (const plan of applicationDeadlines) {
+      expect(plan.indexes.some((name) => name.startsWith("application_concerns_"))).toBe(true);
+      // Walked in date order and cut at the limit: an open-ended window never sorts a history.
+      expect(plan.nodeTypes).not.toContain("Sort");
+      expect(plan.nodeTypes).not.toContain("Incremental Sort");
+      expect(plan.seqScansOfLargeTables).toEqual([]);
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { ApplicationStatus, DeadlineKind, FunderKind } from "@trame/core";
 import { addDays, daysBetween } from "@trame/core";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
 import { type ProjectEb, type ProjectViewer, projectVisibleTo } from "./project.queries.ts";
 
@@ -41,30 +41,46 @@ export async function listDeadlines(
 ): Promise<Deadline[]> {
   const { territoryIds, since, until, order, limit } = window;
   if (territoryIds.length === 0) return [];
-  const applicationDeadlines = (kind: "submission" | "spending") => {
+  const applicationDeadlines = async (kind: "submission" | "spending") => {
     const column = kind === "submission" ? "submission_deadline" : "spending_deadline";
-    // The applications that concern the territories, drafts or granted aids due in the window: one
-    // range of an index that starts with the territory (application_concerns, migration 330001),
-    // where a window of the whole country's applications was read and each checked for concern.
-    let concerned = db
-      .selectFrom("application_concerns as ac")
-      .select("ac.application_id")
-      .where("ac.territory_id", "in", territoryIds)
-      .where("ac.status", "=", kind === "submission" ? "draft" : "granted")
-      .where(`ac.${column}`, "<=", until);
-    if (since !== null) concerned = concerned.where(`ac.${column}`, ">=", since);
-    return db
-      .selectFrom("funding_applications as a")
-      .innerJoin("projects as p", "p.id", "a.project_id")
-      .innerJoin("funding_programmes as pr", "pr.id", "a.programme_id")
+    // For each territory, its drafts or granted aids walked in date order along an index that starts
+    // with the territory (application_concerns, migration 330001), stopping at the limit: a window
+    // costs what it shows, and an open-ended one (overdue) does not read the territory's history.
+    // Before, the country's applications were walked by date and each checked for concern.
+    const territories = sql<{ territory_id: string }>`(select unnest(${[...territoryIds]}::uuid[]) as territory_id)`;
+    const rows = await db
+      .selectFrom(territories.as("tt"))
+      .crossJoinLateral((eb) => {
+        let walk = eb
+          .selectFrom("application_concerns as ac")
+          .innerJoin("funding_applications as a", "a.id", "ac.application_id")
+          .innerJoin("projects as p", "p.id", "a.project_id")
+          .select([
+            `ac.${column} as on`,
+            "a.id as application_id",
+            "a.status",
+            "a.programme_id",
+            "a.applicant_territory_id",
+            "p.id as project_id",
+            "p.title as project_title",
+          ])
+          .whereRef("ac.territory_id", "=", "tt.territory_id")
+          .where("ac.status", "=", kind === "submission" ? "draft" : "granted")
+          .where(`ac.${column}`, "<=", until)
+          .where("p.archived_at", "is", null)
+          .where((inner) => projectVisibleTo(inner as unknown as ProjectEb, viewer));
+        if (since !== null) walk = walk.where(`ac.${column}`, ">=", since);
+        return walk.orderBy(`ac.${column}`, order).orderBy("ac.application_id", order).limit(limit).as("w");
+      })
+      .innerJoin("funding_programmes as pr", "pr.id", "w.programme_id")
       .innerJoin("funders as f", "f.id", "pr.funder_id")
-      .innerJoin("territories as t", "t.id", "a.applicant_territory_id")
+      .innerJoin("territories as t", "t.id", "w.applicant_territory_id")
       .select([
-        `a.${column} as on`,
-        "p.id as project_id",
-        "p.title as project_title",
-        "a.id as application_id",
-        "a.status",
+        "w.on",
+        "w.project_id",
+        "w.project_title",
+        "w.application_id",
+        "w.status",
         "pr.id as programme_id",
         "pr.name as programme_name",
         "pr.acronym as programme_acronym",
@@ -73,13 +89,13 @@ export async function listDeadlines(
         "t.id as applicant_id",
         "t.name as applicant_name",
       ])
-      .where("a.id", "in", concerned)
-      .where("p.archived_at", "is", null)
-      .where((eb) => projectVisibleTo(eb as ProjectEb, viewer))
-      .orderBy(`a.${column}`, order)
-      .orderBy("a.id")
-      .limit(limit)
       .execute();
+    // An application that concerns several of the territories came once per territory; the walks
+    // are merged in their own order and cut at the limit.
+    const unique = [...new Map(rows.map((row) => [row.application_id, row])).values()];
+    const sign = order === "asc" ? 1 : -1;
+    unique.sort((x, y) => sign * (compare(x.on ?? "", y.on ?? "") || compare(x.application_id, y.application_id)));
+    return unique.slice(0, limit);
   };
   let ends = db
     .selectFrom("projects as p")
@@ -179,4 +195,9 @@ export async function readDeadlines(
         ),
   ]);
   return { today, upcoming: upcoming.map(dated), overdue: overdue.map(dated) };
+}
+
+/** Byte order, as PostgreSQL's "C" collation sorts ISO dates and uuids. */
+function compare(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }
