@@ -8,6 +8,12 @@ import { type Database, type Kysely, sql } from "@trame/db";
 export async function totalsDrift(db: Kysely<Database>): Promise<unknown[]> {
   const { rows } = await sql`
     with paid as (select application_id, sum(amount_cents) as paid from funding_payments group by application_id),
+    -- The "mine" rule, from project_partners itself: each application under its applicant and partners.
+    concerned as (
+      select a.id as application_id, c.territory_id
+      from funding_applications a
+      cross join lateral (select a.applicant_territory_id as territory_id
+        union select pp.territory_id from project_partners pp where pp.project_id = a.project_id) c),
     live_funding as (
       select a.applicant_territory_id, a.programme_id, a.status,
              case when p.visibility = 'network' then null else p.id end as restricted_project_id,
@@ -21,10 +27,9 @@ export async function totalsDrift(db: Kysely<Database>): Promise<unknown[]> {
              case when p.visibility = 'network' then null else p.id end as restricted_project_id,
              count(*) as n, sum(a.requested_cents) as requested, coalesce(sum(a.granted_cents), 0) as granted,
              coalesce(sum(paid.paid), 0) as paid
-      from funding_applications a join projects p on p.id = a.project_id
+      from concerned c join funding_applications a on a.id = c.application_id
+      join projects p on p.id = a.project_id
       left join paid on paid.application_id = a.id
-      cross join lateral (select a.applicant_territory_id as territory_id
-        union select pp.territory_id from project_partners pp where pp.project_id = a.project_id) c
       group by 1, 2, 3, 4),
     live_projects as (
       select pp.territory_id, p.status, p.themes, case when p.visibility = 'network' then null else p.id end as restricted_project_id,
@@ -33,10 +38,8 @@ export async function totalsDrift(db: Kysely<Database>): Promise<unknown[]> {
       where p.archived_at is null
       group by 1, 2, 3, 4),
     live_concerns as (
-      select a.id as application_id, c.territory_id, a.status, a.submission_deadline, a.spending_deadline
-      from funding_applications a
-      cross join lateral (select a.applicant_territory_id as territory_id
-        union select pp.territory_id from project_partners pp where pp.project_id = a.project_id) c)
+      select c.application_id, c.territory_id, a.status, a.submission_deadline, a.spending_deadline
+      from concerned c join funding_applications a on a.id = c.application_id)
     select 'funding' as kind, f.applicant_territory_id as expected, g.applicant_territory_id as stored
     from live_funding f full join territory_funding_totals g
       on g.applicant_territory_id = f.applicant_territory_id and g.programme_id = f.programme_id

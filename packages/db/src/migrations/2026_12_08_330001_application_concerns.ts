@@ -39,6 +39,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql
     .raw(`create function funding_applications_keep_concerns() returns trigger language plpgsql as $$
     begin
+      -- Most updates (amounts, payments) change no row here: nothing to lock or rewrite. Nested, as
+      -- old_applications exists only for an UPDATE.
+      if tg_op = 'UPDATE' then
+        if not exists (select 1 from ${CHANGED} c) then
+          return null;
+        end if;
+      end if;
       perform 1 from projects where id in (select project_id from new_applications) order by id for share;
       if tg_op = 'INSERT' then
         insert into application_concerns (${COLUMNS}) ${concernsOf("new_applications")};

@@ -3,6 +3,7 @@ import { addDays, daysBetween } from "@trame/core";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
 import { type ProjectEb, type ProjectViewer, projectVisibleTo } from "./project.queries.ts";
+import { uuidArray } from "./viewer.ts";
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -47,7 +48,7 @@ export async function listDeadlines(
     // with the territory (application_concerns, migration 330001), stopping at the limit: a window
     // costs what it shows, and an open-ended one (overdue) does not read the territory's history.
     // Before, the country's applications were walked by date and each checked for concern.
-    const territories = sql<{ territory_id: string }>`(select unnest(${[...territoryIds]}::uuid[]) as territory_id)`;
+    const territories = sql<{ territory_id: string }>`(select unnest(${uuidArray(territoryIds)}) as territory_id)`;
     const rows = await db
       .selectFrom(territories.as("tt"))
       .crossJoinLateral((eb) => {

@@ -12,5 +12,10 @@ export interface Viewer {
  * statement text whatever their number, so it stays one named statement.
  */
 export function viewerTerritories(viewer: Viewer): RawBuilder<string[]> {
-  return sql<string[]>`${[...viewer.territoryIds]}::uuid[]`;
+  return uuidArray(viewer.territoryIds);
+}
+
+/** Ids as one `uuid[]` parameter: one statement text whatever their number. */
+export function uuidArray(ids: readonly string[]): RawBuilder<string[]> {
+  return sql<string[]>`${[...ids]}::uuid[]`;
 }
