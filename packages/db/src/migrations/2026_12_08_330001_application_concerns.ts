@@ -36,26 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index application_concerns_spending
     on application_concerns (territory_id, status, spending_deadline, application_id)`.execute(db);
 
-  await sql
-    .raw(`create function funding_applications_keep_concerns() returns trigger language plpgsql as $$
-    begin
-      -- Most updates (amounts, payments) change no row here: nothing to lock or rewrite. Nested, as
-      -- old_applications exists only for an UPDATE.
-      if tg_op = 'UPDATE' then
-        if not exists (select 1 from ${CHANGED} c) then
-          return null;
-        end if;
-      end if;
-      perform 1 from projects where id in (select project_id from new_applications) order by id for share;
-      if tg_op = 'INSERT' then
-        insert into application_concerns (${COLUMNS}) ${concernsOf("new_applications")};
-      else
-        delete from application_concerns where application_id in (select c.id from ${CHANGED} c);
-        insert into application_concerns (${COLUMNS}) ${concernsOf(CHANGED)};
-      end if;
-      return null;
-    end $$`)
-    .execute(db);
+  await sql.raw(keepConcernsFunction(CHANGED)).execute(db);
   for (const [event, referencing] of [
     ["insert", "new table as new_applications"],
     ["update", "old table as old_applications new table as new_applications"],
@@ -80,6 +61,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     for each row when (old.partner_territory_ids is distinct from new.partner_territory_ids)
     execute function projects_keep_application_concerns()`.execute(db);
 }
+
+/**
+ * The statement trigger's function, given the query of the updated applications whose rows change
+ * (`changed`, which must yield their id, project, applicant, status and deadlines). Migration 340001
+ * replaces the query this one passes.
+ */
+export const keepConcernsFunction = (changed: string) => `
+  create or replace function funding_applications_keep_concerns() returns trigger language plpgsql as $$
+  begin
+    -- Most updates (amounts, payments) change no row here: nothing to lock or rewrite. Nested, as
+    -- old_applications exists only for an UPDATE.
+    if tg_op = 'UPDATE' then
+      if not exists (select 1 from ${changed} c) then
+        return null;
+      end if;
+    end if;
+    perform 1 from projects where id in (select project_id from new_applications) order by id for share;
+    if tg_op = 'INSERT' then
+      insert into application_concerns (${COLUMNS}) ${concernsOf("new_applications")};
+    else
+      delete from application_concerns where application_id in (select c.id from ${changed} c);
+      insert into application_concerns (${COLUMNS}) ${concernsOf(changed)};
+    end if;
+    return null;
+  end $$`;
 
 /** The updated applications whose rows differ: another project or applicant, status or deadline. */
 const CHANGED = `(select n.* from new_applications n join old_applications o on o.id = n.id

@@ -26,6 +26,7 @@ import * as concernedFundingTotals from "./2026_12_08_310001_concerned_funding_t
 import * as totalsPartnerIds from "./2026_12_08_320001_totals_partner_ids.ts";
 import * as applicationConcerns from "./2026_12_08_330001_application_concerns.ts";
 import * as applicationsByStatus from "./2026_12_08_330002_applications_by_status.ts";
+import * as concernsCheckInLinearTime from "./2026_12_08_340001_concerns_check_in_linear_time.ts";
 
 /** Listed by hand rather than read from disk, so bundlers and test runners see every migration. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_08_320001_totals_partner_ids": totalsPartnerIds,
   "2026_12_08_330001_application_concerns": applicationConcerns,
   "2026_12_08_330002_applications_by_status": applicationsByStatus,
+  "2026_12_08_340001_concerns_check_in_linear_time": concernsCheckInLinearTime,
 };
