@@ -2,15 +2,14 @@ import type { ListProjectsInput } from "@trame/core";
 import { type CompiledQuery, type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "./create-db.ts";
-import { datasetSize, loadDataset } from "./dataset/index.ts";
 import { territoryDashboard } from "./queries/dashboard.queries.ts";
 import { readDeadlines } from "./queries/deadline.queries.ts";
 import { listApplications } from "./queries/funding-application.queries.ts";
 import { listProjects } from "./queries/project.queries.ts";
 import { readTimeline } from "./queries/timeline-read.queries.ts";
 import type { Database } from "./schema.ts";
+import { createGeneratedDb, type PlanNode, walkPlan } from "./testing/generated-dataset.ts";
 import { capturingDb } from "./testing/query-capture.ts";
-import { createTestDb } from "./testing/test-db.ts";
 
 /**
  * Plans, not timings: on a generated dataset the main queries must be index-driven. A large table
@@ -18,18 +17,6 @@ import { createTestDb } from "./testing/test-db.ts";
  * the country's history.
  */
 const LARGE_TABLE_ROWS = 5_000;
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  Plans?: PlanNode[];
-}
-
-function walk(node: PlanNode, visit: (node: PlanNode) => void): void {
-  visit(node);
-  for (const child of node.Plans ?? []) walk(child, visit);
-}
 
 let handle: DbHandle;
 let largeTables: Set<string>;
@@ -48,7 +35,7 @@ async function planOf(db: Kysely<Database>, query: CompiledQuery) {
   const relations: string[] = [];
   const nodeTypes: string[] = [];
   for (const root of parsed) {
-    walk(root.Plan, (node) => {
+    walkPlan(root.Plan, (node) => {
       if (node["Node Type"] === "Seq Scan" && node["Relation Name"]) seqScans.push(node["Relation Name"]);
       if (node["Index Name"]) indexes.push(node["Index Name"]);
       if (node["Relation Name"]) relations.push(node["Relation Name"]);
@@ -66,12 +53,8 @@ async function plansOf(run: (db: Kysely<Database>) => Promise<unknown>) {
 }
 
 beforeAll(async () => {
-  handle = await createTestDb();
+  handle = await createGeneratedDb(1255, 0.04);
   const { db } = handle;
-  await sql`insert into territories (siren, name, kind, population, search_key)
-    select (200000000 + n)::text, 'EPCI ' || n, (array['METRO','CU','CA','CC'])[1 + n % 4], 1000000 / n, 'epci ' || n
-    from generate_series(1, 1255) n`.execute(db);
-  await loadDataset(db, datasetSize(0.04), "scrypt$x");
   const { rows } = await sql<{ relname: string }>`
     select relname from pg_class where relkind = 'r' and reltuples >= ${LARGE_TABLE_ROWS}`.execute(db);
   largeTables = new Set(rows.map((r) => r.relname));
