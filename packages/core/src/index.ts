@@ -14,6 +14,7 @@ export * from "./enums/theme.ts";
 export * from "./errors/domain-error.ts";
 export * from "./errors/messages.ts";
 export * from "./errors/zod-issues.ts";
+export * from "./format/intl-formats.ts";
 export * from "./health/cooperation-health.rules.ts";
 export * from "./health/funding-health.rules.ts";
 export * from "./health/health.input.ts";

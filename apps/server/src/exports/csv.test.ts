@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundedRows, csvFileName, frenchAmount, frenchDate, parisToday } from "./csv.ts";
+import { boundedRows, csvFileName, frenchAmount, frenchDate } from "./csv.ts";
 
 async function collect(rows: AsyncIterable<string[]>): Promise<string[][]> {
   const out: string[][] = [];
@@ -27,7 +27,6 @@ describe("conventions CSV françaises", () => {
     expect(csvFileName("frise", "Orléans Métropole / Hérault", "2026-11-26")).toBe(
       "frise-orleans-metropole-herault-2026-11-26.csv",
     );
-    expect(parisToday(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
   });
 
   it("lit toutes les pages, puis signale par une dernière ligne un export coupé à la limite", async () => {

@@ -50,11 +50,6 @@ export function frenchBoolean(value: boolean): string {
   return value ? "Oui" : "Non";
 }
 
-/** Today in France, whatever the server's time zone: the date a French user expects in a file name. */
-export function parisToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
-}
-
 /** ASCII only, so the file name needs no RFC 5987 encoding and survives every browser and mail client. */
 export function slugify(text: string, max = 60): string {
   const slug = text

@@ -35,7 +35,7 @@ import { actorOf, createContextInner } from "../context.ts";
 import { errorPayload, toTrpcError } from "../errors.ts";
 import { applicationsCsv } from "../exports/applications-csv.ts";
 import { buildCalendar, readCalendarDeadlines, readCalendarEntries } from "../exports/calendar.ts";
-import { csvFileName, parisToday } from "../exports/csv.ts";
+import { csvFileName } from "../exports/csv.ts";
 import { healthCsv } from "../exports/health-csv.ts";
 import { projectsCsv } from "../exports/projects-csv.ts";
 import { timelineCsv } from "../exports/timeline-csv.ts";
@@ -122,14 +122,14 @@ export function registerExportRoutes(app: FastifyInstance, db: Kysely<Database>)
     const viewer = viewerOf(actor);
     const name = await scopeName(db, query.scope, viewer);
     const onError = (err: Error) => request.log.error({ err }, "timeline export interrupted");
-    return sendCsv(reply, csvFileName("frise", name, parisToday()), timelineCsv(db, query, viewer, onError));
+    return sendCsv(reply, csvFileName("frise", name, todayInFrance()), timelineCsv(db, query, viewer, onError));
   });
 
   app.get("/api/exports/projects.csv", { errorHandler: exportErrorHandler }, async (request, reply) => {
     const actor = await requireActor(db, request, reply);
     const query = parseQuery(projectsExportQuerySchema, request.query);
     const onError = (err: Error) => request.log.error({ err }, "project export interrupted");
-    return sendCsv(reply, csvFileName("projets", parisToday()), projectsCsv(db, query, viewerOf(actor), onError));
+    return sendCsv(reply, csvFileName("projets", todayInFrance()), projectsCsv(db, query, viewerOf(actor), onError));
   });
 
   app.get("/api/exports/applications.csv", { errorHandler: exportErrorHandler }, async (request, reply) => {
@@ -137,7 +137,7 @@ export function registerExportRoutes(app: FastifyInstance, db: Kysely<Database>)
     const query = parseQuery(applicationsExportQuerySchema, request.query);
     const onError = (err: Error) => request.log.error({ err }, "application export interrupted");
     const body = applicationsCsv(db, query, viewerOf(actor), onError);
-    return sendCsv(reply, csvFileName("demandes-de-financement", parisToday()), body);
+    return sendCsv(reply, csvFileName("demandes-de-financement", todayInFrance()), body);
   });
 
   app.get("/api/exports/health.csv", { errorHandler: exportErrorHandler }, async (request, reply) => {
@@ -145,7 +145,7 @@ export function registerExportRoutes(app: FastifyInstance, db: Kysely<Database>)
     const query = parseQuery(healthExportQuerySchema, request.query);
     const onError = (err: Error) => request.log.error({ err }, "health export interrupted");
     const { name, body } = await healthCsv(db, query, viewerOf(actor), onError);
-    return sendCsv(reply, csvFileName("sante", name, query.asOf ?? parisToday()), body);
+    return sendCsv(reply, csvFileName("sante", name, query.asOf ?? todayInFrance()), body);
   });
 
   // The token is the credential, so no session is asked for. The route logs only warnings and

@@ -16,6 +16,7 @@ import {
   projectTransitions,
   type SetPartnersInput,
   type StoredProjectAccess,
+  todayInFrance,
   translate,
   type UpdateProjectInput,
 } from "@trame/core";
@@ -47,11 +48,6 @@ export function accessOf(project: ProjectDetail): StoredProjectAccess {
     visibility: project.visibility,
     partners: project.partners.map((p) => ({ territoryId: p.territory.id, role: p.role })),
   };
-}
-
-/** The users are in France: a status set at 00:30 in Paris belongs to that day, not to the UTC day before. */
-export function todayInFrance(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
 }
 
 /** A missing entity named in the payload: NOT_FOUND, with the field it came from so the form can mark it. */

@@ -1,16 +1,8 @@
 import { applicationStatusLabels } from "../enums/funding.ts";
 import type { Locale } from "../enums/label.ts";
 import { projectStatusLabels } from "../enums/project.ts";
+import { formatEurosIn } from "../rules/funding-application.rules.ts";
 import type { NotificationEvent } from "./notification-events.ts";
-
-/** 1 234 567,89 € in French, 1,234,567.89 € in English: amounts are stored in cents. */
-function euros(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", {
-    style: "currency",
-    currency: "EUR",
-    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
-  }).format(cents / 100);
-}
 
 const where = (event: { projectTitle: string | null; cooperationName: string }) =>
   event.projectTitle ?? event.cooperationName;
@@ -46,8 +38,8 @@ export function notificationTitle(event: NotificationEvent, locale: Locale, acto
         : `${event.programmeName} application (“${event.projectTitle}”): ${applicationStatusLabels[event.to].en.toLowerCase()}`;
     case "application_payment":
       return fr
-        ? `Versement de ${euros(event.amountCents, locale)} reçu pour la demande ${event.programmeName} (« ${event.projectTitle} »)`
-        : `Payment of ${euros(event.amountCents, locale)} received for the ${event.programmeName} application (“${event.projectTitle}”)`;
+        ? `Versement de ${formatEurosIn(event.amountCents, locale)} reçu pour la demande ${event.programmeName} (« ${event.projectTitle} »)`
+        : `Payment of ${formatEurosIn(event.amountCents, locale)} received for the ${event.programmeName} application (“${event.projectTitle}”)`;
     case "territory_joined":
       return fr
         ? `${event.territoryName} rejoint la coopération « ${event.cooperationName} »`

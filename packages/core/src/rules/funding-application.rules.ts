@@ -1,5 +1,6 @@
 import type { ApplicationStatus } from "../enums/funding.ts";
-import type { Label } from "../enums/label.ts";
+import type { Label, Locale } from "../enums/label.ts";
+import { numberFormat } from "../format/intl-formats.ts";
 import { type Actor, hasRoleInAny } from "./access.rules.ts";
 import { acceptsPayments } from "./funding-application.workflow.ts";
 
@@ -89,15 +90,20 @@ export function datesSetBy(stored: ApplicationDates, to: ApplicationStatus, on: 
   return {};
 }
 
-/** Whole euros without decimals, cents otherwise: "120 000 €" / "€120,000". */
+const EURO_TAGS: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
+
+/** Whole euros without decimals, cents otherwise, in one language: "120 000 €" / "€120,000". */
+export function formatEurosIn(cents: number, locale: Locale): string {
+  const decimals = cents % 100 === 0 ? 0 : 2;
+  return numberFormat(EURO_TAGS[locale], {
+    style: "currency",
+    currency: "EUR",
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(cents / 100);
+}
+
+/** The amount in both languages (for the messages that carry both). */
 export function formatEuros(cents: number): Label {
-  const whole = cents % 100 === 0;
-  const format = (locale: string) =>
-    new Intl.NumberFormat(locale, {
-      style: "currency",
-      currency: "EUR",
-      minimumFractionDigits: whole ? 0 : 2,
-      maximumFractionDigits: whole ? 0 : 2,
-    }).format(cents / 100);
-  return { fr: format("fr-FR"), en: format("en-GB") };
+  return { fr: formatEurosIn(cents, "fr"), en: formatEurosIn(cents, "en") };
 }

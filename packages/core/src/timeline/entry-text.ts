@@ -3,7 +3,7 @@ import { engagementFormLabels, engagementFormSchema } from "../enums/engagement-
 import { type ApplicationStatus, applicationStatusSchema } from "../enums/funding.ts";
 import type { Label, Locale } from "../enums/label.ts";
 import { projectStatusLabels, projectStatusSchema } from "../enums/project.ts";
-import { formatEuros } from "../rules/funding-application.rules.ts";
+import { formatEurosIn } from "../rules/funding-application.rules.ts";
 
 /**
  * What a timeline entry holds: its kind, the subject's own words (an action's or a project's title,
@@ -89,7 +89,7 @@ export function fundingStepTitle(
     (to === "granted" || to === "closed") && amounts.grantedCents !== null
       ? amounts.grantedCents
       : amounts.requestedCents;
-  const euros = amount === null ? "" : ` (${formatEuros(amount)[locale]})`;
+  const euros = amount === null ? "" : ` (${formatEurosIn(amount, locale)})`;
   return `${programme}${colon(locale)}${step}${euros}`;
 }
 
