@@ -10,7 +10,7 @@ import { deployedNodeFlags } from "./server-child.ts";
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
 const result = spawnSync(
   process.execPath,
-  [...deployedNodeFlags(), "--import", "tsx", main, ...process.argv.slice(2)],
+  [...deployedNodeFlags(), "--expose-gc", "--import", "tsx", main, ...process.argv.slice(2)],
   {
     stdio: "inherit",
   },

@@ -3,25 +3,22 @@
  * data is looked up each time), formatting with it about 0.3 µs: a timeline page, an export or a
  * digest words hundreds of amounts and dates, so they are kept rather than made per value.
  */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const kept = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-export function numberFormat(tag: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const key = `${tag}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
+function keptFormat<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, key: string, make: () => F): F {
+  const id = `${kind}|${key}`;
+  let format = kept.get(id) as F | undefined;
   if (!format) {
-    format = new Intl.NumberFormat(tag, options);
-    numberFormats.set(key, format);
+    format = make();
+    kept.set(id, format);
   }
   return format;
 }
 
+export function numberFormat(tag: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return keptFormat("number", `${tag}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(tag, options));
+}
+
 export function dateTimeFormat(tag: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
-  const key = `${tag}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(tag, options);
-    dateFormats.set(key, format);
-  }
-  return format;
+  return keptFormat("date", `${tag}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(tag, options));
 }
