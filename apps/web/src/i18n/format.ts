@@ -1,4 +1,4 @@
-import type { Label, Locale } from "@trame/core";
+import { dateTimeFormat, type Label, type Locale, numberFormat } from "@trame/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { isLocale } from "./i18n.ts";
@@ -26,10 +26,10 @@ export function useFormat(): Format {
   const locale = useLocale();
   return useMemo(() => {
     const tag = intlLocales[locale];
-    const numbers = new Intl.NumberFormat(tag);
+    const numbers = numberFormat(tag);
     // Calendar dates carry no time zone: read and print them in UTC so no user sees the day before.
-    const dates = new Intl.DateTimeFormat(tag, { dateStyle: "short", timeZone: "UTC" });
-    const instants = new Intl.DateTimeFormat(tag, { dateStyle: "short", timeStyle: "short" });
+    const dates = dateTimeFormat(tag, { dateStyle: "short", timeZone: "UTC" });
+    const instants = dateTimeFormat(tag, { dateStyle: "short", timeStyle: "short" });
     return {
       locale,
       number: (value) => numbers.format(value),

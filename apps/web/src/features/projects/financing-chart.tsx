@@ -1,3 +1,4 @@
+import { numberFormat } from "@trame/core";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface FinancingChartProps {
@@ -12,13 +13,13 @@ export interface FinancingChartProps {
  * it. Hidden from assistive technologies, since the table below gives the same amounts as text.
  */
 export default function FinancingChart({ lines, ownFundsEuros, labels, locale }: FinancingChartProps) {
-  const compact = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+  const compact = numberFormat(locale === "fr" ? "fr-FR" : "en-GB", {
     notation: "compact",
     style: "currency",
     currency: "EUR",
     maximumFractionDigits: 1,
   });
-  const full = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" });
+  const full = numberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" });
   const data = [
     ...lines.map((line) => ({ label: line.label, granted: line.grantedEuros, requested: line.requestedEuros, own: 0 })),
     ...(ownFundsEuros > 0 ? [{ label: labels.ownFunds, granted: 0, requested: 0, own: ownFundsEuros }] : []),

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { funderKindLabels, type Label, projectStatusLabels, themeLabels } from "@trame/core";
+import { funderKindLabels, type Label, numberFormat, projectStatusLabels, themeLabels } from "@trame/core";
 import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
@@ -24,7 +24,7 @@ export function FundingSummary({ territoryId }: { territoryId: string }) {
 
   const { funding, projects, upcomingDeadlines } = dashboard.data;
   const { totals, successRate } = funding;
-  const percent = new Intl.NumberFormat(format.locale === "fr" ? "fr-FR" : "en-GB", { style: "percent" });
+  const percent = numberFormat(format.locale === "fr" ? "fr-FR" : "en-GB", { style: "percent" });
   const byKind = funding.byFunderKind.map((row) => ({
     label: format.label(funderKindLabels[row.funderKind]),
     requested: row.requestedCents,

@@ -1,3 +1,4 @@
+import { numberFormat } from "@trame/core";
 import { useMemo } from "react";
 import { useFormat } from "../../i18n/format.ts";
 
@@ -5,7 +6,7 @@ import { useFormat } from "../../i18n/format.ts";
 export function useEuros(): (cents: number) => string {
   const { locale } = useFormat();
   return useMemo(() => {
-    const euros = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+    const euros = numberFormat(locale === "fr" ? "fr-FR" : "en-GB", {
       style: "currency",
       currency: "EUR",
       maximumFractionDigits: 0,

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "@trame/core";
 import type { Ref } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format.ts";
@@ -49,7 +50,7 @@ interface Props {
 export function TimelineEntries({ items, ownTerritoryId, stale, listRef }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const monthName = new Intl.DateTimeFormat(format.locale, { month: "long", timeZone: "UTC" });
+  const monthName = dateTimeFormat(format.locale, { month: "long", timeZone: "UTC" });
   return (
     <ol
       ref={listRef}
