@@ -1,4 +1,4 @@
-import { dateTimeFormat, type Label, type Locale, numberFormat } from "@trame/core";
+import type { Label, Locale } from "@trame/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { isLocale } from "./i18n.ts";
@@ -26,10 +26,12 @@ export function useFormat(): Format {
   const locale = useLocale();
   return useMemo(() => {
     const tag = intlLocales[locale];
-    const numbers = numberFormat(tag);
+    // Made here, once per language (useMemo), not with core's kept formatters: the shell loads nothing
+    // of @trame/core at run time, whose chunk (zod and the schemas) only pages need.
+    const numbers = new Intl.NumberFormat(tag);
     // Calendar dates carry no time zone: read and print them in UTC so no user sees the day before.
-    const dates = dateTimeFormat(tag, { dateStyle: "short", timeZone: "UTC" });
-    const instants = dateTimeFormat(tag, { dateStyle: "short", timeStyle: "short" });
+    const dates = new Intl.DateTimeFormat(tag, { dateStyle: "short", timeZone: "UTC" });
+    const instants = new Intl.DateTimeFormat(tag, { dateStyle: "short", timeStyle: "short" });
     return {
       locale,
       number: (value) => numbers.format(value),
