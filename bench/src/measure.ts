@@ -9,7 +9,7 @@ export interface Percentiles {
  * measure starts from a collected heap (`pnpm bench` runs with `--expose-gc`): the API and the SQL
  * alone are measured one after the other in this process, and the garbage the API's calls leave
  * was otherwise collected during the SQL's, which read its p95 at 1.08-2.32 ms where the same
- * statement alone in a process of its own reads 0.62-0.81 ms.
+ * statement alone in a process of its own reads 0.53-0.81 ms.
  */
 export async function measure(iterations: number, call: () => Promise<unknown>): Promise<Percentiles> {
   const warmup = Math.min(50, Math.ceil(iterations / 10));

@@ -8,7 +8,7 @@ import { listApplications } from "./queries/funding-application.queries.ts";
 import { listProjects } from "./queries/project.queries.ts";
 import { readTimeline } from "./queries/timeline-read.queries.ts";
 import type { Database } from "./schema.ts";
-import { createGeneratedDb, type PlanNode, walkPlan } from "./testing/generated-dataset.ts";
+import { createGeneratedDb, type PlanNode, planNodes } from "./testing/generated-dataset.ts";
 import { capturingDb } from "./testing/query-capture.ts";
 
 /**
@@ -35,12 +35,12 @@ async function planOf(db: Kysely<Database>, query: CompiledQuery) {
   const relations: string[] = [];
   const nodeTypes: string[] = [];
   for (const root of parsed) {
-    walkPlan(root.Plan, (node) => {
+    for (const node of planNodes(root.Plan)) {
       if (node["Node Type"] === "Seq Scan" && node["Relation Name"]) seqScans.push(node["Relation Name"]);
       if (node["Index Name"]) indexes.push(node["Index Name"]);
       if (node["Relation Name"]) relations.push(node["Relation Name"]);
       nodeTypes.push(node["Node Type"]);
-    });
+    }
   }
   return { seqScansOfLargeTables: seqScans.filter((t) => largeTables.has(t)), indexes, relations, nodeTypes };
 }

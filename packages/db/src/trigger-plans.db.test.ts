@@ -1,25 +1,19 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "./create-db.ts";
-import { createGeneratedDb, type PlanNode, walkPlan } from "./testing/generated-dataset.ts";
+import { createGeneratedDb, type PlanNode, planNodes } from "./testing/generated-dataset.ts";
 import { testDatabaseUrl } from "./testing/test-db.ts";
-
-const contains = (node: PlanNode, type: string): boolean => {
-  let found = false;
-  walkPlan(node, (child) => {
-    found ||= child["Node Type"] === type;
-  });
-  return found;
-};
 
 /** Whether a nested loop rescans a transition table (a trigger's old or new rows) once per outer row. */
 function rescansTransitionTable(plan: PlanNode): boolean {
-  let rescans = false;
-  walkPlan(plan, (node) => {
+  return planNodes(plan).some((node) => {
     const inner = node.Plans?.[1];
-    rescans ||= node["Node Type"] === "Nested Loop" && inner !== undefined && contains(inner, "Named Tuplestore Scan");
+    return (
+      node["Node Type"] === "Nested Loop" &&
+      inner !== undefined &&
+      planNodes(inner).some((child) => child["Node Type"] === "Named Tuplestore Scan")
+    );
   });
-  return rescans;
 }
 
 /**

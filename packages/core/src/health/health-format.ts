@@ -1,5 +1,5 @@
 import type { Label, Locale } from "../enums/label.ts";
-import { numberFormat } from "../format/intl-formats.ts";
+import { INTL_TAGS, numberFormat } from "../format/intl-formats.ts";
 import type { HealthFact, HealthIndicator, HealthIndicatorKey, HealthValue } from "./health.types.ts";
 import { healthFactLabels, insufficientReasonLabels } from "./health-labels.ts";
 import type { HealthThresholds } from "./health-thresholds.ts";
@@ -9,18 +9,16 @@ import type { HealthThresholds } from "./health-thresholds.ts";
  * three never word a verdict differently.
  */
 
-const TAGS: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
-
 export function healthNumber(value: number, locale: Locale, maxDecimals = 2): string {
-  return numberFormat(TAGS[locale], { maximumFractionDigits: maxDecimals }).format(value);
+  return numberFormat(INTL_TAGS[locale], { maximumFractionDigits: maxDecimals }).format(value);
 }
 
 export function healthPercent(ratio: number, locale: Locale): string {
-  return numberFormat(TAGS[locale], { style: "percent", maximumFractionDigits: 0 }).format(ratio);
+  return numberFormat(INTL_TAGS[locale], { style: "percent", maximumFractionDigits: 0 }).format(ratio);
 }
 
 function euros(cents: number, locale: Locale): string {
-  return numberFormat(TAGS[locale], { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(
+  return numberFormat(INTL_TAGS[locale], { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(
     cents / 100,
   );
 }

@@ -1,6 +1,6 @@
 import type { ApplicationStatus } from "../enums/funding.ts";
 import type { Label, Locale } from "../enums/label.ts";
-import { numberFormat } from "../format/intl-formats.ts";
+import { INTL_TAGS, numberFormat } from "../format/intl-formats.ts";
 import { type Actor, hasRoleInAny } from "./access.rules.ts";
 import { acceptsPayments } from "./funding-application.workflow.ts";
 
@@ -90,12 +90,10 @@ export function datesSetBy(stored: ApplicationDates, to: ApplicationStatus, on: 
   return {};
 }
 
-const EURO_TAGS: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
-
 /** Whole euros without decimals, cents otherwise, in one language: "120 000 €" / "€120,000". */
 export function formatEurosIn(cents: number, locale: Locale): string {
   const decimals = cents % 100 === 0 ? 0 : 2;
-  return numberFormat(EURO_TAGS[locale], {
+  return numberFormat(INTL_TAGS[locale], {
     style: "currency",
     currency: "EUR",
     minimumFractionDigits: decimals,

@@ -12,9 +12,8 @@ export interface PlanNode {
 }
 
 /** Every node of a plan, parents before their children. */
-export function walkPlan(node: PlanNode, visit: (node: PlanNode) => void): void {
-  visit(node);
-  for (const child of node.Plans ?? []) walkPlan(child, visit);
+export function planNodes(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(planNodes)];
 }
 
 /**
